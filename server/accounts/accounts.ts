@@ -1,0 +1,51 @@
+/** Accounts (server-only database): e-mail, password hash, roles and status, linked to a directory entry. */
+import type { Role } from '../../src/domain/session/user';
+import type { Couch, Db } from '../storage/couch';
+import { isNotFound } from '../storage/couch';
+
+export type AccountStatus = 'pending' | 'active' | 'refused' | 'disabled';
+
+export interface Account {
+  _id: string;
+  _rev?: string;
+  type: 'account';
+  email: string;
+  passwordHash: string;
+  roles: Role[];
+  status: AccountStatus;
+  memberId: string;
+  name: string;
+  createdAt: string;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class Accounts {
+  private readonly db: Db<Account>;
+
+  constructor(couch: Couch) {
+    this.db = couch.use<Account>('accounts');
+  }
+
+  async get(id: string): Promise<Account | undefined> {
+    try {
+      return await this.db.get(id);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const res = await this.db.view<null>('accounts', 'by_email', { key: normaliseEmail(email), include_docs: true, limit: 1 });
+    return (res.rows[0]?.doc as Account | undefined) ?? undefined;
+  }
+
+  async create(account: Omit<Account, '_rev' | 'type' | 'createdAt'>): Promise<Account> {
+    const doc: Account = { ...account, type: 'account', email: normaliseEmail(account.email), createdAt: new Date().toISOString() };
+    const res = await this.db.insert(doc);
+    return { ...doc, _rev: res.rev };
+  }
+}

@@ -1,0 +1,101 @@
+/** Server configuration, read once from the environment and validated; a bad value stops the start with the variable's name. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Apache CouchDB with credentials; absent: the embedded PouchDB Server is started. */
+  couchdbUrl: string | undefined;
+  demo: boolean;
+  production: boolean;
+  publicUrl: URL | undefined;
+  sessionSecret: string;
+  territoryDir: string;
+  staticDir: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} doit être un numéro de port (0 à 65535), reçu « ${raw} »`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'oui'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'non'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} doit valoir 0 ou 1, reçu « ${raw} »`);
+}
+
+function url(env: Env, name: string, requireCredentials = false): URL | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} n’est pas une URL valide`);
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol)) throw new ConfigError(`${name} doit commencer par http:// ou https://`);
+  if (requireCredentials && !parsed.username) {
+    throw new ConfigError(`${name} doit contenir l’identifiant et le mot de passe administrateur (http://user:pass@hôte:5984)`);
+  }
+  return parsed;
+}
+
+/** SESSION_SECRET from the environment, or one generated once and kept in DATA_DIR. */
+function sessionSecret(env: Env, dataDir: string): string {
+  const raw = env.SESSION_SECRET;
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SESSION_SECRET doit compter au moins 32 caractères');
+    return raw;
+  }
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError(`DATA_DIR « ${dataDir} » ne peut pas être créé : ${(err as Error).message}`);
+  }
+  const demo = flag(env, 'DEMO', true) && !production;
+  const couchdb = url(env, 'COUCHDB_URL', true);
+  const publicUrl = url(env, 'PUBLIC_URL');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL doit être l’un de fatal, error, warn, info, debug, trace, silent`);
+  }
+  return {
+    port: port(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    couchdbUrl: couchdb?.href,
+    demo,
+    production,
+    publicUrl,
+    sessionSecret: sessionSecret(env, dataDir),
+    territoryDir: path.resolve(cwd, env.TERRITORY_DIR || '../shared/data/territory'),
+    staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
+    logLevel,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The synthetic directory of the demo: the professionals of the territory's offer of care placed in
+ * the communes in proportion to population, and its structures; deterministic for a given seed.
+ */
+import { luhnKey } from '../../src/domain/members/identifiers';
+import { GENERAL_PRACTICE, SPECIALTIES } from '../../src/domain/members/professions';
+import type { Member } from '../../src/domain/members/schema';
+import type { Commune, Territory } from '../territory';
+import { apportion, randomPointIn } from './geometry';
+import { FIRST_NAMES, LAST_NAMES, PLACE_NAMES, STREETS } from './names';
+import { seeded, type Random } from './random';
+
+/** Offer labels (offer.json) → RPPS profession code and specialty. */
+const OFFER_PROFESSIONS: Record<string, { code: string; specialty?: string; homeVisits?: boolean }> = {
+  'Médecin généraliste': { code: '10', specialty: GENERAL_PRACTICE, homeVisits: true },
+  'Médecin spécialiste': { code: '10' },
+  'Chirurgien-dentiste': { code: '40' },
+  Infirmier: { code: '60', homeVisits: true },
+  'Masseur-kinésithérapeute': { code: '70', homeVisits: true },
+  'Sage-femme': { code: '50', homeVisits: true },
+  Orthophoniste: { code: '91' },
+  'Pédicure-podologue': { code: '80' },
+  Pharmacien: { code: '21' },
+};
+
+const ascii = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+
+function address(rnd: Random, commune: Commune) {
+  return { street: `${rnd.int(1, 120)} ${rnd.pick(STREETS)}`, postcode: commune.postcodes[0], communeInsee: commune.insee, commune: commune.name };
+}
+
+function availability(rnd: Random, now: Date, homeVisits: boolean): Member['availability'] {
+  const hour = 3_600_000;
+  const day = 24 * hour;
+  const dayStart = new Date(now).setUTCHours(0, 0, 0, 0);
+  const onCall = rnd.chance(0.25)
+    ? [{ start: new Date(dayStart + rnd.int(1, 6) * day + 18 * hour).toISOString(), end: new Date(dayStart + rnd.int(1, 6) * day + 32 * hour).toISOString() }]
+    : [];
+  const a: Member['availability'] = { onCall, acceptsNewPatients: false, absences: [] };
+  if (rnd.chance(0.3)) a.availableUntil = new Date(now.getTime() + rnd.int(1, 8) * hour).toISOString();
+  if (homeVisits) a.homeVisitRadiusKm = rnd.pick([3, 5, 8, 10, 15]);
+  return a;
+}
+
+function professional(rnd: Random, territory: Territory, commune: Commune, offer: string, index: number, now: Date): Member {
+  const p = OFFER_PROFESSIONS[offer];
+  const female = rnd.chance(0.55);
+  const firstName = rnd.pick(FIRST_NAMES.slice(female ? 0 : 24, female ? 24 : undefined));
+  const lastName = rnd.pick(LAST_NAMES);
+  const body = '1' + String(index).padStart(9, '0');
+  const rpps = body + luhnKey(body);
+  const doctor = p.code === '10' || p.code === '40';
+  const [lon, lat] = randomPointIn(territory.outlines.get(commune.insee), commune.centroid, rnd);
+  const member: Member = {
+    id: `m-${rpps}`,
+    kind: 'professional',
+    status: 'active',
+    civility: doctor ? 'Dr' : female ? 'Mme' : 'M.',
+    lastName,
+    firstName,
+    displayName: `${doctor ? 'Dr ' : ''}${firstName} ${lastName}`,
+    profession: p.code,
+    specialty: p.specialty ?? (offer === 'Médecin spécialiste' ? rnd.pick(SPECIALTIES) : ''),
+    skills: [],
+    identifiers: { rpps },
+    address: address(rnd, commune),
+    location: { lat, lon, approximate: false },
+    phones: { mobile: `0${rnd.pick(['6', '7'])} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}`, landline: `03 87 ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}` },
+    email: `${ascii(firstName)}.${ascii(lastName)}.${index}@demo.cpts-metz.test`,
+    availability: availability(rnd, now, Boolean(p.homeVisits)),
+    updatedAt: now.toISOString(),
+  };
+  if (p.code === '10' && p.specialty === GENERAL_PRACTICE) member.availability.acceptsNewPatients = rnd.chance(0.3);
+  return member;
+}
+
+function structure(rnd: Random, territory: Territory, commune: Commune, kind: string, name: string, index: number, now: Date): Member {
+  const finess = '57' + String(index).padStart(7, '0');
+  const [lon, lat] = randomPointIn(territory.outlines.get(commune.insee), commune.centroid, rnd);
+  return {
+    id: `s-${finess}`,
+    kind: 'structure',
+    status: 'active',
+    civility: '',
+    displayName: name,
+    profession: kind,
+    specialty: '',
+    skills: [],
+    identifiers: { finess },
+    address: address(rnd, commune),
+    location: { lat, lon, approximate: false },
+    phones: { landline: `03 87 ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}` },
+    email: `contact.${index}@demo.cpts-metz.test`,
+    availability: { onCall: [], acceptsNewPatients: false, absences: [] },
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** Structures named in offer.json: the emergency structures, then EHPAD, EHPA, logements-foyers, handicap, addictology. */
+function structures(rnd: Random, territory: Territory, now: Date): Member[] {
+  const byPopulation = [...territory.communes].sort((a, b) => b.population - a.population);
+  const metz = byPopulation[0];
+  const other = territory.offer.otherStructures as Record<string, { count: number } | number | string[]>;
+  const out: Member[] = [];
+  let index = 1;
+  for (const name of territory.offer.emergencyStructures) out.push(structure(rnd, territory, metz, 'hopital', name.split(' (')[0], index++, now));
+  const counted: Array<[string, string, number]> = [
+    ['ehpad', 'EHPAD', (other.EHPAD as { count: number }).count],
+    ['ehpa', 'EHPA', (other.EHPA as { count: number }).count],
+    ['logement-foyer', 'Résidence autonomie', (other['Logements-foyers'] as { count: number }).count],
+    ['handicap', 'Accueil de jour', other['Accueils collectifs handicap'] as number],
+  ];
+  for (const [kind, prefix, count] of counted) {
+    const shares = apportion(count, byPopulation.map((c) => c.population));
+    byPopulation.forEach((c, i) => {
+      for (let k = 0; k < shares[i]; k++) out.push(structure(rnd, territory, c, kind, `${prefix} ${rnd.pick(PLACE_NAMES)} (${c.name})`, index++, now));
+    });
+  }
+  for (const name of other.Addictologie as string[]) out.push(structure(rnd, territory, metz, 'addictologie', name, index++, now));
+  return out;
+}
+
+export function generateDirectory(territory: Territory, seed = 57_000, now = new Date()): Member[] {
+  const rnd = seeded(seed);
+  const slots = Object.entries(territory.offer.professionals).flatMap(([offer, n]) => Array<string>(n).fill(offer));
+  const perCommune = apportion(slots.length, territory.communes.map((c) => c.population));
+  const communes = territory.communes.flatMap((c, i) => Array<Commune>(perCommune[i]).fill(c));
+  // Shuffle the communes so every profession is spread over the territory, not by alphabetical order.
+  for (let i = communes.length - 1; i > 0; i--) {
+    const j = rnd.int(0, i);
+    [communes[i], communes[j]] = [communes[j], communes[i]];
+  }
+  const people = slots.map((offer, i) => professional(rnd, territory, communes[i], offer, i + 1, now));
+  return [...people, ...structures(rnd, territory, now)];
+}

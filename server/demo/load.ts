@@ -1,0 +1,56 @@
+/** Loads the demo territory's directory and accounts into an empty database, once. */
+import type { Member } from '../../src/domain/members/schema';
+import { validateMember } from '../../src/domain/members/validate';
+import { describeErrors } from '../../src/domain/validation';
+import type { Accounts } from '../accounts/accounts';
+import { hashPassword } from '../accounts/passwords';
+import { log } from '../log';
+import type { Couch } from '../storage/couch';
+import type { Territory } from '../territory';
+import { assignDemoMembers, coordinationMember, DEMO_ACCOUNTS } from './accounts';
+import { generateDirectory } from './directory';
+
+const MARKER = 'demo-data';
+
+async function isEmpty(couch: Couch): Promise<boolean> {
+  try {
+    await couch.use('server').get(MARKER);
+    return false;
+  } catch {
+    // No marker: empty unless the directory already holds entries (loaded by other means).
+  }
+  const res = await couch.use('members').list({ limit: 2 });
+  return res.rows.every((r) => r.id.startsWith('_design/'));
+}
+
+/** Returns the number of members written, 0 when the database was not empty. */
+export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, now = new Date()): Promise<number> {
+  if (!(await isEmpty(couch))) return 0;
+  const members: Member[] = [coordinationMember(now), ...generateDirectory(territory, 57_000, now)];
+  const pairs = assignDemoMembers(members);
+  for (const m of members) {
+    const checked = validateMember(m);
+    if (!checked.ok) throw new Error(`fiche de démonstration ${m.id} invalide : ${describeErrors(checked.errors)}`);
+  }
+  const db = couch.use('members');
+  for (let i = 0; i < members.length; i += 500) {
+    const batch = members.slice(i, i + 500).map(({ id, ...rest }) => ({ ...rest, _id: id }));
+    const res = await db.bulk({ docs: batch });
+    const failed = res.filter((r) => r.error);
+    if (failed.length) throw new Error(`chargement de l’annuaire de démonstration : ${failed.length} refus (${failed[0].reason})`);
+  }
+  for (const { account, member } of pairs) {
+    await accounts.create({
+      _id: `acc-${member.id}`,
+      email: account.email,
+      passwordHash: await hashPassword(account.password),
+      roles: account.roles,
+      status: 'active',
+      memberId: member.id,
+      name: member.displayName,
+    });
+  }
+  await couch.use('server').insert({ _id: MARKER, loadedAt: now.toISOString(), members: members.length } as never);
+  log.info({ members: members.length, accounts: DEMO_ACCOUNTS.length }, 'données de démonstration chargées');
+  return members.length;
+}

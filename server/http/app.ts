@@ -1,0 +1,54 @@
+/** Builds the HTTP application: security headers, error handling, the API areas and the static app. */
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import { log } from '../log';
+import { currentUser } from '../session/auth';
+import type { Services } from '../services';
+import { HttpError, toErrorResponse, unauthorized, unavailable } from './errors';
+import { securityHeaders } from './headers';
+import { serveApp } from './static';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url === '/api' || request.url.startsWith('/api/');
+}
+
+/** `services` is filled once storage is ready; until then every API call but health answers 503. */
+export function createApp(config: Config, services: Services): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: log as unknown as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.publicUrl !== undefined,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.register(fastifyCookie, { secret: config.sessionSecret });
+  securityHeaders(app, config);
+  app.addHook('onRequest', async (request) => {
+    if (!services.ready && isApi(request) && request.url !== '/api/health') throw unavailable();
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const { status, body } = toErrorResponse(err);
+    if (status >= 500) log.error({ err, method: request.method, route: request.routeOptions?.url }, 'erreur interne');
+    reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+
+  const appServed = serveApp(app, config.staticDir);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApi(request)) {
+      const path = request.url.split('?')[0].slice(0, 200);
+      // The gateway answers 401 to anyone without a session, whatever the path.
+      if (path.startsWith('/api/sync/') && !(await currentUser(request, services.sessions))) throw unauthorized();
+      throw new HttpError(404, `Adresse ou méthode non prise en charge : ${request.method} ${path}`);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Méthode non autorisée.');
+    if (!appServed) throw new HttpError(404, 'Application non construite : lancez « npm run build ».');
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,38 @@
+/** Entry point: reads the configuration, starts the server, prints the demo accounts, stops cleanly on a signal. */
+import { ConfigError, loadConfig } from './config';
+import { DEMO_ACCOUNTS } from './demo/accounts';
+import { createLogger, log, setLogger } from './log';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration invalide : ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  setLogger(createLogger(config.logLevel));
+  const server = await startServer(config);
+  if (config.demo) {
+    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.label.padEnd(20)} ${a.email.padEnd(30)} ${a.password}`);
+    // The demo passwords are public (README); printed for the person who just started the server.
+    process.stdout.write(`\nMode démonstration — comptes :\n${lines.join('\n')}\n\n`);
+  }
+  process.stdout.write(`Application disponible sur ${server.url}\n`);
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'arrêt demandé');
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  log.fatal({ err: (err as Error).message }, 'démarrage impossible');
+  process.exit(1);
+});

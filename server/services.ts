@@ -1,0 +1,15 @@
+/** The services behind the routes, created once storage is ready. */
+import type { Accounts } from './accounts/accounts';
+import type { Sessions } from './session/sessions';
+import type { Storage } from './storage/storage';
+import type { ChangesHub } from './sync/changes-hub';
+import type { Gateway } from './sync/gateway';
+
+export interface Services {
+  ready: boolean;
+  storage: Storage;
+  accounts: Accounts;
+  sessions: Sessions;
+  hubs: ChangesHub[];
+  gateways: Map<string, Gateway>;
+}

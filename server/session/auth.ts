@@ -1,0 +1,35 @@
+/** Reads the session cookie and resolves the signed-in user; routes that need one call `requireUser`. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionUser } from '../../src/domain/session/user';
+import { unauthorized } from '../http/errors';
+import type { Sessions } from './sessions';
+
+export const SESSION_COOKIE = 'cpts_session';
+
+/** The raw token from the signed cookie, or undefined when absent or tampered with. */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const raw = request.cookies[SESSION_COOKIE];
+  if (!raw) return undefined;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+}
+
+export async function currentUser(request: FastifyRequest, sessions: Sessions): Promise<SessionUser | undefined> {
+  const token = sessionToken(request);
+  return token ? sessions.resolve(token) : undefined;
+}
+
+/** A preHandler: 401 unless a valid session; the user is then on `request.user`. */
+export function requireUser(services: { sessions: Sessions }) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const user = await currentUser(request, services.sessions);
+    if (!user) throw unauthorized();
+    request.user = user;
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: SessionUser;
+  }
+}

@@ -1,0 +1,85 @@
+/** `/api/session`: log in (rate-limited per account and per address), who am I, log out. */
+import type { FastifyInstance } from 'fastify';
+import { normaliseEmail } from '../accounts/accounts';
+import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
+import type { Config } from '../config';
+import { badRequest, HttpError, unauthorized } from '../http/errors';
+import { log } from '../log';
+import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
+import type { Services } from '../services';
+import { SESSION_DAYS } from './sessions';
+import { Throttle } from './throttle';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+function credentials(body: unknown): { email: string; password: string } {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b !== 'object' || Array.isArray(b)) throw badRequest('Envoyez un objet JSON { email, password }.');
+  if (typeof b.email !== 'string' || !b.email.trim() || b.email.length > 254) {
+    throw badRequest('Champ « email » : adresse e-mail manquante ou invalide.', [{ field: 'email', message: 'adresse e-mail manquante ou invalide' }]);
+  }
+  if (typeof b.password !== 'string' || !b.password || b.password.length > 200) {
+    throw badRequest('Champ « password » : mot de passe manquant ou invalide.', [{ field: 'password', message: 'mot de passe manquant ou invalide' }]);
+  }
+  return { email: normaliseEmail(b.email), password: b.password };
+}
+
+export function sessionRoutes(app: FastifyInstance, services: Services, config: Config): void {
+  const perAccount = new Throttle(5, FIFTEEN_MINUTES);
+  const perAddress = new Throttle(30, FIFTEEN_MINUTES);
+  setInterval(() => (perAccount.sweep(), perAddress.sweep()), FIFTEEN_MINUTES).unref();
+  const secure = config.publicUrl?.protocol === 'https:';
+
+  app.post('/api/session', async (request, reply) => {
+    const { accounts, sessions } = services;
+    const { email, password } = credentials(request.body);
+    const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(request.ip));
+    if (wait > 0) {
+      reply.header('retry-after', Math.ceil(wait / 1000));
+      throw new HttpError(429, `Trop de tentatives de connexion. Réessayez dans ${Math.ceil(wait / 60_000)} min.`);
+    }
+    const account = await accounts.findByEmail(email);
+    const valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    if (!account || !valid) {
+      perAccount.fail(email);
+      perAddress.fail(request.ip);
+      throw unauthorized('Adresse e-mail ou mot de passe incorrect.');
+    }
+    if (account.status !== 'active') {
+      throw unauthorized(
+        account.status === 'pending'
+          ? 'Votre inscription attend encore la validation d’un coordinateur.'
+          : 'Ce compte n’est pas actif. Contactez la coordination de la CPTS.',
+      );
+    }
+    perAccount.reset(email);
+    // A fresh token at every login: a session id planted before login is never promoted.
+    const previous = sessionToken(request);
+    if (previous) await sessions.destroy(previous);
+    const { token } = await sessions.create(account._id);
+    reply.setCookie(SESSION_COOKIE, token, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: SESSION_DAYS * 86_400,
+    });
+    log.info({ account: account._id }, 'connexion');
+    const user = await sessions.resolve(token);
+    return { user };
+  });
+
+  app.get('/api/session', async (request) => {
+    const user = await currentUser(request, services.sessions);
+    if (!user) throw unauthorized('Vous n’êtes pas connecté.');
+    return { user };
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    const token = sessionToken(request);
+    if (token) await services.sessions.destroy(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}

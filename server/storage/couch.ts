@@ -1,0 +1,58 @@
+/** The one path to storage: `nano` against Apache CouchDB or the embedded PouchDB Server, and the idempotent set-up of databases and design documents. */
+import nano, { type DocumentScope, type ServerScope } from 'nano';
+import { log } from '../log';
+
+export type Couch = ServerScope;
+export type Db<T = unknown> = DocumentScope<T>;
+
+export interface DesignDoc {
+  _id: string;
+  validate_doc_update?: string;
+  views?: Record<string, { map: string; reduce?: string }>;
+}
+
+export function connect(url: string): Couch {
+  return nano({ url });
+}
+
+function statusOf(err: unknown): number | undefined {
+  return (err as { statusCode?: number }).statusCode;
+}
+
+export async function ensureDatabase(couch: Couch, name: string): Promise<boolean> {
+  try {
+    await couch.db.create(name);
+    log.info({ db: name }, 'base créée');
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 412) return false;
+    throw err;
+  }
+}
+
+/** Writes the design document only when it differs from the stored one, so a restart changes nothing. */
+export async function ensureDesignDoc(db: Db, doc: DesignDoc): Promise<boolean> {
+  let current: (DesignDoc & { _rev?: string }) | undefined;
+  try {
+    current = (await db.get(doc._id)) as DesignDoc & { _rev: string };
+  } catch (err) {
+    if (statusOf(err) !== 404) throw err;
+  }
+  if (current) {
+    const { _rev, ...stored } = current;
+    if (JSON.stringify(stored) === JSON.stringify(doc)) return false;
+    await db.insert({ ...doc, _rev } as never);
+  } else {
+    await db.insert(doc as never);
+  }
+  log.info({ db: db.config.db, ddoc: doc._id }, 'document de conception écrit');
+  return true;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return statusOf(err) === 404;
+}
+
+export function isConflict(err: unknown): boolean {
+  return statusOf(err) === 409;
+}

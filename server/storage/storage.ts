@@ -1,0 +1,78 @@
+/** Opens storage (Apache CouchDB when COUCHDB_URL is set, otherwise the embedded PouchDB Server) and prepares its databases. */
+import { memberSchemaLiteral } from '../../src/domain/members/schema';
+import type { Config } from '../config';
+import { log, safeUrl } from '../log';
+import { connect, ensureDatabase, ensureDesignDoc, type Couch, type DesignDoc } from './couch';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+import { validateDocUpdateSource } from './validate-doc-update';
+
+/** Replicated through the gateway: one database per client collection. */
+export const REPLICATED_DATABASES = ['members'] as const;
+/** Never replicated: accounts, sessions, the server's own state. */
+export const SERVER_DATABASES = ['accounts', 'sessions', 'server'] as const;
+
+const DESIGN_DOCS: Record<string, DesignDoc[]> = {
+  members: [{ _id: '_design/members', validate_doc_update: validateDocUpdateSource(memberSchemaLiteral) }],
+  accounts: [
+    {
+      _id: '_design/accounts',
+      views: {
+        by_email: { map: 'function (doc) { if (doc.email) { emit(doc.email.toLowerCase(), null); } }' },
+        by_member: { map: 'function (doc) { if (doc.memberId) { emit(doc.memberId, null); } }' },
+      },
+    },
+  ],
+  sessions: [
+    {
+      _id: '_design/sessions',
+      views: { by_account: { map: 'function (doc) { if (doc.accountId) { emit(doc.accountId, doc.expiresAt); } }' } },
+    },
+  ],
+};
+
+export interface Storage {
+  couch: Couch;
+  kind: 'embedded' | 'couchdb';
+  /** Whether the database answers now. */
+  ping(): Promise<boolean>;
+  embedded?: EmbeddedDatabase;
+  stop(): Promise<void>;
+}
+
+/** Creates the databases and design documents that are missing; a second run changes nothing. */
+export async function prepareDatabases(couch: Couch): Promise<number> {
+  let changes = 0;
+  for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
+    if (await ensureDatabase(couch, name)) changes++;
+    for (const ddoc of DESIGN_DOCS[name] ?? []) {
+      if (await ensureDesignDoc(couch.use(name), ddoc)) changes++;
+    }
+  }
+  return changes;
+}
+
+export async function openStorage(config: Config): Promise<Storage> {
+  const embedded = config.couchdbUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
+  const url = config.couchdbUrl ?? embedded!.url;
+  if (config.couchdbUrl) log.info({ url: safeUrl(url) }, 'connexion à CouchDB');
+  const couch = connect(url);
+  await prepareDatabases(couch);
+  embedded?.onRestart(() => void prepareDatabases(couch).catch((err) => log.error({ err: err.message }, 'préparation après redémarrage')));
+  return {
+    couch,
+    kind: embedded ? 'embedded' : 'couchdb',
+    embedded,
+    async ping() {
+      if (embedded && !embedded.isUp()) return false;
+      try {
+        await couch.info();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    stop: async () => {
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * One change-feed follower per replicated database, fanning each change out in memory to the
+ * waiting long-polls of the people in its audience: the cost of a change follows the people
+ * concerned, not everyone connected, and the database sees one long-poll per database.
+ */
+import type { SessionUser } from '../../src/domain/session/user';
+import type { CollectionPolicy } from '../../src/domain/sync/policy';
+import { log } from '../log';
+import type { Db } from '../storage/couch';
+import { relayableRow, toDomainDoc, type ChangeRow } from './rows';
+
+type Listener = (rows: ChangeRow[]) => void;
+interface Waiter {
+  user: SessionUser;
+  listener: Listener;
+}
+
+export class ChangesHub {
+  /** The last sequence the follower has processed: what `since=now` means. */
+  seq: string | number = 0;
+  private stopped = false;
+  private readonly everyone = new Set<Waiter>();
+  private readonly byMember = new Map<string, Set<Waiter>>();
+  private readonly byRole = new Map<string, Set<Waiter>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly policy: CollectionPolicy<never>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.seq = (await this.db.info()).update_seq as string | number;
+    void this.follow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  get waiting(): number {
+    return this.everyone.size;
+  }
+
+  subscribe(user: SessionUser, listener: Listener): () => void {
+    const waiter = { user, listener };
+    const keys: Array<[Map<string, Set<Waiter>>, string]> = [
+      [this.byMember, user.memberId],
+      ...user.roles.map((r): [Map<string, Set<Waiter>>, string] => [this.byRole, r]),
+    ];
+    this.everyone.add(waiter);
+    for (const [index, key] of keys) {
+      if (!index.has(key)) index.set(key, new Set());
+      index.get(key)!.add(waiter);
+    }
+    return () => {
+      this.everyone.delete(waiter);
+      for (const [index, key] of keys) {
+        const set = index.get(key);
+        set?.delete(waiter);
+        if (set?.size === 0) index.delete(key);
+      }
+    };
+  }
+
+  private concerned(doc: never): Iterable<Waiter> {
+    const audience = this.policy.audience(doc);
+    if (audience.everyone) return this.everyone;
+    const found = new Set<Waiter>();
+    for (const m of audience.members) this.byMember.get(m)?.forEach((w) => found.add(w));
+    for (const r of audience.roles) this.byRole.get(r)?.forEach((w) => found.add(w));
+    return found;
+  }
+
+  /** Hands a batch of changes to the waiters concerned; exposed for the follower and for tests. */
+  dispatch(rows: ChangeRow[]): void {
+    const perWaiter = new Map<Waiter, ChangeRow[]>();
+    for (const row of rows) {
+      const clean = relayableRow(row);
+      if (!clean) continue;
+      for (const waiter of this.concerned(toDomainDoc(clean.doc) as never)) {
+        if (!perWaiter.has(waiter)) perWaiter.set(waiter, []);
+        perWaiter.get(waiter)!.push(clean);
+      }
+    }
+    perWaiter.forEach((list, waiter) => waiter.listener(list));
+  }
+
+  private async follow(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        const res = await this.db.changes({
+          feed: 'longpoll',
+          since: this.seq as string,
+          include_docs: true,
+          style: 'all_docs',
+          timeout: 30_000,
+          heartbeat: 10_000,
+          limit: 500,
+        } as never);
+        if (this.stopped) return;
+        failures = 0;
+        this.seq = res.last_seq as string | number;
+        if (res.results.length) this.dispatch(res.results as unknown as ChangeRow[]);
+      } catch (err) {
+        if (this.stopped) return;
+        failures++;
+        if (failures === 1 || failures % 30 === 0) {
+          log.warn({ db: this.db.config.db, err: (err as Error).message }, 'suivi des changements interrompu ; reprise');
+        }
+        await new Promise((r) => setTimeout(r, Math.min(1000 * failures, 5000)));
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The replication gateway's service: the CouchDB replication subset RxDB uses, with every document
+ * checked against the caller's rights, both ways. It only ever sends the database requests it built.
+ */
+import type { SessionUser } from '../../src/domain/session/user';
+import { canRead, type CollectionPolicy } from '../../src/domain/sync/policy';
+import { describeErrors } from '../../src/domain/validation';
+import type { Db } from '../storage/couch';
+import type { ChangesHub } from './changes-hub';
+import { relayableRow, isInternalId, toDomainDoc, type ChangeRow } from './rows';
+
+export interface ChangesResponse {
+  results: ChangeRow[];
+  last_seq: string | number;
+}
+
+type AllDocsRow =
+  | { id: string; key: string; value: { rev: string; deleted?: boolean }; doc: Record<string, unknown> | null }
+  | { key: string; error: 'not_found' };
+
+export type BulkResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string };
+
+const LONGPOLL_MS = 25_000;
+const REV = /^[0-9]{1,10}-[0-9a-f]{1,64}$/;
+
+/** What is written: the validated fields, the id and the revision, nothing else (no attachments, no internals). */
+function toStoredDoc(doc: Record<string, unknown>): Record<string, unknown> {
+  const { id, ...fields } = toDomainDoc(doc);
+  return doc._rev === undefined ? { ...fields, _id: id } : { ...fields, _id: id, _rev: doc._rev };
+}
+const SCAN_BATCH = 500;
+
+export class Gateway {
+  constructor(
+    private readonly db: Db,
+    private readonly policy: CollectionPolicy<never>,
+    private readonly hub: ChangesHub,
+    private readonly longpollMs = LONGPOLL_MS,
+  ) {}
+
+  private readable(user: SessionUser, doc: Record<string, unknown> | null | undefined): boolean {
+    if (!doc || isInternalId(String(doc._id))) return false;
+    return canRead(this.policy, user, toDomainDoc(doc) as never);
+  }
+
+  /**
+   * The changes since `since` that the user may read, at most `limit`. Scans on past unreadable
+   * changes until it finds some or reaches the end, because RxDB takes an empty page for the end.
+   */
+  async changes(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
+    const results: ChangeRow[] = [];
+    let seq = since;
+    for (;;) {
+      const res = await this.db.changes({ since: seq as string, limit: SCAN_BATCH, include_docs: true, style: 'all_docs' } as never);
+      const rows = res.results as unknown as ChangeRow[];
+      for (const row of rows) {
+        seq = row.seq;
+        const clean = relayableRow(row);
+        if (clean && this.readable(user, clean.doc)) results.push(clean);
+        if (results.length >= limit) return { results, last_seq: seq };
+      }
+      seq = res.last_seq as string | number;
+      if (results.length > 0 || rows.length < SCAN_BATCH) return { results, last_seq: seq };
+    }
+  }
+
+  /** Waits for readable changes after `since` ('now': from the follower's position), or answers empty after the long-poll timeout. */
+  async longpoll(user: SessionUser, since: string | number, limit: number, signal: AbortSignal): Promise<ChangesResponse> {
+    const buffered: ChangeRow[] = [];
+    let wake = () => {};
+    const unsubscribe = this.hub.subscribe(user, (rows) => {
+      buffered.push(...rows);
+      wake();
+    });
+    const start = since === 'now' ? this.hub.seq : since;
+    try {
+      if (since !== 'now') {
+        const past = await this.changes(user, start, limit);
+        if (past.results.length) return past;
+      }
+      if (!buffered.length && !signal.aborted) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.longpollMs);
+          wake = () => (clearTimeout(timer), resolve());
+          signal.addEventListener('abort', wake, { once: true });
+        });
+      }
+      if (!buffered.length) return { results: [], last_seq: start };
+      const page = buffered.slice(0, limit);
+      return { results: page, last_seq: page[page.length - 1].seq };
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  /** `_all_docs` by keys: the rows the user may read; anything else looks absent. */
+  async allDocs(user: SessionUser, keys: string[], includeDocs: boolean): Promise<{ rows: AllDocsRow[] }> {
+    const wanted = keys.filter((k) => !isInternalId(k));
+    const res = wanted.length ? await this.db.fetch({ keys: wanted }, { include_docs: true } as never) : { rows: [] };
+    const byKey = new Map<string, AllDocsRow>();
+    for (const row of res.rows as unknown as Array<Record<string, unknown>>) {
+      const doc = row.doc as Record<string, unknown> | null | undefined;
+      const value = row.value as { rev: string; deleted?: boolean } | undefined;
+      if (row.error || !value) continue;
+      if (value.deleted) {
+        byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value, doc: null });
+      } else if (this.readable(user, doc)) {
+        byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value, doc: includeDocs ? relayableRow({ id: String(row.id), seq: 0, changes: [], doc: doc! })!.doc : null });
+      }
+    }
+    return { rows: keys.map((key) => byKey.get(key) ?? { key, error: 'not_found' }) };
+  }
+
+  /** `_bulk_docs`: each document validated and checked against the stored version; refused rows get `forbidden` and a reason. */
+  async bulkDocs(user: SessionUser, docs: Array<Record<string, unknown>>): Promise<BulkResult[]> {
+    const ids = docs.map((d) => String(d._id));
+    const stored = await this.db.fetch({ keys: [...new Set(ids)] }, { include_docs: true } as never);
+    const current = new Map<string, Record<string, unknown>>();
+    for (const row of stored.rows as unknown as Array<{ key: string; doc?: Record<string, unknown> | null }>) {
+      if (row.doc) current.set(row.key, row.doc);
+    }
+    const results: Array<BulkResult | undefined> = [];
+    const accepted: Array<{ index: number; doc: Record<string, unknown> }> = [];
+    docs.forEach((doc, index) => {
+      const refusal = this.refusal(user, doc, current.get(ids[index]));
+      if (refusal) results[index] = { id: ids[index], error: 'forbidden', reason: refusal };
+      else accepted.push({ index, doc: toStoredDoc(doc) });
+    });
+    if (accepted.length) {
+      const written = await this.db.bulk({ docs: accepted.map((a) => a.doc) } as never);
+      written.forEach((row, i) => {
+        const r = row as { id: string; rev?: string; error?: string; reason?: string };
+        results[accepted[i].index] = r.error ? { id: r.id, error: r.error, reason: r.reason ?? r.error } : { ok: true, id: r.id, rev: r.rev! };
+      });
+    }
+    return results as BulkResult[];
+  }
+
+  private refusal(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown> | undefined): string | null {
+    if (doc._rev !== undefined && (typeof doc._rev !== 'string' || !REV.test(doc._rev))) return 'révision « _rev » invalide';
+    const domain = toDomainDoc(doc);
+    const checked = this.policy.validate(domain);
+    if (!checked.ok) return `document invalide : ${describeErrors(checked.errors)}`;
+    const previous = stored && !stored._deleted ? toDomainDoc(stored) : undefined;
+    if (previous && !this.readable(user, stored)) return 'vous n’avez pas accès à ce document';
+    return this.policy.refuseWrite(user, previous as never, domain as never);
+  }
+}

@@ -1,0 +1,71 @@
+/** Professions of the RPPS nomenclature (code → French label) and the kinds of structures of the territory. */
+
+export const PROFESSIONS = {
+  '10': 'Médecin',
+  '21': 'Pharmacien',
+  '26': 'Audioprothésiste',
+  '28': 'Opticien-lunetier',
+  '40': 'Chirurgien-dentiste',
+  '50': 'Sage-femme',
+  '60': 'Infirmier',
+  '70': 'Masseur-kinésithérapeute',
+  '80': 'Pédicure-podologue',
+  '81': 'Orthoprothésiste',
+  '91': 'Orthophoniste',
+  '92': 'Orthoptiste',
+  '94': 'Ergothérapeute',
+  '95': 'Diététicien',
+  '96': 'Psychomotricien',
+} as const;
+
+export type ProfessionCode = keyof typeof PROFESSIONS;
+
+/** Structures that take part in the network; their "profession" field holds one of these codes. */
+export const STRUCTURE_KINDS = {
+  hopital: 'Établissement de santé',
+  ehpad: 'EHPAD',
+  ehpa: 'EHPA',
+  'logement-foyer': 'Logement-foyer',
+  handicap: 'Accueil collectif handicap',
+  addictologie: 'Structure d’addictologie',
+  ambulance: 'Transport sanitaire',
+  'service-social': 'Service social',
+  pharmacie: 'Pharmacie',
+} as const;
+
+export type StructureKind = keyof typeof STRUCTURE_KINDS;
+
+/** Functions within the network that are neither a health profession nor a structure. */
+export const NETWORK_FUNCTIONS = {
+  coordination: 'Coordination de la CPTS',
+} as const;
+
+export const GENERAL_PRACTICE = 'Médecine générale';
+
+export const SPECIALTIES = [
+  'Cardiologie',
+  'Dermatologie',
+  'Endocrinologie',
+  'Gastro-entérologie',
+  'Gériatrie',
+  'Gynécologie',
+  'Neurologie',
+  'Ophtalmologie',
+  'ORL',
+  'Pédiatrie',
+  'Pneumologie',
+  'Psychiatrie',
+  'Radiologie',
+  'Rhumatologie',
+  'Néphrologie',
+  'Urologie',
+] as const;
+
+export function professionLabel(code: string): string {
+  return (
+    (PROFESSIONS as Record<string, string>)[code] ??
+    (STRUCTURE_KINDS as Record<string, string>)[code] ??
+    (NETWORK_FUNCTIONS as Record<string, string>)[code] ??
+    code
+  );
+}

@@ -1,0 +1,106 @@
+/** The `members` document: public profile and availability of a professional or a structure. */
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { toTypedRxJsonSchema } from 'rxdb';
+
+const isoDate = { type: 'string', maxLength: 40 } as const;
+const shortText = { type: 'string', maxLength: 200 } as const;
+
+export const memberSchemaLiteral = {
+  title: 'member',
+  description: 'Public profile and availability of a member of the CPTS',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    kind: { type: 'string', enum: ['professional', 'structure'] },
+    status: { type: 'string', enum: ['active', 'invited', 'pending'] },
+    civility: { type: 'string', enum: ['', 'Dr', 'M.', 'Mme'] },
+    lastName: shortText,
+    firstName: shortText,
+    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    profession: { type: 'string', minLength: 1, maxLength: 40 },
+    specialty: shortText,
+    skills: { type: 'array', maxItems: 30, items: shortText },
+    identifiers: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        rpps: { type: 'string', pattern: '^[0-9]{11}$' },
+        adeli: { type: 'string', pattern: '^[0-9]{9}$' },
+        finess: { type: 'string', pattern: '^[0-9][0-9AB][0-9]{7}$' },
+        siret: { type: 'string', pattern: '^[0-9]{14}$' },
+      },
+    },
+    address: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        street: shortText,
+        postcode: { type: 'string', pattern: '^[0-9]{5}$' },
+        communeInsee: { type: 'string', pattern: '^[0-9][0-9AB][0-9]{3}$' },
+        commune: shortText,
+      },
+      required: ['street', 'postcode', 'commune'],
+    },
+    location: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        lat: { type: 'number', minimum: -90, maximum: 90 },
+        lon: { type: 'number', minimum: -180, maximum: 180 },
+        approximate: { type: 'boolean' },
+      },
+      required: ['lat', 'lon', 'approximate'],
+    },
+    phones: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mobile: { type: 'string', pattern: '^\\+?[0-9 .]{6,20}$' },
+        landline: { type: 'string', pattern: '^\\+?[0-9 .]{6,20}$' },
+      },
+    },
+    email: { type: 'string', maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' },
+    availability: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        availableUntil: isoDate,
+        onCall: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { start: isoDate, end: isoDate },
+            required: ['start', 'end'],
+          },
+        },
+        acceptsNewPatients: { type: 'boolean' },
+        homeVisitRadiusKm: { type: 'number', minimum: 0, maximum: 200 },
+        absences: {
+          type: 'array',
+          maxItems: 50,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { start: isoDate, end: isoDate },
+            required: ['start', 'end'],
+          },
+        },
+      },
+      required: ['onCall', 'acceptsNewPatients', 'absences'],
+    },
+    updatedAt: isoDate,
+  },
+  required: ['id', 'kind', 'status', 'displayName', 'profession', 'address', 'location', 'availability', 'updatedAt'],
+  additionalProperties: false,
+} as const;
+
+const typed = toTypedRxJsonSchema(memberSchemaLiteral);
+export type Member = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
+export const memberSchema: RxJsonSchema<Member> = memberSchemaLiteral as unknown as RxJsonSchema<Member>;
+
+/** Fields only a coordinator or an administrator may change on someone's directory entry. */
+export const MEMBER_PROTECTED_FIELDS = ['kind', 'status', 'identifiers'] as const;

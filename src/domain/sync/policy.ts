@@ -1,0 +1,28 @@
+/**
+ * The shape of a replicated collection's rules: who may read a document (its audience) and who may
+ * write a change. The gateway applies them to every document, both ways; the UI uses them to offer
+ * only what is allowed.
+ */
+import type { Role, SessionUser } from '../session/user';
+import type { Validation } from '../validation';
+
+/** Who may read a document: everyone signed in, or the listed members and roles. */
+export type Audience = { everyone: true } | { everyone?: false; members: string[]; roles: Role[] };
+
+export interface CollectionPolicy<T> {
+  /** Collection name, also the CouchDB database name and the gateway path segment. */
+  name: string;
+  validate(doc: unknown): Validation<T>;
+  audience(doc: T): Audience;
+  /** `null` when allowed, otherwise the reason in French. `previous` is the stored version. */
+  refuseWrite(user: SessionUser, previous: T | undefined, next: T & { _deleted?: boolean }): string | null;
+}
+
+export function inAudience(user: SessionUser, audience: Audience): boolean {
+  if (audience.everyone) return true;
+  return audience.members.includes(user.memberId) || audience.roles.some((r) => user.roles.includes(r));
+}
+
+export function canRead<T>(policy: CollectionPolicy<T>, user: SessionUser, doc: T): boolean {
+  return inAudience(user, policy.audience(doc));
+}
