@@ -1,6 +1,6 @@
 /** Builds the HTTP application: security headers, error handling, the API areas and the static app. */
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { log } from '../log';
 import { currentUser } from '../session/auth';
@@ -19,7 +19,8 @@ function isApi(request: FastifyRequest): boolean {
 export function createApp(config: Config, services: Services): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Request lines would log ids and addresses for every call; errors are logged by the handler below.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     trustProxy: config.publicUrl !== undefined,
     routerOptions: { maxParamLength: 200 },

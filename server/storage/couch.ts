@@ -30,6 +30,28 @@ export async function ensureDatabase(couch: Couch, name: string): Promise<boolea
   }
 }
 
+/**
+ * Restricts a database to the server's admin user. CouchDB 3 does so by default; PouchDB Server
+ * serves databases without a security object to anyone, so the object is always written.
+ */
+export async function ensureAdminOnly(couch: Couch, name: string, admin: string): Promise<boolean> {
+  const wanted = { admins: { names: [admin], roles: ['_admin'] }, members: { names: [admin], roles: ['_admin'] } };
+  const current = await couch.request({ db: name, path: '_security' });
+  if (canonical(current) === canonical(wanted)) return false;
+  await couch.request({ db: name, path: '_security', method: 'PUT', body: wanted });
+  return true;
+}
+
+/** JSON with sorted keys: the database does not keep the key order it was given. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Writes the design document only when it differs from the stored one, so a restart changes nothing. */
 export async function ensureDesignDoc(db: Db, doc: DesignDoc): Promise<boolean> {
   let current: (DesignDoc & { _rev?: string }) | undefined;
@@ -40,7 +62,7 @@ export async function ensureDesignDoc(db: Db, doc: DesignDoc): Promise<boolean> 
   }
   if (current) {
     const { _rev, ...stored } = current;
-    if (JSON.stringify(stored) === JSON.stringify(doc)) return false;
+    if (canonical(stored) === canonical(doc)) return false;
     await db.insert({ ...doc, _rev } as never);
   } else {
     await db.insert(doc as never);

@@ -2,7 +2,7 @@
 import { memberSchemaLiteral } from '../../src/domain/members/schema';
 import type { Config } from '../config';
 import { log, safeUrl } from '../log';
-import { connect, ensureDatabase, ensureDesignDoc, type Couch, type DesignDoc } from './couch';
+import { connect, ensureAdminOnly, ensureDatabase, ensureDesignDoc, type Couch, type DesignDoc } from './couch';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { validateDocUpdateSource } from './validate-doc-update';
 
@@ -39,11 +39,13 @@ export interface Storage {
   stop(): Promise<void>;
 }
 
-/** Creates the databases and design documents that are missing; a second run changes nothing. */
+/** Creates the databases, their security objects and design documents that are missing; a second run changes nothing. */
 export async function prepareDatabases(couch: Couch): Promise<number> {
   let changes = 0;
+  const admin = decodeURIComponent(new URL((couch as unknown as { config: { url: string } }).config.url).username);
   for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
     if (await ensureDatabase(couch, name)) changes++;
+    if (await ensureAdminOnly(couch, name, admin)) changes++;
     for (const ddoc of DESIGN_DOCS[name] ?? []) {
       if (await ensureDesignDoc(couch.use(name), ddoc)) changes++;
     }

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateMember } from '../../src/domain/members/validate';
+import { loadTerritory } from '../territory';
+import { generateDirectory } from './directory';
+import { insideRing } from './geometry';
+import { assignDemoMembers, coordinationMember } from './accounts';
+
+const territory = loadTerritory(path.resolve(__dirname, '../../../shared/data/territory'));
+const now = new Date('2026-11-23T08:00:00Z');
+const members = generateDirectory(territory, 57_000, now);
+const people = members.filter((m) => m.kind === 'professional');
+
+describe('demo directory', () => {
+  it('has the 1,597 professionals of the offer, profession by profession', () => {
+    expect(people).toHaveLength(1597);
+    const count = (p: (m: (typeof people)[number]) => boolean) => people.filter(p).length;
+    expect(count((m) => m.profession === '10' && m.specialty === 'Médecine générale')).toBe(266);
+    expect(count((m) => m.profession === '10' && m.specialty !== 'Médecine générale')).toBe(330);
+    expect(count((m) => m.profession === '60')).toBe(404);
+    expect(count((m) => m.profession === '21')).toBe(63);
+    expect(count((m) => m.profession === '50')).toBe(29);
+  });
+
+  it('places professionals in the communes in proportion to population, inside their commune', () => {
+    const total = territory.communes.reduce((s, c) => s + c.population, 0);
+    for (const commune of territory.communes) {
+      const here = people.filter((m) => m.address.communeInsee === commune.insee);
+      expect(Math.abs(here.length - (1597 * commune.population) / total), commune.name).toBeLessThan(1);
+      for (const m of here) {
+        const rings = territory.outlines.get(commune.insee)!;
+        const inside = rings.some((r) => insideRing([m.location.lon, m.location.lat], r));
+        const atCentroid = m.location.lon === commune.centroid[0] && m.location.lat === commune.centroid[1];
+        expect(inside || atCentroid, m.id).toBe(true);
+      }
+    }
+  });
+
+  it('includes the structures of the offer: emergency, EHPAD, addictology…', () => {
+    const structures = members.filter((m) => m.kind === 'structure');
+    expect(structures.filter((m) => m.profession === 'hopital')).toHaveLength(3);
+    expect(structures.filter((m) => m.profession === 'ehpad')).toHaveLength(27);
+    expect(structures.filter((m) => m.profession === 'addictologie')).toHaveLength(3);
+  });
+
+  it('is valid, unique and deterministic', () => {
+    for (const m of members) expect(validateMember(m).ok, m.id).toBe(true);
+    expect(new Set(members.map((m) => m.id)).size).toBe(members.length);
+    expect(generateDirectory(territory, 57_000, now)).toEqual(members);
+    expect(generateDirectory(territory, 1, now)[0]).not.toEqual(members[0]);
+  });
+
+  it('ties the six demo accounts to six distinct entries of the right professions', () => {
+    const all = [coordinationMember(now), ...generateDirectory(territory, 57_000, now)];
+    const pairs = assignDemoMembers(all);
+    expect(new Set(pairs.map((p) => p.member.id)).size).toBe(6);
+    expect(pairs.map((p) => p.member.profession)).toEqual(['coordination', '10', '60', '60', '21', '10']);
+    for (const { account, member } of pairs) expect(member.email).toBe(account.email);
+  });
+});

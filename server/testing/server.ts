@@ -1,0 +1,65 @@
+/** Starts the real server for integration tests: random port, temporary DATA_DIR, embedded PouchDB Server. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { DEMO_ACCOUNTS } from '../demo/accounts';
+import { createLogger, setLogger } from '../log';
+import { startServer, type RunningServer } from '../server';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Stops and removes the data directory. */
+  dispose(): Promise<void>;
+}
+
+setLogger(createLogger(process.env.TEST_LOG_LEVEL || 'silent'));
+
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
+  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', ...env });
+  const server = await startServer(config);
+  return {
+    ...server,
+    dataDir: dir,
+    async dispose() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A tiny HTTP client that keeps the session cookie, as a browser would. */
+export class Client {
+  cookie = '';
+
+  constructor(readonly base: string) {}
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+    const res = await fetch(this.base + url, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, json, headers: res.headers };
+  }
+
+  async login(email: string, password: string) {
+    return this.request('POST', '/api/session', { email, password });
+  }
+}
+
+/** The demo account with this login e-mail's local part, e.g. `demo('generaliste')`. */
+export function demo(name: 'coordination' | 'generaliste' | 'infirmiere' | 'infirmier' | 'pharmacien' | 'specialiste'): { email: string; password: string } {
+  const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith(name + '@'))!;
+  return { email: account.email, password: account.password };
+}
