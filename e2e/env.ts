@@ -1,0 +1,8 @@
+/** Where the end-to-end server runs and what it serves, shared by the Playwright config and the tests. */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const E2E_PORT = Number(process.env.E2E_PORT || 8181);
+export const E2E_DIR = path.join(tmpdir(), `cpts-e2e-${E2E_PORT}`);
+/** A copy of `dist/`: the update test "deploys" a new version into it. */
+export const E2E_STATIC_DIR = path.join(E2E_DIR, 'app');

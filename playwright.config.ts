@@ -1,0 +1,37 @@
+/** End-to-end tests: the built app served by the real server (embedded database, demo data), driven in Debian's Chromium. */
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+import { E2E_DIR as workDir, E2E_PORT as port, E2E_STATIC_DIR as staticDir } from './e2e/env';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    },
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    screenshot: 'only-on-failure',
+    trace: 'off',
+  },
+  webServer: {
+    // A fresh data directory and a copy of the build at every run.
+    command: `rm -rf ${workDir} && mkdir -p ${workDir} && cp -r dist ${staticDir} && npx tsx server/main.ts`,
+    env: { PORT: String(port), DATA_DIR: path.join(workDir, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+    url: `http://localhost:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,53 @@
+/** The application: session, routes (each page lazy-loaded) and the update banner. */
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { fr } from './i18n/fr';
+import { createSession, SessionContext, useSession } from './session/session';
+import { UpdateBanner } from './shell/UpdateBanner';
+
+const Layout = lazy(() => import('./shell/Layout'));
+const LoginPage = lazy(() => import('./session/LoginPage'));
+const DirectoryPage = lazy(() => import('./members/DirectoryPage'));
+
+function Root(props: RouteSectionProps) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {fr.app.skipToContent}
+      </a>
+      <UpdateBanner />
+      {props.children}
+    </>
+  );
+}
+
+/** `/`: the directory for a known user (even offline), otherwise the login screen. */
+function Home() {
+  const session = useSession();
+  return <Navigate href={session.user() ? '/annuaire' : '/connexion'} />;
+}
+
+function NotFound() {
+  return (
+    <main id="main" class="page">
+      <p>{fr.errors.notFound}</p>
+      <a href="/">{fr.errors.backHome}</a>
+    </main>
+  );
+}
+
+export function App() {
+  const session = createSession();
+  return (
+    <SessionContext.Provider value={session}>
+      <Router root={Root}>
+        <Route path="/" component={Home} />
+        <Route path="/connexion" component={LoginPage} />
+        <Route path="/" component={Layout}>
+          <Route path="/annuaire" component={DirectoryPage} />
+        </Route>
+        <Route path="*404" component={NotFound} />
+      </Router>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+/** Tests of the "later update wins, server wins ties" conflict rule. */
+import { describe, expect, it } from 'vitest';
+import { latestUpdateWins, localWins, timeOf } from './conflict';
+
+type Doc = { id: string; note: string; updatedAt: string; _deleted: boolean };
+const handler = latestUpdateWins<Doc>();
+const doc = (note: string, updatedAt: string): Doc => ({ id: 'a', note, updatedAt, _deleted: false });
+
+describe('conflict rule', () => {
+  it('keeps the later local edit', async () => {
+    const local = doc('local', '2025-03-01T10:00:05.000Z');
+    const master = doc('server', '2025-03-01T10:00:00.000Z');
+    expect(await handler.resolve({ newDocumentState: local, realMasterState: master }, 'test')).toBe(local);
+  });
+
+  it('keeps the server state when it is later', async () => {
+    const local = doc('local', '2025-03-01T09:00:00.000Z');
+    const master = doc('server', '2025-03-01T10:00:00.000Z');
+    expect(await handler.resolve({ newDocumentState: local, realMasterState: master }, 'test')).toBe(master);
+  });
+
+  it('keeps the server state on a tie', async () => {
+    const local = doc('local', '2025-03-01T10:00:00.000Z');
+    const master = doc('server', '2025-03-01T10:00:00Z');
+    expect(localWins(local, master)).toBe(false);
+    expect(await handler.resolve({ newDocumentState: local, realMasterState: master }, 'test')).toBe(master);
+  });
+
+  it('never lets an unreadable date win', () => {
+    expect(timeOf('yesterday')).toBe(-Infinity);
+    expect(localWins(doc('x', 'yesterday'), doc('y', '2025-01-01T00:00:00Z'))).toBe(false);
+  });
+
+  it('compares documents without their local revision data', () => {
+    const a = { ...doc('same', '2025-03-01T10:00:00Z'), _rev: '1-a', _meta: { lwt: 1 } };
+    const b = { ...doc('same', '2025-03-01T10:00:00Z'), _attachments: {} };
+    expect(handler.isEqual(a, b, 'test')).toBe(true);
+    expect(handler.isEqual(a, doc('other', '2025-03-01T10:00:00Z'), 'test')).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+/** HTTP helpers shared by the API calls and the replication: every server error body is `{"error": "<French message>"}`. */
+
+/** An HTTP failure with the server's own message; status 0 means the network could not be reached. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  readonly status: number;
+  /** Kept by RxDB when it copies errors to plain JSON, so the status survives its wrapping. */
+  readonly code: string;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+    this.code = `HTTP_${status}`;
+  }
+}
+
+/** The server's French message, or `fallback` when the body is not the expected JSON. */
+export async function readErrorMessage(res: Response, fallback: string): Promise<string> {
+  try {
+    const body: unknown = await res.json();
+    if (typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string') {
+      return (body as { error: string }).error;
+    }
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): the fallback says enough.
+  }
+  return fallback;
+}
+
+/** `fetch` that turns a network failure into `HttpError(0)`, so callers tell "offline" from "refused". */
+export async function fetchOrOffline(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, { ...init, credentials: 'same-origin' });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new HttpError(0, 'network unreachable');
+  }
+}

@@ -1,0 +1,15 @@
+/** What the session does with the device's data: start syncing it after login, wipe it at logout. */
+import { getDatabase, wipeDatabase } from './database';
+import { clearPending } from './pending-store';
+import { startSync, stopSync } from './replication';
+
+export async function startLocalSync(): Promise<void> {
+  await startSync(await getDatabase());
+}
+
+/** Logging out (or another account signing in) removes every local document and queued write. */
+export async function wipeLocalData(): Promise<void> {
+  await stopSync();
+  await wipeDatabase();
+  clearPending();
+}

@@ -1,0 +1,46 @@
+/**
+ * The pending-changes map kept in localStorage, so the count survives reloads and is shared by the
+ * tabs of the app (only one tab replicates; the others learn of acknowledgements by `storage` events).
+ */
+import { createSignal } from 'solid-js';
+import { acknowledge, addPending, parsePending, type PendingMap } from './pending';
+
+const STORAGE_KEY = 'cpts.pending.v1';
+
+function read(): PendingMap {
+  return parsePending(localStorage.getItem(STORAGE_KEY));
+}
+
+const [pending, setPending] = createSignal<PendingMap>(read());
+
+window.addEventListener('storage', (event) => {
+  if (event.key === STORAGE_KEY || event.key === null) setPending(read());
+});
+
+function update(change: (map: PendingMap) => PendingMap): void {
+  // Re-read first: another tab may have changed the map since this one last looked.
+  const before = read();
+  const after = change(before);
+  if (after === before) return;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(after));
+  setPending(after);
+}
+
+/** Number of local changes the server has not acknowledged yet. */
+export const pendingCount = (): number => Object.keys(pending()).length;
+
+/** Called by command functions just before a local write, so the push cannot overtake it. */
+export function markPending(collection: string, doc: { id: string; updatedAt: string }): void {
+  update((map) => addPending(map, collection, doc.id, doc.updatedAt));
+}
+
+/** Called when the server is known to hold this state of the document (sent, pulled or resolved). */
+export function acknowledgePending(collection: string, doc: { id: string; updatedAt: string }): void {
+  update((map) => acknowledge(map, collection, doc.id, doc.updatedAt));
+}
+
+/** At logout, together with the local database. */
+export function clearPending(): void {
+  localStorage.removeItem(STORAGE_KEY);
+  setPending({});
+}

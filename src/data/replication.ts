@@ -1,0 +1,157 @@
+/**
+ * Sync of the local collections with the server's gateway (CouchDB replication protocol), behind a
+ * small interface: start, stop, a status, an error and a pending count. The only module that knows
+ * the replication plugin, so swapping the transport means swapping this file.
+ */
+import { createSignal } from 'solid-js';
+import type { Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { deepEqual } from 'rxdb/plugins/utils';
+import { syncUrl } from '../config';
+import { fr } from '../i18n/fr';
+import type { Collections, Database } from './database';
+import { fetchOrOffline, HttpError, readErrorMessage } from './http';
+import { acknowledgePending } from './pending-store';
+import { describeSyncError, forbiddenReason, syncStatus as statusOf, type SyncStatus } from './sync-errors';
+
+export { markPending, pendingCount } from './pending-store';
+export type { SyncStatus } from './sync-errors';
+
+/** Replicated collections; keep them at 4 or fewer (each holds a long-poll connection). */
+const SYNCED: (keyof Collections)[] = ['members'];
+
+type Replicated = { id: string; updatedAt: string };
+
+const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
+const [networkDown, setNetworkDown] = createSignal(false);
+/** Collections whose replication is working right now. */
+const [busy, setBusy] = createSignal<ReadonlySet<string>>(new Set());
+/** An error that blocks a push until the server accepts one (a refused write, retried forever). */
+const [blockingError, setBlockingError] = createSignal<string | null>(null);
+/** An error that the next successful request makes obsolete. */
+const [transientError, setTransientError] = createSignal<string | null>(null);
+const [expired, setExpired] = createSignal(false);
+
+/** True after the server answered 401: sync is paused, local data and queued writes are kept. */
+export const sessionExpired = expired;
+
+/** The last error, in French, or null. */
+export function syncError(): string | null {
+  return expired() ? fr.session.expired : (blockingError() ?? transientError());
+}
+
+export function syncStatus(): SyncStatus {
+  return statusOf({ browserOnline: browserOnline(), networkDown: networkDown(), active: busy().size > 0, error: syncError() });
+}
+
+let replications: RxCouchDBReplicationState<Replicated>[] = [];
+let subscriptions: Subscription[] = [];
+let running = false;
+/** Bumped by every start and stop, so a start overtaken by a stop gives up. */
+let generations = 0;
+let stopping: Promise<void> = Promise.resolve();
+
+window.addEventListener('offline', () => setBrowserOnline(false));
+window.addEventListener('online', () => {
+  setBrowserOnline(true);
+  // Do not wait for the retry timer: resume as soon as the network is back.
+  for (const replication of replications) replication.reSync();
+});
+
+/**
+ * RxDB's plugin reads the body of any response, so a refusal must throw (otherwise a 401 becomes
+ * "Cannot read properties of undefined" and kills the live loop); the status is recorded here.
+ */
+async function gatewayFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetchOrOffline(input, init);
+  } catch (err) {
+    if (err instanceof HttpError) setNetworkDown(true);
+    throw err;
+  }
+  setNetworkDown(false);
+  if (res.ok) {
+    setTransientError(null);
+    return res;
+  }
+  const message = await readErrorMessage(res, fr.sync.serverError(res.status));
+  if (res.status === 401) {
+    setExpired(true);
+    // Retrying would only collect more 401s; sync restarts after the next login.
+    queueMicrotask(() => void stopSync());
+  } else {
+    setTransientError(message);
+  }
+  throw new HttpError(res.status, message);
+}
+
+function watch(name: string, replication: RxCouchDBReplicationState<Replicated>): Subscription[] {
+  return [
+    replication.active$.subscribe((isActive) =>
+      setBusy((names) => {
+        const next = new Set(names);
+        if (isActive) next.add(name);
+        else next.delete(name);
+        return next;
+      }),
+    ),
+    replication.error$.subscribe((err) => {
+      const message = describeSyncError(err);
+      if (message === null) return;
+      if (forbiddenReason(err) !== null) setBlockingError(message);
+      else setTransientError(message);
+    }),
+    replication.sent$.subscribe((doc) => {
+      setBlockingError(null);
+      acknowledgePending(name, doc);
+    }),
+    // A pulled state at least as recent as a queued write means that write reached the server or
+    // was superseded there.
+    replication.received$.subscribe((doc) => acknowledgePending(name, doc)),
+    // When the server's state won a conflict, the local write is dropped and no longer pending.
+    replication.conflict$.subscribe(({ input, output }) => {
+      if (deepEqual(output, input.realMasterState)) acknowledgePending(name, output);
+    }),
+  ];
+}
+
+/** Starts live sync of every replicated collection; a no-op when already running. */
+export async function startSync(db: Database): Promise<void> {
+  if (running) return;
+  running = true;
+  const generation = ++generations;
+  setExpired(false);
+  setTransientError(null);
+  setBlockingError(null);
+  // Two replications with one identifier must never overlap: let a previous stop finish first.
+  await stopping;
+  if (generation !== generations) return;
+  for (const name of SYNCED) {
+    const replication = replicateCouchDB<Replicated>({
+      replicationIdentifier: `gateway-${name}-v1`,
+      collection: db[name] as unknown as RxCollection<Replicated>,
+      url: syncUrl(name),
+      live: true,
+      pull: { batchSize: 200 },
+      push: { batchSize: 50 },
+      fetch: gatewayFetch,
+    });
+    replications.push(replication);
+    subscriptions.push(...watch(name, replication));
+  }
+}
+
+/** Stops sync; local data and queued writes stay, and the next `startSync` resumes from the checkpoints. */
+export function stopSync(): Promise<void> {
+  running = false;
+  generations++;
+  const cancelled = replications;
+  replications = [];
+  subscriptions.forEach((s) => s.unsubscribe());
+  subscriptions = [];
+  setBusy(new Set<string>());
+  stopping = Promise.all([stopping, ...cancelled.map((r) => r.cancel())]).then(() => undefined);
+  return stopping;
+}

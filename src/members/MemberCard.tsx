@@ -1,0 +1,44 @@
+/** One directory entry: who, what, where, whether available now, and how to reach them in one tap. */
+import { Show, type Accessor } from 'solid-js';
+import { fr } from '../i18n/fr';
+import { addressLine, availabilityLabel, professionLine, telHref } from './format';
+import type { MemberEntry } from './queries';
+
+export function MemberCard(props: { member: MemberEntry; now: Accessor<number> }) {
+  const availability = () => availabilityLabel(props.member.availability, props.now());
+  const phones = () => props.member.phones ?? {};
+
+  return (
+    <li class="card" data-testid="member-card">
+      <div class="card__head">
+        <h2 class="card__name">{props.member.displayName}</h2>
+        <Show when={availability()}>{(label) => <span class="badge badge--available">{label()}</span>}</Show>
+      </div>
+      <p class="card__profession">{professionLine(props.member)}</p>
+      <p class="card__address">{addressLine(props.member.address)}</p>
+      <div class="card__actions">
+        <Show when={phones().mobile}>
+          {(n) => (
+            <a class="action" href={telHref(n())}>
+              {fr.directory.callMobile(n())}
+            </a>
+          )}
+        </Show>
+        <Show when={phones().landline}>
+          {(n) => (
+            <a class="action" href={telHref(n())}>
+              {fr.directory.callLandline(n())}
+            </a>
+          )}
+        </Show>
+        <Show when={props.member.email}>
+          {(email) => (
+            <a class="action action--secondary" href={`mailto:${email()}`}>
+              {fr.directory.writeEmail}
+            </a>
+          )}
+        </Show>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,22 @@
+/** Writes to the local directory; each is checked first and counted as pending until the server has it. */
+import { getDatabase } from '../data/database';
+import { markPending } from '../data/replication';
+import type { Member } from '../domain/members/schema';
+import type { SessionUser } from '../domain/session/user';
+import { fr } from '../i18n/fr';
+import { prepareMemberWrite } from './rules';
+
+export type CommandResult = { ok: true } | { ok: false; message: string };
+
+/** Applies `changes` to a directory entry (e.g. an availability) on behalf of `user`. */
+export async function updateMember(user: SessionUser, id: string, changes: Partial<Member>): Promise<CommandResult> {
+  const db = await getDatabase();
+  const doc = await db.members.findOne(id).exec();
+  if (!doc) return { ok: false, message: fr.errors.generic };
+  const prepared = prepareMemberWrite(user, doc.toMutableJSON(), changes, new Date());
+  if (!prepared.ok) return prepared;
+  // Recorded before the write, so a push that follows at once cannot be missed.
+  markPending('members', prepared.doc);
+  await doc.incrementalModify(() => prepared.doc);
+  return { ok: true };
+}

@@ -1,0 +1,64 @@
+/** Reactive reads of the local directory: one live subscription to the collection, filtered in memory. */
+import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { DeepReadonly } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import { getDatabase } from '../data/database';
+import type { Member } from '../domain/members/schema';
+import { fr } from '../i18n/fr';
+import { buildIndex, search } from './search';
+
+export type MemberEntry = DeepReadonly<Member>;
+
+export interface MemberSearch {
+  /** Members matching the query, sorted by name. */
+  results: Accessor<MemberEntry[]>;
+  /** Members listed in the directory, whatever the query. */
+  total: Accessor<number>;
+  /** False until the local database has answered once. */
+  loaded: Accessor<boolean>;
+  error: Accessor<string | null>;
+}
+
+/** Registrations waiting for approval are not part of the public directory. */
+function listed(member: MemberEntry): boolean {
+  return member.status !== 'pending';
+}
+
+/**
+ * Subscribes once to every member (about 1,600 small documents) and searches them in memory: the
+ * index is rebuilt when the collection changes, and a keystroke only filters it.
+ */
+export function createMemberSearch(query: Accessor<string>): MemberSearch {
+  const [members, setMembers] = createSignal<MemberEntry[]>([]);
+  const [loaded, setLoaded] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  let subscription: Subscription | undefined;
+  let disposed = false;
+  // RxDB hands back the same document object while it is unchanged; keeping its plain copy keeps
+  // the cards of unchanged members from being re-rendered on every change of the collection.
+  const plain = new WeakMap<object, MemberEntry>();
+  const toEntry = (doc: { toJSON(): MemberEntry }): MemberEntry => {
+    let entry = plain.get(doc);
+    if (!entry) plain.set(doc, (entry = doc.toJSON()));
+    return entry;
+  };
+
+  getDatabase().then(
+    (db) => {
+      if (disposed) return;
+      subscription = db.members.find().$.subscribe((docs) => {
+        setMembers(docs.map(toEntry).filter(listed));
+        setLoaded(true);
+      });
+    },
+    () => setError(fr.errors.generic),
+  );
+  onCleanup(() => {
+    disposed = true;
+    subscription?.unsubscribe();
+  });
+
+  const index = createMemo(() => buildIndex(members()));
+  const results = createMemo(() => search(index(), query()));
+  return { results, total: () => members().length, loaded, error };
+}

@@ -1,0 +1,43 @@
+/** Calls to the server's session API (`/api/session`): log in, log out, ask who is signed in. */
+import { apiUrl } from '../config';
+import type { SessionUser } from '../domain/session/user';
+import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
+import { fr } from '../i18n/fr';
+
+function isSessionUser(value: unknown): value is SessionUser {
+  const u = value as Partial<SessionUser> | null;
+  return (
+    typeof u === 'object' && u !== null && typeof u.id === 'string' && typeof u.memberId === 'string' &&
+    typeof u.name === 'string' && Array.isArray(u.roles)
+  );
+}
+
+async function userFrom(res: Response): Promise<SessionUser> {
+  const body = (await res.json()) as { user?: unknown };
+  if (!isSessionUser(body.user)) throw new HttpError(res.status, fr.errors.generic);
+  return body.user;
+}
+
+/** Throws `HttpError`: status 0 offline, 401 wrong credentials, 429 too many attempts, with the server's message. */
+export async function login(email: string, password: string): Promise<SessionUser> {
+  const res = await fetchOrOffline(apiUrl('/session'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new HttpError(res.status, await readErrorMessage(res, fr.session.failed));
+  return userFrom(res);
+}
+
+/** Ends the server session; offline, the cookie simply stays until it expires. */
+export async function logout(): Promise<void> {
+  await fetchOrOffline(apiUrl('/session'), { method: 'DELETE' }).catch(() => undefined);
+}
+
+/** The signed-in user, or null when the session is missing or expired; throws `HttpError(0)` offline. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const res = await fetchOrOffline(apiUrl('/session'));
+  if (res.status === 401) return null;
+  if (!res.ok) throw new HttpError(res.status, await readErrorMessage(res, fr.errors.generic));
+  return userFrom(res);
+}

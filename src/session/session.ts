@@ -1,0 +1,91 @@
+/**
+ * The session store: the signed-in user, kept on the device so the app opens offline with the last
+ * session; login starts sync, logout wipes the device. The data layer is imported on demand so the
+ * login screen does not download the database.
+ */
+import { createContext, createSignal, useContext, type Accessor } from 'solid-js';
+import type { SessionUser } from '../domain/session/user';
+import * as api from './api';
+
+const USER_KEY = 'cpts.user.v1';
+
+export interface Session {
+  user: Accessor<SessionUser | null>;
+  /** Throws the server's `HttpError` (status 0 when offline). */
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+function readStoredUser(): SessionUser | null {
+  try {
+    const raw = localStorage.getItem(USER_KEY);
+    return raw ? (JSON.parse(raw) as SessionUser) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeUser(user: SessionUser | null): void {
+  if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
+  else localStorage.removeItem(USER_KEY);
+}
+
+const localData = () => import('../data/local-data');
+
+export function createSession(): Session {
+  const [user, setUser] = createSignal<SessionUser | null>(readStoredUser());
+
+  // Offline or not, a device with a stored session works on its local data and syncs when it can.
+  if (user()) {
+    void localData().then((data) => data.startLocalSync());
+    void refresh();
+  }
+
+  /** Picks up a changed name or roles; an expired session is reported by the sync, offline changes nothing. */
+  async function refresh(): Promise<void> {
+    const fresh = await api.currentUser().catch(() => null);
+    if (fresh && fresh.id === user()?.id) {
+      storeUser(fresh);
+      setUser(fresh);
+    }
+  }
+
+  // Another tab logged out or in: follow it, so no tab keeps showing a wiped or foreign session.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== USER_KEY && event.key !== null) return;
+    const current = user();
+    const next = readStoredUser();
+    // This tab still holds the previous session's data in memory: start afresh.
+    if (current && next?.id !== current.id) return location.assign('/connexion');
+    if (!current && next) void localData().then((data) => data.startLocalSync());
+    setUser(next);
+  });
+
+  async function login(email: string, password: string): Promise<void> {
+    const next = await api.login(email, password);
+    const data = await localData();
+    const previous = readStoredUser();
+    // The device holds what the previous account was allowed to read: never show it to another.
+    if (previous && previous.id !== next.id) await data.wipeLocalData();
+    storeUser(next);
+    setUser(next);
+    await data.startLocalSync();
+  }
+
+  async function logout(): Promise<void> {
+    await api.logout();
+    await (await localData()).wipeLocalData();
+    storeUser(null);
+    setUser(null);
+  }
+
+  return { user, login, logout };
+}
+
+export const SessionContext = createContext<Session>();
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() outside of <SessionContext.Provider>');
+  return session;
+}

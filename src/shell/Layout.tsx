@@ -1,0 +1,66 @@
+/** The signed-in frame: header (app, user, sync, logout), session and sync notices, then the page. */
+import { A, Navigate, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { pendingCount, sessionExpired, syncError, syncStatus } from '../data/replication';
+import { fr } from '../i18n/fr';
+import { useSession } from '../session/session';
+import { SyncIndicator } from './SyncIndicator';
+
+export default function Layout(props: RouteSectionProps) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [leaving, setLeaving] = createSignal(false);
+
+  async function logout() {
+    // Logging out wipes the device, queued writes included: say so before.
+    if (pendingCount() > 0 && !window.confirm(fr.session.logoutLosesChanges(pendingCount()))) return;
+    setLeaving(true);
+    try {
+      await session.logout();
+      navigate('/connexion', { replace: true });
+    } finally {
+      setLeaving(false);
+    }
+  }
+
+  return (
+    <Show when={session.user()} fallback={<Navigate href="/connexion" />}>
+      {(user) => (
+        <>
+          <header class="topbar">
+            <A href="/annuaire" class="topbar__brand">
+              {fr.app.name}
+            </A>
+            <SyncIndicator />
+            <div class="topbar__account">
+              <span class="topbar__user">{user().name}</span>
+              <button type="button" class="button button--ghost" disabled={leaving()} onClick={() => void logout()}>
+                {leaving() ? fr.session.loggingOut : fr.session.logout}
+              </button>
+            </div>
+          </header>
+          <Show when={sessionExpired()}>
+            <div class="notice notice--warning banner" role="alert">
+              <span>
+                {fr.session.expired} {fr.session.expiredKeepsChanges}
+              </span>
+              <A href="/connexion?session=expiree" class="button button--small">
+                {fr.session.expiredAction}
+              </A>
+            </div>
+          </Show>
+          <Show when={!sessionExpired() && syncStatus() === 'error' && syncError()}>
+            {(message) => (
+              <div class="notice notice--error banner" role="alert">
+                {message()}
+              </div>
+            )}
+          </Show>
+          <main id="main" class="page">
+            {props.children}
+          </main>
+        </>
+      )}
+    </Show>
+  );
+}
