@@ -41,6 +41,7 @@ describe('demo directory', () => {
     expect(structures.filter((m) => m.profession === 'hopital')).toHaveLength(3);
     expect(structures.filter((m) => m.profession === 'ehpad')).toHaveLength(27);
     expect(structures.filter((m) => m.profession === 'addictologie')).toHaveLength(3);
+    expect(new Set(structures.map((m) => m.displayName)).size).toBe(structures.length);
   });
 
   it('is valid, unique and deterministic', () => {

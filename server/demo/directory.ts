@@ -113,7 +113,12 @@ function structures(rnd: Random, territory: Territory, now: Date): Member[] {
   for (const [kind, prefix, count] of counted) {
     const shares = apportion(count, byPopulation.map((c) => c.population));
     byPopulation.forEach((c, i) => {
-      for (let k = 0; k < shares[i]; k++) out.push(structure(rnd, territory, c, kind, `${prefix} ${rnd.pick(PLACE_NAMES)} (${c.name})`, index++, now));
+      // Consecutive names from a random start: distinct within a commune as long as it has fewer structures of a kind than names.
+      const first = rnd.int(0, PLACE_NAMES.length - 1);
+      for (let k = 0; k < shares[i]; k++) {
+        const name = `${prefix} ${PLACE_NAMES[(first + k) % PLACE_NAMES.length]} (${c.name})`;
+        out.push(structure(rnd, territory, c, kind, name, index++, now));
+      }
     });
   }
   for (const name of other.Addictologie as string[]) out.push(structure(rnd, territory, metz, 'addictologie', name, index++, now));

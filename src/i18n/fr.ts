@@ -50,7 +50,7 @@ export const fr = {
     title: 'Annuaire des professionnels',
     searchLabel: 'Rechercher un professionnel, une profession, une commune',
     searchPlaceholder: 'Nom, profession, commune…',
-    count: (n: number) => `${number(n)} ${plural(n, 'professionnel', 'professionnels')}`,
+    count: (n: number) => `${number(n)} ${plural(n, 'fiche', 'fiches')}`,
     more: 'Voir plus',
     empty: 'Aucun professionnel ne correspond à votre recherche.',
     emptyDatabase: 'L’annuaire n’est pas encore sur cet appareil : il se chargera à la prochaine connexion au réseau.',
