@@ -16,6 +16,8 @@ export interface Config {
   territoryDir: string;
   staticDir: string;
   logLevel: string;
+  /** BAN search endpoint (GeoJSON), for the coordinates of practice addresses. */
+  geocoderUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +99,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     territoryDir: path.resolve(cwd, env.TERRITORY_DIR || '../shared/data/territory'),
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
     logLevel,
+    geocoderUrl: (url(env, 'GEOCODER_URL') ?? new URL('https://api-adresse.data.gouv.fr/search/')).href,
   };
 }

@@ -5,6 +5,7 @@ import { POLICIES } from '../src/domain/sync/collections';
 import { Accounts } from './accounts/accounts';
 import type { Config } from './config';
 import { loadDemoData } from './demo/load';
+import { BanGeocoder } from './geocoding/geocoder';
 import { healthRoute } from './health';
 import { createApp } from './http/app';
 import { log } from './log';
@@ -30,7 +31,9 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const territory = loadTerritory(config.territoryDir);
-  const services = { ready: false, gateways: new Map(), hubs: [] } as unknown as Services;
+  const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
+  const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
+  const services = { ready: false, config, territory, geocoder, gateways: new Map(), hubs: [] } as unknown as Services;
   const app = createApp(config, services);
   healthRoute(app, services, VERSION);
   sessionRoutes(app, services, config);

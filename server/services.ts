@@ -1,5 +1,8 @@
 /** The services behind the routes, created once storage is ready. */
 import type { Accounts } from './accounts/accounts';
+import type { Config } from './config';
+import type { Geocoder } from './geocoding/geocoder';
+import type { Territory } from './territory';
 import type { Sessions } from './session/sessions';
 import type { Storage } from './storage/storage';
 import type { ChangesHub } from './sync/changes-hub';
@@ -7,6 +10,9 @@ import type { Gateway } from './sync/gateway';
 
 export interface Services {
   ready: boolean;
+  config: Config;
+  territory: Territory;
+  geocoder: Geocoder;
   storage: Storage;
   accounts: Accounts;
   sessions: Sessions;

@@ -12,7 +12,18 @@ export const REPLICATED_DATABASES = ['members'] as const;
 export const SERVER_DATABASES = ['accounts', 'sessions', 'server'] as const;
 
 const DESIGN_DOCS: Record<string, DesignDoc[]> = {
-  members: [{ _id: '_design/members', validate_doc_update: validateDocUpdateSource(memberSchemaLiteral) }],
+  members: [
+    {
+      _id: '_design/members',
+      validate_doc_update: validateDocUpdateSource(memberSchemaLiteral),
+      views: {
+        // "rpps:10000000017", "siret:…": finds an entry by any of its national identifiers.
+        by_identifier: {
+          map: 'function (doc) { if (doc.identifiers && !doc._deleted) { for (var k in doc.identifiers) { emit(k + ":" + doc.identifiers[k], null); } } }',
+        },
+      },
+    },
+  ],
   accounts: [
     {
       _id: '_design/accounts',

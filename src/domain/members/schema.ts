@@ -62,6 +62,10 @@ export const memberSchemaLiteral = {
       },
     },
     email: { type: 'string', maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' },
+    /** The text that ends the member's messages and letters (name, profession, address, phone). */
+    signature: { type: 'string', maxLength: 600 },
+    /** Whether the member wants alerts by SMS when the app is closed (no patient data in them). */
+    smsAlerts: { type: 'boolean' },
     availability: {
       type: 'object',
       additionalProperties: false,

@@ -1,0 +1,81 @@
+/**
+ * Coordinates of a practice address from the national address API (BAN), biased towards the
+ * commune; when it fails, is unsure or unreachable, the commune's centroid, marked approximate.
+ */
+import { log } from '../log';
+import type { Commune } from '../territory';
+
+export interface AddressToLocate {
+  street: string;
+  postcode: string;
+  commune: string;
+  communeInsee?: string;
+}
+
+export interface Position {
+  lat: number;
+  lon: number;
+  /** True when the position is the commune's centroid, not the address itself. */
+  approximate: boolean;
+}
+
+export interface Geocoder {
+  locate(address: AddressToLocate): Promise<Position>;
+}
+
+interface BanResponse {
+  features?: Array<{ geometry?: { coordinates?: [number, number] }; properties?: { score?: number; citycode?: string } }>;
+}
+
+const MIN_SCORE = 0.5;
+
+const simplify = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const TIMEOUT_MS = 4000;
+
+export class BanGeocoder implements Geocoder {
+  private readonly byInsee: Map<string, Commune>;
+  private readonly communes: Commune[];
+
+  constructor(
+    private readonly url: string,
+    communes: Commune[],
+    /** Where an address outside the territory that cannot be located is placed (the largest commune). */
+    private readonly fallback: Commune,
+  ) {
+    this.byInsee = new Map(communes.map((c) => [c.insee, c]));
+    this.communes = communes;
+  }
+
+  /** By INSEE code, else by postcode and name (several communes share a postcode), else by postcode alone. */
+  private communeOf(address: AddressToLocate): Commune | undefined {
+    if (address.communeInsee && this.byInsee.has(address.communeInsee)) return this.byInsee.get(address.communeInsee);
+    const samePostcode = this.communes.filter((c) => c.postcodes.includes(address.postcode));
+    const name = simplify(address.commune);
+    return samePostcode.find((c) => simplify(c.name) === name) ?? samePostcode[0];
+  }
+
+  async locate(address: AddressToLocate): Promise<Position> {
+    const commune = this.communeOf(address);
+    const params = new URLSearchParams({ q: `${address.street} ${address.postcode} ${address.commune}`.slice(0, 200), limit: '1', type: 'housenumber' });
+    if (commune) {
+      params.set('lon', String(commune.centroid[0]));
+      params.set('lat', String(commune.centroid[1]));
+    }
+    try {
+      const res = await fetch(`${this.url}?${params}`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const best = ((await res.json()) as BanResponse).features?.[0];
+      const coordinates = best?.geometry?.coordinates;
+      const score = best?.properties?.score ?? 0;
+      const sameCommune = !address.communeInsee || best?.properties?.citycode === address.communeInsee;
+      if (coordinates && score >= MIN_SCORE && sameCommune) {
+        return { lon: coordinates[0], lat: coordinates[1], approximate: false };
+      }
+    } catch (err) {
+      // The address itself is not logged: it may be a patient's later on.
+      log.warn({ err: (err as Error).message }, 'géocodage indisponible ; centre de la commune utilisé');
+    }
+    const [lon, lat] = (commune ?? this.fallback).centroid;
+    return { lon, lat, approximate: true };
+  }
+}
