@@ -8,6 +8,8 @@ import { UpdateBanner } from './shell/UpdateBanner';
 const Layout = lazy(() => import('./shell/Layout'));
 const LoginPage = lazy(() => import('./session/LoginPage'));
 const DirectoryPage = lazy(() => import('./members/DirectoryPage'));
+const AvailabilityPage = lazy(() => import('./members/AvailabilityPage'));
+const ProfilePage = lazy(() => import('./members/ProfilePage'));
 
 function Root(props: RouteSectionProps) {
   return (
@@ -45,6 +47,8 @@ export function App() {
         <Route path="/connexion" component={LoginPage} />
         <Route path="/" component={Layout}>
           <Route path="/annuaire" component={DirectoryPage} />
+          <Route path="/disponibilite" component={AvailabilityPage} />
+          <Route path="/profil" component={ProfilePage} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

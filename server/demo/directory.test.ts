@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkAvailability } from '../../src/domain/members/availability';
 import { validateMember } from '../../src/domain/members/validate';
 import { loadTerritory } from '../territory';
 import { generateDirectory } from './directory';
@@ -45,7 +46,10 @@ describe('demo directory', () => {
   });
 
   it('is valid, unique and deterministic', () => {
-    for (const m of members) expect(validateMember(m).ok, m.id).toBe(true);
+    for (const m of members) {
+      expect(validateMember(m).ok, m.id).toBe(true);
+      expect(checkAvailability(m, m.availability), m.id).toEqual([]);
+    }
     expect(new Set(members.map((m) => m.id)).size).toBe(members.length);
     expect(generateDirectory(territory, 57_000, now)).toEqual(members);
     expect(generateDirectory(territory, 1, now)[0]).not.toEqual(members[0]);

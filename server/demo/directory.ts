@@ -33,9 +33,9 @@ function availability(rnd: Random, now: Date, homeVisits: boolean): Member['avai
   const hour = 3_600_000;
   const day = 24 * hour;
   const dayStart = new Date(now).setUTCHours(0, 0, 0, 0);
-  const onCall = rnd.chance(0.25)
-    ? [{ start: new Date(dayStart + rnd.int(1, 6) * day + 18 * hour).toISOString(), end: new Date(dayStart + rnd.int(1, 6) * day + 32 * hour).toISOString() }]
-    : [];
+  // A night on call (18:00 to 08:00 UTC) in the coming week, for a quarter of the professionals.
+  const night = dayStart + rnd.int(0, 6) * day;
+  const onCall = rnd.chance(0.25) ? [{ start: new Date(night + 18 * hour).toISOString(), end: new Date(night + 32 * hour).toISOString() }] : [];
   const a: Member['availability'] = { onCall, acceptsNewPatients: false, absences: [] };
   if (rnd.chance(0.3)) a.availableUntil = new Date(now.getTime() + rnd.int(1, 8) * hour).toISOString();
   if (homeVisits) a.homeVisitRadiusKm = rnd.pick([3, 5, 8, 10, 15]);

@@ -21,8 +21,9 @@ export function randomPointIn(rings: Ring[] | undefined, fallback: [number, numb
   const ys = all.map((p) => p[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   for (let tries = 0; tries < 100; tries++) {
-    const p: [number, number] = [minX + rnd.next() * (maxX - minX), minY + rnd.next() * (maxY - minY)];
-    if (rings.some((r) => insideRing(p, r))) return [Number(p[0].toFixed(5)), Number(p[1].toFixed(5))];
+    // Rounded before the test, so a point on the edge cannot be rounded out of its commune.
+    const p: [number, number] = [Number((minX + rnd.next() * (maxX - minX)).toFixed(5)), Number((minY + rnd.next() * (maxY - minY)).toFixed(5))];
+    if (rings.some((r) => insideRing(p, r))) return p;
   }
   return fallback;
 }

@@ -1,21 +1,33 @@
 /** One directory entry: who, what, where, whether available now, and how to reach them in one tap. */
 import { Show, type Accessor } from 'solid-js';
 import { fr } from '../i18n/fr';
-import { addressLine, availabilityLabel, professionLine, telHref } from './format';
+import type { Availability } from '../domain/members/availability';
+import { addressLine, availabilityBadge, distanceLabel, professionLine, telHref } from './format';
 import type { MemberEntry } from './queries';
 
-export function MemberCard(props: { member: MemberEntry; now: Accessor<number> }) {
-  const availability = () => availabilityLabel(props.member.availability, props.now());
+export function MemberCard(props: { member: MemberEntry; now: Accessor<number>; distanceKm?: number }) {
+  const availability = () => availabilityBadge(props.member.availability as Availability, props.now());
   const phones = () => props.member.phones ?? {};
 
   return (
     <li class="card" data-testid="member-card">
       <div class="card__head">
         <h2 class="card__name">{props.member.displayName}</h2>
-        <Show when={availability()}>{(label) => <span class="badge badge--available">{label()}</span>}</Show>
+        <Show when={availability()}>
+          {(badge) => (
+            <span class={`badge badge--${badge().kind}`} data-testid="member-availability">
+              {badge().label}
+            </span>
+          )}
+        </Show>
       </div>
       <p class="card__profession">{professionLine(props.member)}</p>
-      <p class="card__address">{addressLine(props.member.address)}</p>
+      <p class="card__address">
+        {addressLine(props.member.address)}
+        <Show when={props.distanceKm !== undefined}>
+          <span class="card__distance"> · {distanceLabel(props.distanceKm!)}</span>
+        </Show>
+      </p>
       <div class="card__actions">
         <Show when={phones().mobile}>
           {(n) => (

@@ -1,8 +1,10 @@
 /** Writes to the local directory; each is checked first and counted as pending until the server has it. */
 import { getDatabase } from '../data/database';
 import { markPending } from '../data/replication';
+import { checkAvailabilityEdit, type Availability } from '../domain/members/availability';
 import type { Member } from '../domain/members/schema';
 import type { SessionUser } from '../domain/session/user';
+import { describeErrors } from '../domain/validation';
 import { fr } from '../i18n/fr';
 import { prepareMemberWrite } from './rules';
 
@@ -19,4 +21,11 @@ export async function updateMember(user: SessionUser, id: string, changes: Parti
   markPending('members', prepared.doc);
   await doc.incrementalModify(() => prepared.doc);
   return { ok: true };
+}
+
+/** Saves the signed-in member's own availability, on the device first (works offline). */
+export async function saveAvailability(user: SessionUser, member: Pick<Member, 'profession' | 'specialty' | 'kind'>, availability: Availability): Promise<CommandResult> {
+  const errors = checkAvailabilityEdit(member, availability, Date.now());
+  if (errors.length) return { ok: false, message: describeErrors(errors) };
+  return updateMember(user, user.memberId, { availability });
 }

@@ -1,6 +1,6 @@
 /** Tests of the directory entry formatting. */
 import { describe, expect, it } from 'vitest';
-import { addressLine, availabilityLabel, professionLine, telHref } from './format';
+import { addressLine, availabilityBadge, distanceLabel, professionLine, telHref } from './format';
 
 describe('telHref', () => {
   it('turns French numbers into international tel: links without spaces', () => {
@@ -24,16 +24,29 @@ describe('profession and address lines', () => {
   });
 });
 
-describe('availabilityLabel', () => {
+describe('availabilityBadge', () => {
   const now = Date.parse('2025-03-01T12:00:00Z');
+  const none = { onCall: [], absences: [], acceptsNewPatients: false };
 
   it('shows the end time in French local time while available', () => {
-    expect(availabilityLabel({ availableUntil: '2025-03-01T17:30:00Z' }, now)).toBe('Disponible jusqu’à 18:30');
+    expect(availabilityBadge({ ...none, availableUntil: '2025-03-01T17:30:00Z' }, now)).toEqual({ label: 'Disponible jusqu’à 18:30', kind: 'available' });
+  });
+
+  it('shows on call and absent', () => {
+    expect(availabilityBadge({ ...none, onCall: [{ start: '2025-03-01T08:00:00Z', end: '2025-03-01T20:00:00Z' }] }, now)?.kind).toBe('on-call');
+    expect(availabilityBadge({ ...none, absences: [{ start: '2025-02-28T00:00:00Z', end: '2025-03-02T00:00:00Z' }] }, now)).toEqual({ label: 'Absent·e', kind: 'absent' });
   });
 
   it('shows nothing once the time has passed or without a time', () => {
-    expect(availabilityLabel({ availableUntil: '2025-03-01T11:59:00Z' }, now)).toBeNull();
-    expect(availabilityLabel({}, now)).toBeNull();
-    expect(availabilityLabel({ availableUntil: 'garbage' }, now)).toBeNull();
+    expect(availabilityBadge({ ...none, availableUntil: '2025-03-01T11:59:00Z' }, now)).toBeNull();
+    expect(availabilityBadge(none, now)).toBeNull();
+    expect(availabilityBadge({ ...none, availableUntil: 'garbage' }, now)).toBeNull();
+  });
+});
+
+describe('distanceLabel', () => {
+  it('keeps one decimal under 10 km, whole kilometres beyond', () => {
+    expect(distanceLabel(3.24)).toBe('à 3,2 km');
+    expect(distanceLabel(12.6)).toBe('à 13 km');
   });
 });

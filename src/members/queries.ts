@@ -62,3 +62,21 @@ export function createMemberSearch(query: Accessor<string>): MemberSearch {
   const results = createMemo(() => search(index(), query()));
   return { results, total: () => members().length, loaded, error };
 }
+
+/** One entry of the local directory, kept up to date (e.g. the signed-in member's own). */
+export function createMemberEntry(id: Accessor<string | undefined>): Accessor<MemberEntry | undefined> {
+  const [entry, setEntry] = createSignal<MemberEntry | undefined>();
+  let subscription: Subscription | undefined;
+  let disposed = false;
+  getDatabase().then((db) => {
+    if (disposed) return;
+    const key = id();
+    if (!key) return;
+    subscription = db.members.findOne(key).$.subscribe((doc) => setEntry(doc ? doc.toJSON() : undefined));
+  });
+  onCleanup(() => {
+    disposed = true;
+    subscription?.unsubscribe();
+  });
+  return entry;
+}

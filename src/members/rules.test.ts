@@ -11,6 +11,7 @@ const entry: Member = {
   status: 'active',
   displayName: 'Dr Hélène Muller',
   profession: '10',
+  specialty: 'Médecine générale',
   address: { street: '1 rue Serpenoise', postcode: '57000', commune: 'Metz' },
   location: { lat: 49.11, lon: 6.17, approximate: false },
   availability: { onCall: [], acceptsNewPatients: true, absences: [] },

@@ -38,6 +38,12 @@ export default function Layout(props: RouteSectionProps) {
                 {leaving() ? fr.session.loggingOut : fr.session.logout}
               </button>
             </div>
+            <nav class="nav" aria-label={fr.app.navigation}>
+              <A href="/annuaire">{fr.directory.nav}</A>
+              <A href="/disponibilite">{fr.availability.nav}</A>
+              <A href="/profil">{fr.profile.nav}</A>
+              {/* Coordinator pages are listed here, shown only to coordinators. */}
+            </nav>
           </header>
           <Show when={sessionExpired()}>
             <div class="notice notice--warning banner" role="alert">

@@ -34,7 +34,14 @@ describe('who may write a directory entry', () => {
   });
 
   it('refuses another member, whatever the change', () => {
-    expect(membersPolicy.refuseWrite(other, stored, sampleMember({ specialty: 'x' }))).toMatch(/titulaire ou un coordinateur/);
+    expect(membersPolicy.refuseWrite(other, stored, sampleMember({ signature: 'x' }))).toMatch(/titulaire ou un coordinateur/);
+  });
+
+  it('refuses an unsound availability to everyone, coordinators included', () => {
+    const backwards = { ...stored.availability, onCall: [{ start: '2026-11-24T18:00:00Z', end: '2026-11-24T08:00:00Z' }] };
+    for (const user of [owner, coordinator]) {
+      expect(membersPolicy.refuseWrite(user, stored, sampleMember({ availability: backwards }))).toMatch(/availability\.onCall\.0/);
+    }
   });
 
   it('keeps status, kind and identifiers for coordinators', () => {
@@ -50,7 +57,7 @@ describe('who may write a directory entry', () => {
 
   it('lets coordinators and admins do all of it', () => {
     for (const user of [coordinator, admin]) {
-      expect(membersPolicy.refuseWrite(user, stored, sampleMember({ status: 'invited', specialty: 'x' }))).toBeNull();
+      expect(membersPolicy.refuseWrite(user, stored, sampleMember({ status: 'invited', signature: 'x' }))).toBeNull();
       expect(membersPolicy.refuseWrite(user, undefined, sampleMember({ id: 'm-new' }))).toBeNull();
       expect(membersPolicy.refuseWrite(user, stored, { ...stored, _deleted: true })).toBeNull();
     }
