@@ -6,6 +6,8 @@ import { Accounts } from './accounts/accounts';
 import type { Config } from './config';
 import { loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
+import { geocodeMovedAddresses } from './geocoding/reaction';
+import { ReactionRunner } from './reactions/reaction';
 import { healthRoute } from './health';
 import { createApp } from './http/app';
 import { log } from './log';
@@ -54,6 +56,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     services.gateways.set(policy.name, new Gateway(db, policy, hub));
   }
   const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory) : 0;
+  const reactions = [new ReactionRunner(storage.couch, geocodeMovedAddresses(storage.couch, geocoder))];
+  for (const reaction of reactions) await reaction.start();
   services.ready = true;
   log.info({ url, storage: storage.kind }, 'serveur prêt');
 
@@ -65,6 +69,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async stop() {
       services.ready = false;
       services.hubs.forEach((h) => h.stop());
+      await Promise.all(reactions.map((r) => r.stop()));
       await app.close();
       await storage.stop();
     },
