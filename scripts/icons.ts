@@ -1,11 +1,11 @@
 /**
  * Generates the app icons (public/favicon.svg and public/icons/*.png) from one SVG motif: a medical
  * cross at the hub of a small network. Run once after changing the motif: `npx tsx scripts/icons.ts`.
- * Renders with playwright-core and Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ * Renders with Playwright and Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from '@playwright/test';
 
 const THEME = '#0b5c8a';
 const ACCENT = '#9fdcff';
@@ -40,7 +40,7 @@ const rounded = svg(`<rect width="512" height="512" rx="112" fill="${THEME}" />`
 /** Maskable icon: full bleed, the motif inside the central safe circle (80 % of the width). */
 const maskable = svg(`<rect width="512" height="512" fill="${THEME}" />`, 0.72);
 
-async function render(browser: import('playwright-core').Browser, source: string, size: number, file: string) {
+async function render(browser: Browser, source: string, size: number, file: string) {
   const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
   const markup = source.replace('<svg ', `<svg width="${size}" height="${size}" `);
   await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${markup}</body></html>`);
