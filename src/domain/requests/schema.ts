@@ -1,0 +1,111 @@
+/**
+ * The `requests` document: the broadcast card of a care request. It never carries the patient's
+ * identity: others see the need, the place (commune and point), the urgency. `status`, `assigneeId`,
+ * `dispatch`, `history` and `readers` are written by the server only.
+ */
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { toTypedRxJsonSchema } from 'rxdb';
+import { REQUEST_STATUSES } from './lifecycle';
+import { REQUEST_TYPES, URGENCIES } from './types';
+
+const isoDate = { type: 'string', maxLength: 40 } as const;
+const memberId = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
+const memberIds = { type: 'array', maxItems: 5000, items: memberId } as const;
+
+export const requestSchemaLiteral = {
+  title: 'request',
+  description: 'Broadcast card of a care request (no patient identity)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64, pattern: '^r-[a-z0-9-]{8,62}$' },
+    requesterId: memberId,
+    type: { type: 'string', enum: REQUEST_TYPES },
+    target: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        professions: { type: 'array', minItems: 1, maxItems: 10, items: { type: 'string', maxLength: 40 } },
+        specialty: { type: 'string', maxLength: 200 },
+      },
+      required: ['professions'],
+    },
+    urgency: { type: 'string', enum: URGENCIES },
+    deadline: isoDate,
+    place: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        commune: { type: 'string', minLength: 1, maxLength: 200 },
+        communeInsee: { type: 'string', pattern: '^[0-9][0-9AB][0-9]{3}$' },
+        lat: { type: 'number', minimum: -90, maximum: 90 },
+        lon: { type: 'number', minimum: -180, maximum: 180 },
+      },
+      required: ['commune', 'lat', 'lon'],
+    },
+    question: { type: 'string', minLength: 1, maxLength: 1000 },
+    usualProfessionalId: memberId,
+    photos: {
+      type: 'array',
+      maxItems: 10,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { id: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' }, contentType: { type: 'string', enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] } },
+        required: ['id', 'contentType'],
+      },
+    },
+    status: { type: 'string', enum: REQUEST_STATUSES },
+    assigneeId: memberId,
+    dispatch: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        alerted: memberIds,
+        steps: {
+          type: 'array',
+          maxItems: 100,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              at: isoDate,
+              kind: { type: 'string', enum: ['usual', 'circle', 'escalation', 'redispatch'] },
+              radiusKm: { type: 'number', minimum: 0, maximum: 1000 },
+              alerted: memberIds,
+              reason: { type: 'string', maxLength: 300 },
+            },
+            required: ['at', 'kind', 'alerted', 'reason'],
+          },
+        },
+        nextStepAt: isoDate,
+        escalated: { type: 'boolean' },
+      },
+      required: ['alerted', 'steps'],
+    },
+    history: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { at: isoDate, event: { type: 'string', maxLength: 40 }, by: { type: 'string', maxLength: 64 }, note: { type: 'string', maxLength: 500 } },
+        required: ['at', 'event', 'by'],
+      },
+    },
+    /** Who may read the card: the requester, the alerted, the assignee (coordinators always may). */
+    readers: memberIds,
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  },
+  required: ['id', 'requesterId', 'type', 'target', 'urgency', 'deadline', 'place', 'question', 'photos', 'status', 'createdAt', 'updatedAt'],
+  additionalProperties: false,
+} as const;
+
+const typed = toTypedRxJsonSchema(requestSchemaLiteral);
+export type CareRequest = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
+export const requestSchema: RxJsonSchema<CareRequest> = requestSchemaLiteral as unknown as RxJsonSchema<CareRequest>;
+
+/** Written by the server only; a client write that changes one of them is refused. */
+export const REQUEST_SERVER_FIELDS = ['status', 'assigneeId', 'dispatch', 'history', 'readers'] as const;
