@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../members/schema';
-import { nextStep, rankCandidates } from './candidates';
+import { nextStep, rankCandidates, type CandidateRequest } from './candidates';
 
 const now = Date.parse('2026-11-23T10:00:00Z');
 const later = '2026-11-23T18:00:00Z';
@@ -23,7 +23,7 @@ function member(id: string, kmNorth: number, over: Partial<Member> = {}, availab
   };
 }
 
-const nurseRequest = { type: 'passage-infirmier', target: { professions: ['60'] }, place, requesterId: 'gp', urgency: 'today' } as const;
+const nurseRequest: CandidateRequest = { type: 'passage-infirmier', target: { professions: ['60'] }, place, requesterId: 'gp', urgency: 'today' };
 
 describe('candidate selection', () => {
   const directory = [
@@ -52,9 +52,9 @@ describe('candidate selection', () => {
       member('gp-full', 0.5, { profession: '10', specialty: 'Médecine générale' }),
       member('derm', 0.2, { profession: '10', specialty: 'Dermatologie' }),
     ];
-    const request = { type: 'medecin-traitant', target: { professions: ['10'], specialty: 'Médecine générale' }, place, requesterId: 'x', urgency: '48h' } as const;
+    const request: CandidateRequest = { type: 'medecin-traitant', target: { professions: ['10'], specialty: 'Médecine générale' }, place, requesterId: 'x', urgency: '48h' };
     expect(rankCandidates(gps, request, 15, now).map((c) => c.memberId)).toEqual(['gp-open']);
-    const advice = { type: 'avis-specialise', target: { professions: ['10'], specialty: 'Dermatologie' }, place, requesterId: 'x', urgency: 'today' } as const;
+    const advice: CandidateRequest = { type: 'avis-specialise', target: { professions: ['10'], specialty: 'Dermatologie' }, place, requesterId: 'x', urgency: 'today' };
     expect(rankCandidates(gps, advice, 40, now).map((c) => c.memberId)).toEqual(['derm']);
   });
 

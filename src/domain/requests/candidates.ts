@@ -21,7 +21,7 @@ export interface Step {
   reason: string;
 }
 
-type RequestLike = Pick<CareRequest, 'type' | 'target' | 'place' | 'requesterId' | 'usualProfessionalId' | 'urgency'>;
+export type CandidateRequest = Pick<CareRequest, 'type' | 'target' | 'place' | 'requesterId' | 'usualProfessionalId' | 'urgency'>;
 type MemberLike = Pick<Member, 'id' | 'status' | 'profession' | 'specialty' | 'location' | 'availability'>;
 
 /** Circles: radius as a multiple of the request kind's radius, and how many new members each may alert. */
@@ -36,7 +36,7 @@ export function circleIntervalMs(urgency: Urgency): number {
   return { immediate: 5, today: 20, '48h': 120, date: 360 }[urgency] * 60_000;
 }
 
-export function isQualified(member: MemberLike, request: RequestLike): boolean {
+export function isQualified(member: MemberLike, request: CandidateRequest): boolean {
   if (member.status !== 'active' || member.id === request.requesterId) return false;
   if (!request.target.professions.includes(member.profession)) return false;
   if (request.target.specialty && member.specialty !== request.target.specialty) return false;
@@ -46,7 +46,7 @@ export function isQualified(member: MemberLike, request: RequestLike): boolean {
 }
 
 /** Qualified and available members within `radiusKm` of the patient (and within their own home-visit radius for visits), nearest first. */
-export function rankCandidates(members: Iterable<MemberLike>, request: RequestLike, radiusKm: number, now: number): Candidate[] {
+export function rankCandidates(members: Iterable<MemberLike>, request: CandidateRequest, radiusKm: number, now: number): Candidate[] {
   const kind = REQUEST_KINDS[request.type as RequestType];
   const atHome = Boolean(kind && 'atHome' in kind && kind.atHome);
   const found: Candidate[] = [];
@@ -64,7 +64,7 @@ export function rankCandidates(members: Iterable<MemberLike>, request: RequestLi
  * The next step of the dispatch after `done` steps, or null when the circles are exhausted (the
  * request then waits for its deadline and is escalated to the coordinators).
  */
-export function nextStep(members: Iterable<MemberLike>, byId: (id: string) => MemberLike | undefined, request: RequestLike, alreadyAlerted: ReadonlySet<string>, done: number, now: number): Step | null {
+export function nextStep(members: Iterable<MemberLike>, byId: (id: string) => MemberLike | undefined, request: CandidateRequest, alreadyAlerted: ReadonlySet<string>, done: number, now: number): Step | null {
   const hasUsual = Boolean(request.usualProfessionalId);
   if (hasUsual && done === 0) {
     const usual = byId(request.usualProfessionalId!);

@@ -14,9 +14,21 @@ export interface CollectionPolicy<T> {
   name: string;
   validate(doc: unknown): Validation<T>;
   audience(doc: T): Audience;
-  /** `null` when allowed, otherwise the reason in French. `previous` is the stored version. */
-  refuseWrite(user: SessionUser, previous: T | undefined, next: T & { _deleted?: boolean }): string | null;
+  /** Other stored documents a write decision needs (e.g. the request a message is about). */
+  related?(doc: T): RelatedRef[];
+  /**
+   * `null` when allowed, otherwise the reason in French. `previous` is the stored version;
+   * `related` holds the stored documents asked for by `related()`, keyed `collection/id`.
+   */
+  refuseWrite(user: SessionUser, previous: T | undefined, next: T & { _deleted?: boolean }, related?: ReadonlyMap<string, unknown>): string | null;
 }
+
+export interface RelatedRef {
+  collection: string;
+  id: string;
+}
+
+export const relatedKey = (ref: RelatedRef) => `${ref.collection}/${ref.id}`;
 
 export function inAudience(user: SessionUser, audience: Audience): boolean {
   if (audience.everyone) return true;
