@@ -3,7 +3,7 @@
  * checked against the caller's rights, both ways. It only ever sends the database requests it built.
  */
 import type { SessionUser } from '../../src/domain/session/user';
-import { canRead, type CollectionPolicy } from '../../src/domain/sync/policy';
+import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domain/sync/policy';
 import { describeErrors } from '../../src/domain/validation';
 import type { Db } from '../storage/couch';
 import type { ChangesHub } from './changes-hub';
@@ -30,13 +30,37 @@ function toStoredDoc(doc: Record<string, unknown>): Record<string, unknown> {
 }
 const SCAN_BATCH = 500;
 
+/** Reads stored documents of any replicated collection, for the `related` documents of a policy. */
+export type RelatedReader = (refs: RelatedRef[]) => Promise<Map<string, unknown>>;
+/** Called with the ids of audited documents a user has just received. */
+export type ReadAuditor = (user: SessionUser, collection: string, ids: string[], via: string) => void;
+
+export interface GatewayOptions {
+  related?: RelatedReader;
+  audit?: ReadAuditor;
+  longpollMs?: number;
+}
+
 export class Gateway {
+  private readonly longpollMs: number;
+
   constructor(
     private readonly db: Db,
     private readonly policy: CollectionPolicy<never>,
     private readonly hub: ChangesHub,
-    private readonly longpollMs = LONGPOLL_MS,
-  ) {}
+    private readonly options: GatewayOptions = {},
+  ) {
+    this.longpollMs = options.longpollMs ?? LONGPOLL_MS;
+  }
+
+  /** Records in the audit log what a user received of audited documents (patient data), and returns the same rows. */
+  private audited<R extends { id?: string; doc?: unknown }>(user: SessionUser, rows: R[], via: string): R[] {
+    if (this.policy.audited && this.options.audit) {
+      const ids = rows.filter((r) => r.doc && r.id).map((r) => r.id!);
+      if (ids.length) this.options.audit(user, this.policy.name, ids, via);
+    }
+    return rows;
+  }
 
   private readable(user: SessionUser, doc: Record<string, unknown> | null | undefined): boolean {
     if (!doc || isInternalId(String(doc._id))) return false;
@@ -57,10 +81,10 @@ export class Gateway {
         seq = row.seq;
         const clean = relayableRow(row);
         if (clean && this.readable(user, clean.doc)) results.push(clean);
-        if (results.length >= limit) return { results, last_seq: seq };
+        if (results.length >= limit) return { results: this.audited(user, results, 'sync'), last_seq: seq };
       }
       seq = res.last_seq as string | number;
-      if (results.length > 0 || rows.length < SCAN_BATCH) return { results, last_seq: seq };
+      if (results.length > 0 || rows.length < SCAN_BATCH) return { results: this.audited(user, results, 'sync'), last_seq: seq };
     }
   }
 
@@ -87,7 +111,7 @@ export class Gateway {
       }
       if (!buffered.length) return { results: [], last_seq: start };
       const page = buffered.slice(0, limit);
-      return { results: page, last_seq: page[page.length - 1].seq };
+      return { results: this.audited(user, page, 'sync'), last_seq: page[page.length - 1].seq };
     } finally {
       unsubscribe();
     }
@@ -108,7 +132,8 @@ export class Gateway {
         byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value, doc: includeDocs ? relayableRow({ id: String(row.id), seq: 0, changes: [], doc: doc! })!.doc : null });
       }
     }
-    return { rows: keys.map((key) => byKey.get(key) ?? { key, error: 'not_found' }) };
+    const rows = keys.map((key) => byKey.get(key) ?? ({ key, error: 'not_found' } as const));
+    return { rows: this.audited(user, rows as Array<AllDocsRow & { id?: string; doc?: unknown }>, 'all_docs') };
   }
 
   /** `_bulk_docs`: each document validated and checked against the stored version; refused rows get `forbidden` and a reason. */
@@ -119,12 +144,13 @@ export class Gateway {
     for (const row of stored.rows as unknown as Array<{ key: string; doc?: Record<string, unknown> | null }>) {
       if (row.doc) current.set(row.key, row.doc);
     }
+    const related = await this.relatedOf(docs);
     const results: Array<BulkResult | undefined> = [];
     const accepted: Array<{ index: number; doc: Record<string, unknown> }> = [];
     docs.forEach((doc, index) => {
-      const refusal = this.refusal(user, doc, current.get(ids[index]));
+      const refusal = this.refusal(user, doc, current.get(ids[index]), related);
       if (refusal) results[index] = { id: ids[index], error: 'forbidden', reason: refusal };
-      else accepted.push({ index, doc: toStoredDoc(doc) });
+      else accepted.push({ index, doc: this.stamped(toStoredDoc(doc), related) });
     });
     if (accepted.length) {
       const written = await this.db.bulk({ docs: accepted.map((a) => a.doc) } as never);
@@ -136,13 +162,30 @@ export class Gateway {
     return results as BulkResult[];
   }
 
-  private refusal(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown> | undefined): string | null {
+  /** The stored documents the policy needs to decide on these writes, read in one go per collection. */
+  private async relatedOf(docs: Array<Record<string, unknown>>): Promise<Map<string, unknown>> {
+    if (!this.policy.related || !this.options.related) return new Map();
+    const refs = docs.flatMap((doc) => {
+      const domain = toDomainDoc(doc);
+      return this.policy.validate(domain).ok ? this.policy.related!(domain as never) : [];
+    });
+    return refs.length ? this.options.related(refs) : new Map();
+  }
+
+  private stamped(stored: Record<string, unknown>, related: ReadonlyMap<string, unknown>): Record<string, unknown> {
+    if (!this.policy.stamp) return stored;
+    const { _id, _rev, ...fields } = stored;
+    const { id, ...rest } = this.policy.stamp({ ...fields, id: _id } as never, related) as Record<string, unknown>;
+    return _rev === undefined ? { ...rest, _id: id } : { ...rest, _id: id, _rev };
+  }
+
+  private refusal(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown> | undefined, related: ReadonlyMap<string, unknown>): string | null {
     if (doc._rev !== undefined && (typeof doc._rev !== 'string' || !REV.test(doc._rev))) return 'révision « _rev » invalide';
     const domain = toDomainDoc(doc);
     const checked = this.policy.validate(domain);
     if (!checked.ok) return `document invalide : ${describeErrors(checked.errors)}`;
     const previous = stored && !stored._deleted ? toDomainDoc(stored) : undefined;
     if (previous && !this.readable(user, stored)) return 'vous n’avez pas accès à ce document';
-    return this.policy.refuseWrite(user, previous as never, domain as never);
+    return this.policy.refuseWrite(user, previous as never, domain as never, related);
   }
 }

@@ -105,3 +105,14 @@ describe('messages', () => {
     expect(patientsPolicy.validate({ ...samplePatient(), consent: { informed: false, at: 'x', by: 'm-gp' } }).ok).toBe(false);
   });
 });
+
+describe('server-stamped readers', () => {
+  it('give a message to the request’s requester and assignee, and a patient block to the assignee', () => {
+    const assigned = { ...searching, status: 'assigned' as const, assigneeId: 'm-nurse' };
+    expect(messagesPolicy.stamp!(sampleMessage('m-nurse', 'message'), related(assigned)).readers).toEqual(['m-gp']);
+    expect(messagesPolicy.stamp!(sampleMessage('m-gp', 'message'), related(assigned)).readers).toEqual(['m-nurse']);
+    expect(messagesPolicy.stamp!(sampleMessage('m-nurse2', 'decline'), related(searching)).readers).toEqual(['m-gp']);
+    expect(patientsPolicy.stamp!(samplePatient(), related(assigned)).readers).toEqual(['m-nurse']);
+    expect(patientsPolicy.stamp!(samplePatient(), related(searching)).readers).toEqual([]);
+  });
+});

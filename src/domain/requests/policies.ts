@@ -36,11 +36,22 @@ export const requestsPolicy: CollectionPolicy<CareRequest> = {
   },
 };
 
+const requestOf = (related: ReadonlyMap<string, unknown> | undefined, id: string) =>
+  related?.get(relatedKey({ collection: 'requests', id })) as CareRequest | undefined;
+
+/** Who, besides the author and the coordination, reads what is written on a request: its requester and its assignee. */
+export function participantsOf(request: CareRequest | undefined, except: string): string[] {
+  if (!request) return [];
+  return [...new Set([request.requesterId, request.assigneeId].filter((m): m is string => Boolean(m) && m !== except))];
+}
+
 export const patientsPolicy: CollectionPolicy<PatientBlock> = {
   name: 'patients',
   validate: createValidator<PatientBlock>(patientSchemaLiteral),
   audience: (doc) => audienceOf(doc.requesterId, doc.readers),
+  audited: true,
   related: (doc) => [{ collection: 'requests', id: doc.requestId }],
+  stamp: (doc, related) => ({ ...doc, readers: participantsOf(requestOf(related, doc.requestId), doc.requesterId) }),
   refuseWrite(user, previous, next, related) {
     if (next.id !== patientIdOf(next.requestId)) return 'le bloc patient porte l’identifiant de sa demande';
     if (next.requesterId !== user.memberId && !isCoordinator(user)) return 'seul le demandeur saisit le bloc patient';
@@ -48,7 +59,7 @@ export const patientsPolicy: CollectionPolicy<PatientBlock> = {
     if (!same(previous?.readers, next.readers)) return 'le champ « readers » est tenu par le serveur';
     if (next._deleted) return 'un bloc patient ne se supprime pas';
     if (next.consent.by !== next.requesterId) return 'le consentement est recueilli par le demandeur';
-    const request = related?.get(relatedKey({ collection: 'requests', id: next.requestId })) as CareRequest | undefined;
+    const request = requestOf(related, next.requestId);
     // The card may still be on its way (offline, both are pushed): its requester must match when it is there.
     if (request && request.requesterId !== next.requesterId) return 'ce bloc patient ne correspond pas au demandeur de la demande';
     return null;
@@ -79,6 +90,7 @@ export const messagesPolicy: CollectionPolicy<RequestMessage> = {
   validate: createValidator<RequestMessage>(messageSchemaLiteral),
   audience: (doc) => audienceOf(doc.authorId, doc.readers),
   related: (doc) => [{ collection: 'requests', id: doc.requestId }],
+  stamp: (doc, related) => ({ ...doc, readers: participantsOf(requestOf(related, doc.requestId), doc.authorId) }),
   refuseWrite(user, previous, next, related) {
     if (previous) return 'un message ne se modifie pas et ne se supprime pas';
     if (next._deleted) return 'un message ne se supprime pas';
@@ -86,6 +98,6 @@ export const messagesPolicy: CollectionPolicy<RequestMessage> = {
     if (!next.id.startsWith(`${next.requestId}--${next.authorId}--`)) return 'l’identifiant du message ne correspond pas à sa demande et à son auteur';
     if (next.readers !== undefined) return 'le champ « readers » est tenu par le serveur';
     if (next.onBehalfOf && !isCoordinator(user)) return 'seule la coordination agit pour le compte d’un autre';
-    return refuseKind(user, next, related?.get(relatedKey({ collection: 'requests', id: next.requestId })) as CareRequest | undefined);
+    return refuseKind(user, next, requestOf(related, next.requestId));
   },
 };

@@ -14,6 +14,10 @@ export interface CollectionPolicy<T> {
   name: string;
   validate(doc: unknown): Validation<T>;
   audience(doc: T): Audience;
+  /** Server-owned fields computed when a client's document is stored (e.g. who may read a message). */
+  stamp?(doc: T, related?: ReadonlyMap<string, unknown>): T;
+  /** Reads of these documents are written to the audit log (patient data). */
+  audited?: boolean;
   /** Other stored documents a write decision needs (e.g. the request a message is about). */
   related?(doc: T): RelatedRef[];
   /**
