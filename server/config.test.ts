@@ -33,11 +33,32 @@ describe('configuration', () => {
       [{ PUBLIC_URL: 'example' }, 'PUBLIC_URL'],
       [{ SESSION_SECRET: 'court' }, 'SESSION_SECRET'],
       [{ LOG_LEVEL: 'bavard' }, 'LOG_LEVEL'],
+      [{ SMS_HTTP_URL: 'pas une url', SMS_HTTP_TOKEN: 't' }, 'SMS_HTTP_URL'],
+      [{ SMS_HTTP_URL: 'https://sms.example.fr/send' }, 'SMS_HTTP_TOKEN'],
+      [{ SMTP_URL: 'http://mail.example.fr' }, 'SMTP_URL'],
+      [{ SMTP_URL: 'smtp//mail' }, 'SMTP_URL'],
+      [{ MAIL_FROM: 'pas une adresse' }, 'MAIL_FROM'],
     ];
     for (const [env, name] of cases) {
       expect(() => loadConfig({ DATA_DIR: dir(), ...env }), name).toThrow(ConfigError);
       expect(() => loadConfig({ DATA_DIR: dir(), ...env }), name).toThrow(name);
     }
+  });
+
+  it('keeps messages in the outbox unless an SMS gateway or an SMTP server is configured', () => {
+    expect(loadConfig({ DATA_DIR: dir() })).toMatchObject({ sms: undefined, smtpUrl: undefined, mailFrom: 'CPTS <ne-pas-repondre@localhost>' });
+    const config = loadConfig({
+      DATA_DIR: dir(),
+      SMS_HTTP_URL: 'https://sms.example.fr/send',
+      SMS_HTTP_TOKEN: 'jeton',
+      SMTP_URL: 'smtp://u:p@mail.example.fr:587',
+      MAIL_FROM: 'CPTS Metz <ne-pas-repondre@cpts.example.fr>',
+    });
+    expect(config).toMatchObject({
+      sms: { url: 'https://sms.example.fr/send', token: 'jeton' },
+      smtpUrl: 'smtp://u:p@mail.example.fr:587',
+      mailFrom: 'CPTS Metz <ne-pas-repondre@cpts.example.fr>',
+    });
   });
 
   it('accepts a CouchDB URL with credentials', () => {

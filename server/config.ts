@@ -18,6 +18,12 @@ export interface Config {
   logLevel: string;
   /** BAN search endpoint (GeoJSON), for the coordinates of practice addresses. */
   geocoderUrl: string;
+  /** SMS gateway (HTTP POST of `{to, text}` with a bearer token); absent: SMS land in the outbox. */
+  sms: { url: string; token: string } | undefined;
+  /** SMTP server with credentials (`smtp://user:pass@host:587`); absent: e-mails land in the outbox. */
+  smtpUrl: string | undefined;
+  /** Sender of the e-mails, e.g. `CPTS Metz <ne-pas-repondre@cpts.example.fr>`. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +78,37 @@ function sessionSecret(env: Env, dataDir: string): string {
   return secret;
 }
 
+/** SMS_HTTP_URL and SMS_HTTP_TOKEN go together: the gateway is never called without its token. */
+function smsGateway(env: Env): Config['sms'] {
+  const gateway = url(env, 'SMS_HTTP_URL');
+  if (!gateway) return undefined;
+  const token = env.SMS_HTTP_TOKEN ?? '';
+  if (!token.trim()) throw new ConfigError('SMS_HTTP_TOKEN est obligatoire quand SMS_HTTP_URL est défini');
+  return { url: gateway.href, token };
+}
+
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL n’est pas une URL valide (smtp://utilisateur:motdepasse@hôte:587)');
+  }
+  if (!['smtp:', 'smtps:'].includes(parsed.protocol) || !parsed.hostname) throw new ConfigError('SMTP_URL doit commencer par smtp:// ou smtps://');
+  return raw;
+}
+
+function mailFrom(env: Env, publicUrl: URL | undefined): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') return `CPTS <ne-pas-repondre@${publicUrl?.hostname ?? 'localhost'}>`;
+  if (!/^([^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(raw.trim())) {
+    throw new ConfigError('MAIL_FROM doit être une adresse e-mail, éventuellement « Nom <adresse@domaine> »');
+  }
+  return raw.trim();
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
@@ -100,5 +137,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
     logLevel,
     geocoderUrl: (url(env, 'GEOCODER_URL') ?? new URL('https://api-adresse.data.gouv.fr/search/')).href,
+    sms: smsGateway(env),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env, publicUrl),
   };
 }

@@ -43,6 +43,18 @@ export class Accounts {
     return (res.rows[0]?.doc as Account | undefined) ?? undefined;
   }
 
+  /** The accounts tied to a directory entry (normally one; more after a refused registration). */
+  async findByMember(memberId: string): Promise<Account[]> {
+    const res = await this.db.view<null>('accounts', 'by_member', { key: memberId, include_docs: true });
+    return res.rows.map((r) => r.doc as Account).filter(Boolean);
+  }
+
+  /** Writes a changed account; throws a 409 when it changed in between (the caller reads it again). */
+  async update(account: Account): Promise<Account> {
+    const res = await this.db.insert(account);
+    return { ...account, _rev: res.rev };
+  }
+
   async create(account: Omit<Account, '_rev' | 'type' | 'createdAt'>): Promise<Account> {
     const doc: Account = { ...account, type: 'account', email: normaliseEmail(account.email), createdAt: new Date().toISOString() };
     const res = await this.db.insert(doc);

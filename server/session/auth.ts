@@ -1,7 +1,7 @@
 /** Reads the session cookie and resolves the signed-in user; routes that need one call `requireUser`. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionUser } from '../../src/domain/session/user';
-import { unauthorized } from '../http/errors';
+import { isCoordinator, type SessionUser } from '../../src/domain/session/user';
+import { forbidden, unauthorized } from '../http/errors';
 import type { Sessions } from './sessions';
 
 export const SESSION_COOKIE = 'cpts_session';
@@ -25,6 +25,15 @@ export function requireUser(services: { sessions: Sessions }) {
     const user = await currentUser(request, services.sessions);
     if (!user) throw unauthorized();
     request.user = user;
+  };
+}
+
+/** A preHandler: 401 without a session, 403 unless the user is a coordinator or an administrator. */
+export function requireCoordinator(services: { sessions: Sessions }) {
+  const signedIn = requireUser(services);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await signedIn(request, reply);
+    if (!isCoordinator(request.user!)) throw forbidden('Réservé à la coordination de la CPTS.');
   };
 }
 

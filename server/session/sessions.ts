@@ -68,6 +68,25 @@ export class Sessions {
     return user;
   }
 
+  /** Ends every session of an account but `keepToken`'s (after a password reset, a role change). */
+  async destroyAllOf(accountId: string, keepToken?: string): Promise<number> {
+    const keep = keepToken ? tokenId(keepToken) : undefined;
+    const res = await this.db.view<string>('sessions', 'by_account', { key: accountId });
+    const ended = res.rows.filter((r) => r.id !== keep);
+    for (const row of ended) this.cache.delete(row.id);
+    if (ended.length) {
+      const docs = await this.db.fetch({ keys: ended.map((r) => r.id) });
+      const tombstones = docs.rows.flatMap((r) => ('doc' in r && r.doc ? [{ _id: r.id, _rev: r.doc._rev!, _deleted: true }] : []));
+      await this.db.bulk({ docs: tombstones as never });
+    }
+    return ended.length;
+  }
+
+  /** Forgets cached users of an account, so a change of roles or status applies at its next request. */
+  forget(accountId: string): void {
+    for (const [id, entry] of this.cache) if (entry.user.id === accountId) this.cache.delete(id);
+  }
+
   async destroy(token: string): Promise<void> {
     const id = tokenId(token);
     this.cache.delete(id);

@@ -59,7 +59,7 @@ describe('replication gateway with RxDB in Node', () => {
     const res = await gp.request('POST', '/api/sync/members/_bulk_docs', {
       docs: [
         { ...before, displayName: 'Pirate' },
-        { ...own, specialty: 'Médecine générale et urgences', updatedAt: new Date().toISOString() },
+        { ...own, signature: 'Dr A. — médecine générale et urgences', updatedAt: new Date().toISOString() },
       ],
     });
     expect(res.status).toBe(201);
@@ -160,12 +160,12 @@ describe('replication gateway with RxDB in Node', () => {
 describe('storage survives a restart', () => {
   it('keeps the data and the accounts, loads no demo data twice and changes no design document', async () => {
     const own = await stored(gpMemberId);
-    await gp.request('POST', '/api/sync/members/_bulk_docs', { docs: [{ ...own, specialty: 'Gardée après redémarrage', updatedAt: new Date().toISOString() }] });
+    await gp.request('POST', '/api/sync/members/_bulk_docs', { docs: [{ ...own, signature: 'Gardée après redémarrage', updatedAt: new Date().toISOString() }] });
     const dir = server.dataDir;
     await server.stop();
     server = await startTestServer({}, dir);
     expect(server.demoLoaded).toBe(0);
-    expect((await stored(gpMemberId)).specialty).toBe('Gardée après redémarrage');
+    expect((await stored(gpMemberId)).signature).toBe('Gardée après redémarrage');
     const again = new Client(server.url);
     expect((await again.login(demo('generaliste').email, demo('generaliste').password)).status).toBe(200);
     const ddoc = await server.services.storage.couch.use('members').get('_design/members');

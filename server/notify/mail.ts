@@ -1,0 +1,40 @@
+/** Sending e-mails: over SMTP with nodemailer when SMTP_URL is set, otherwise into the development outbox. */
+import { createTransport } from 'nodemailer';
+import type { Outbox } from './outbox';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+export class OutboxMailer implements Mailer {
+  constructor(private readonly outbox: Outbox) {}
+
+  async send(mail: Mail): Promise<void> {
+    await this.outbox.add({ channel: 'email', to: mail.to, subject: mail.subject, text: mail.text });
+  }
+}
+
+export class SmtpMailer implements Mailer {
+  private readonly transport;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    this.transport = createTransport(smtpUrl);
+  }
+
+  async send(mail: Mail): Promise<void> {
+    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
