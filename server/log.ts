@@ -1,5 +1,5 @@
 /** The server's one logger; it never prints passwords, cookies, tokens or patient data. */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 const REDACT = [
   'req.headers.cookie',
@@ -10,10 +10,13 @@ const REDACT = [
   '*.token',
   '*.secret',
   'couchdbUrl',
+  'smtpUrl',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[masqué]' }, base: undefined });
+/** `destination`: standard output unless given (a command whose output is data logs to standard error). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT, censor: '[masqué]' }, base: undefined };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export let log: Logger = createLogger(process.env.LOG_LEVEL || 'info');
