@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
+import { geocodeRoutes } from './geocoding/routes';
 import { ReactionRunner } from './reactions/reaction';
 import { healthRoute } from './health';
 import { createApp } from './http/app';
@@ -19,6 +20,19 @@ import { ChangesHub } from './sync/changes-hub';
 import { Gateway } from './sync/gateway';
 import { syncRoutes } from './sync/routes';
 import { loadTerritory } from './territory';
+import { rppsRoutes } from './rpps/routes';
+import { accountRoutes } from './accounts/routes';
+import { createNotifier } from './notify/notifier';
+import { Outbox } from './notify/outbox';
+import { outboxRoutes } from './notify/routes';
+import { PasswordResets } from './password/resets';
+import { passwordRoutes } from './password/routes';
+import { Approvals } from './registration/approval';
+import { registrationQueueRoutes } from './registration/queue-routes';
+import { Registrations } from './registration/registrations';
+import { registrationRoutes } from './registration/routes';
+import { RegistrationStore } from './registration/store';
+import { Secrets } from './verification/secrets';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -40,6 +54,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   healthRoute(app, services, VERSION);
   sessionRoutes(app, services, config);
   syncRoutes(app, services);
+  rppsRoutes(app, services);
+  registrationRoutes(app, services, config);
+  registrationQueueRoutes(app, services, config);
+  passwordRoutes(app, services, config);
+  accountRoutes(app, services);
+  outboxRoutes(app, services);
+  geocodeRoutes(app, services);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address() as { port: number };
   const url = `http://localhost:${address.port}`;
@@ -48,6 +69,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   services.storage = storage;
   services.accounts = new Accounts(storage.couch);
   services.sessions = new Sessions(storage.couch, services.accounts);
+  services.outbox = new Outbox(config.dataDir);
+  services.notifier = createNotifier(config, services.outbox);
+  const secrets = new Secrets(storage.couch, config.sessionSecret);
+  const registrationStore = new RegistrationStore(storage.couch);
+  const messaging = { couch: storage.couch, accounts: services.accounts, store: registrationStore, notifier: services.notifier, network: territory.name };
+  services.registrations = new Registrations({ ...messaging, secrets, geocoder });
+  services.approvals = new Approvals(messaging);
+  services.passwordResets = new PasswordResets(services.accounts, services.sessions, secrets, services.notifier, territory.name);
   for (const policy of Object.values(POLICIES)) {
     const db = storage.couch.use(policy.name);
     const hub = new ChangesHub(db, policy);
@@ -71,6 +100,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       services.hubs.forEach((h) => h.stop());
       await Promise.all(reactions.map((r) => r.stop()));
       await app.close();
+      services.notifier?.close();
       await storage.stop();
     },
   };

@@ -7,6 +7,11 @@ import type { Sessions } from './session/sessions';
 import type { Storage } from './storage/storage';
 import type { ChangesHub } from './sync/changes-hub';
 import type { Gateway } from './sync/gateway';
+import type { Notifier } from './notify/notifier';
+import type { Outbox } from './notify/outbox';
+import type { PasswordResets } from './password/resets';
+import type { Approvals } from './registration/approval';
+import type { Registrations } from './registration/registrations';
 
 export interface Services {
   ready: boolean;
@@ -18,4 +23,9 @@ export interface Services {
   sessions: Sessions;
   hubs: ChangesHub[];
   gateways: Map<string, Gateway>;
+  outbox: Outbox;
+  notifier: Notifier;
+  registrations: Registrations;
+  approvals: Approvals;
+  passwordResets: PasswordResets;
 }

@@ -10,6 +10,15 @@ const LoginPage = lazy(() => import('./session/LoginPage'));
 const DirectoryPage = lazy(() => import('./members/DirectoryPage'));
 const AvailabilityPage = lazy(() => import('./members/AvailabilityPage'));
 const ProfilePage = lazy(() => import('./members/ProfilePage'));
+const RegistrationPage = lazy(() => import('./registration/RegistrationPage'));
+const FollowUpPage = lazy(() => import('./registration/FollowUpPage'));
+const EmailVerificationPage = lazy(() => import('./registration/EmailVerificationPage'));
+const ForgotPasswordPage = lazy(() => import('./password/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./password/ResetPasswordPage'));
+const ApprovalQueuePage = lazy(() => import('./coordination/ApprovalQueuePage'));
+const OutboxPage = lazy(() => import('./coordination/OutboxPage'));
+const RppsImportPage = lazy(() => import('./rpps/ImportPage'));
+const MapPage = lazy(() => import('./map/MapPage'));
 
 function Root(props: RouteSectionProps) {
   return (
@@ -45,10 +54,19 @@ export function App() {
       <Router root={Root}>
         <Route path="/" component={Home} />
         <Route path="/connexion" component={LoginPage} />
+        <Route path="/inscription" component={RegistrationPage} />
+        <Route path="/inscription/suivi" component={FollowUpPage} />
+        <Route path="/verification" component={EmailVerificationPage} />
+        <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
+        <Route path="/reinitialisation" component={ResetPasswordPage} />
         <Route path="/" component={Layout}>
           <Route path="/annuaire" component={DirectoryPage} />
           <Route path="/disponibilite" component={AvailabilityPage} />
           <Route path="/profil" component={ProfilePage} />
+          <Route path="/carte" component={MapPage} />
+          <Route path="/coordination/inscriptions" component={ApprovalQueuePage} />
+          <Route path="/coordination/messages" component={OutboxPage} />
+          <Route path="/coordination/import-rpps" component={RppsImportPage} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

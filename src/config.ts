@@ -31,3 +31,22 @@ export const LOCAL_DATABASE_NAME = 'cpts';
  * the bundler drops the import only when it sees a constant condition in the importing module.
  */
 export const loadRxdbDevMode = import.meta.env.DEV ? () => import('./data/dev-mode') : undefined;
+
+/** Default map background: Plan IGN v2 from the IGN Géoplateforme (WMTS, Web Mercator), free and without a key. */
+const IGN_PLAN_V2 =
+  'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}';
+
+/** A Leaflet tile template from `VITE_TILE_URL` (empty: no background), checked at start so a typo is not a blank map. */
+function tileTemplate(value: string | undefined): string {
+  if (value === undefined) return IGN_PLAN_V2;
+  if (value === '') return '';
+  if (!/^https:\/\/[^/]+\//.test(value) || !['{z}', '{x}', '{y}'].every((p) => value.includes(p))) {
+    throw new Error(`VITE_TILE_URL must be an https:// tile template containing {z}, {x} and {y}; got "${value}".`);
+  }
+  return value;
+}
+
+/** Map tile template; the server's CSP (`server/http/headers.ts`, TILE_ORIGINS) must allow its origin. */
+export const TILE_URL: string = tileTemplate(import.meta.env.VITE_TILE_URL);
+/** Attribution shown on the map (`VITE_TILE_ATTRIBUTION`), required by the tile provider's licence. */
+export const TILE_ATTRIBUTION: string = import.meta.env.VITE_TILE_ATTRIBUTION ?? (TILE_URL === IGN_PLAN_V2 ? '© IGN – Plan IGN v2' : '');

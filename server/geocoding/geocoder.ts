@@ -19,12 +19,19 @@ export interface Position {
   approximate: boolean;
 }
 
+/** A candidate place for a free-text search (the patient's address on the map). */
+export interface Place extends Position {
+  label: string;
+}
+
 export interface Geocoder {
   locate(address: AddressToLocate): Promise<Position>;
+  /** A few candidates for a free-text query, best first; offline or unsure, the territory communes it names. */
+  search(query: string, limit?: number): Promise<Place[]>;
 }
 
 interface BanResponse {
-  features?: Array<{ geometry?: { coordinates?: [number, number] }; properties?: { score?: number; citycode?: string } }>;
+  features?: Array<{ geometry?: { coordinates?: [number, number] }; properties?: { score?: number; citycode?: string; label?: string } }>;
 }
 
 const MIN_SCORE = 0.5;
@@ -77,5 +84,40 @@ export class BanGeocoder implements Geocoder {
     }
     const [lon, lat] = (commune ?? this.fallback).centroid;
     return { lon, lat, approximate: true };
+  }
+
+  /**
+   * Free-text search, biased towards the territory (its largest commune). Candidates the BAN is
+   * unsure of are dropped; when it fails, is unreachable or finds nothing sure, the territory
+   * communes named in the query, at their centroid, marked approximate.
+   */
+  async search(query: string, limit = 5): Promise<Place[]> {
+    const params = new URLSearchParams({ q: query.slice(0, 200), limit: String(limit) });
+    params.set('lon', String(this.fallback.centroid[0]));
+    params.set('lat', String(this.fallback.centroid[1]));
+    try {
+      const res = await fetch(`${this.url}?${params}`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const places: Place[] = [];
+      for (const f of ((await res.json()) as BanResponse).features ?? []) {
+        const c = f.geometry?.coordinates;
+        if (c && f.properties?.label && (f.properties.score ?? 0) >= MIN_SCORE) places.push({ label: f.properties.label, lon: c[0], lat: c[1], approximate: false });
+      }
+      if (places.length > 0) return places.slice(0, limit);
+    } catch (err) {
+      // The query is not logged: it is often a patient's address.
+      log.warn({ err: (err as Error).message }, 'recherche d’adresse indisponible ; communes du territoire proposées');
+    }
+    return this.communesNamed(query, limit);
+  }
+
+  /** Territory communes whose name or postcode the query contains, or whose name starts with it. */
+  private communesNamed(query: string, limit: number): Place[] {
+    const q = ` ${simplify(query)} `;
+    return this.communes
+      .filter((c) => q.includes(` ${simplify(c.name)} `) || ` ${simplify(c.name)}`.startsWith(q.trimEnd()) || c.postcodes.some((p) => q.includes(` ${p} `)))
+      .sort((a, b) => b.population - a.population)
+      .slice(0, limit)
+      .map((c) => ({ label: c.name, lon: c.centroid[0], lat: c.centroid[1], approximate: true }));
   }
 }

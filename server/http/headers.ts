@@ -11,7 +11,8 @@ export function contentSecurityPolicy(): string {
     // Solid and Leaflet position elements through style attributes.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${TILE_ORIGINS.join(' ')}`,
-    "connect-src 'self'",
+    // The map's « préparer la carte hors ligne » fetch()es tiles, and the service worker fetches them to cache.
+    `connect-src 'self' ${TILE_ORIGINS.join(' ')}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "font-src 'self'",

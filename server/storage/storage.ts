@@ -9,7 +9,7 @@ import { validateDocUpdateSource } from './validate-doc-update';
 /** Replicated through the gateway: one database per client collection. */
 export const REPLICATED_DATABASES = ['members'] as const;
 /** Never replicated: accounts, sessions, the server's own state. */
-export const SERVER_DATABASES = ['accounts', 'sessions', 'server'] as const;
+export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications'] as const;
 
 const DESIGN_DOCS: Record<string, DesignDoc[]> = {
   members: [
@@ -31,6 +31,13 @@ const DESIGN_DOCS: Record<string, DesignDoc[]> = {
         by_email: { map: 'function (doc) { if (doc.email) { emit(doc.email.toLowerCase(), null); } }' },
         by_member: { map: 'function (doc) { if (doc.memberId) { emit(doc.memberId, null); } }' },
       },
+    },
+  ],
+  registrations: [
+    {
+      _id: '_design/registrations',
+      // The coordinators' queue: registrations by status, oldest first.
+      views: { by_status: { map: 'function (doc) { if (doc.type === "registration") { emit([doc.status, doc.createdAt], null); } }' } },
     },
   ],
   sessions: [

@@ -1,5 +1,5 @@
 /** The login screen (`/connexion`): e-mail and password, the server's own message when refused. */
-import { useNavigate, useSearchParams } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { HttpError } from '../data/http';
 import { fr } from '../i18n/fr';
@@ -81,6 +81,10 @@ export default function LoginPage() {
         <button type="submit" class="button button--primary" disabled={busy()} data-testid="login-submit">
           {busy() ? fr.session.submitting : fr.session.submit}
         </button>
+        <p class="login__links">
+          <A href="/mot-de-passe-oublie" data-testid="forgot-link">{fr.password.forgotLink}</A>
+          <A href="/inscription" data-testid="register-link">{fr.registration.link}</A>
+        </p>
       </form>
     </main>
   );

@@ -2,6 +2,7 @@
 import { A, Navigate, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { pendingCount, sessionExpired, syncError, syncStatus } from '../data/replication';
+import { isCoordinator } from '../domain/session/user';
 import { fr } from '../i18n/fr';
 import { useSession } from '../session/session';
 import { SyncIndicator } from './SyncIndicator';
@@ -40,9 +41,15 @@ export default function Layout(props: RouteSectionProps) {
             </div>
             <nav class="nav" aria-label={fr.app.navigation}>
               <A href="/annuaire">{fr.directory.nav}</A>
+              <A href="/carte">{fr.map.nav}</A>
               <A href="/disponibilite">{fr.availability.nav}</A>
               <A href="/profil">{fr.profile.nav}</A>
               {/* Coordinator pages are listed here, shown only to coordinators. */}
+              <Show when={isCoordinator(user())}>
+                <A href="/coordination/inscriptions" data-testid="nav-registrations">{fr.coordination.registrationsNav}</A>
+                <A href="/coordination/messages" data-testid="nav-messages">{fr.coordination.messagesNav}</A>
+                <A href="/coordination/import-rpps" data-testid="nav-rpps-import">{fr.rpps.nav}</A>
+              </Show>
             </nav>
           </header>
           <Show when={sessionExpired()}>

@@ -1,0 +1,25 @@
+/** `GET /api/geocode?q=…`: candidate places for the patient's address on the map, for signed-in members. */
+import type { FastifyInstance } from 'fastify';
+import { badRequest } from '../http/errors';
+import type { Services } from '../services';
+import { requireUser } from '../session/auth';
+
+const MIN_LENGTH = 3;
+const MAX_LENGTH = 200;
+
+function queryOf(raw: unknown): string {
+  const q = typeof raw === 'string' ? raw.trim() : '';
+  if (q.length < MIN_LENGTH || q.length > MAX_LENGTH) {
+    throw badRequest(`Paramètre « q » : saisissez une adresse de ${MIN_LENGTH} à ${MAX_LENGTH} caractères.`, [{ field: 'q', message: 'adresse trop courte ou trop longue' }]);
+  }
+  return q;
+}
+
+export function geocodeRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/api/geocode', { preHandler: requireUser(services) }, async (request, reply) => {
+    const q = queryOf((request.query as Record<string, unknown>).q);
+    // A patient's address: never kept by a cache between the browser and the server.
+    reply.header('cache-control', 'no-store');
+    return { places: await services.geocoder.search(q) };
+  });
+}
