@@ -33,6 +33,9 @@ import { Registrations } from './registration/registrations';
 import { registrationRoutes } from './registration/routes';
 import { RegistrationStore } from './registration/store';
 import { Secrets } from './verification/secrets';
+import { AuditLog } from './audit/audit';
+import { auditReads } from './audit/reads';
+import { relatedReader } from './requests/related';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -77,12 +80,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   services.registrations = new Registrations({ ...messaging, secrets, geocoder });
   services.approvals = new Approvals(messaging);
   services.passwordResets = new PasswordResets(services.accounts, services.sessions, secrets, services.notifier, territory.name);
+  services.audit = new AuditLog(storage.couch);
+  const gatewayOptions = { related: relatedReader(storage.couch), audit: auditReads(services.audit) };
   for (const policy of Object.values(POLICIES)) {
     const db = storage.couch.use(policy.name);
     const hub = new ChangesHub(db, policy);
     await hub.start();
     services.hubs.push(hub);
-    services.gateways.set(policy.name, new Gateway(db, policy, hub));
+    services.gateways.set(policy.name, new Gateway(db, policy, hub, gatewayOptions));
   }
   const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory) : 0;
   const reactions = [new ReactionRunner(storage.couch, geocodeMovedAddresses(storage.couch, geocoder))];
@@ -100,6 +105,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       services.hubs.forEach((h) => h.stop());
       await Promise.all(reactions.map((r) => r.stop()));
       await app.close();
+      await services.audit.flush();
       services.notifier?.close();
       await storage.stop();
     },

@@ -1,5 +1,6 @@
 /** The services behind the routes, created once storage is ready. */
 import type { Accounts } from './accounts/accounts';
+import type { AuditLog } from './audit/audit';
 import type { Config } from './config';
 import type { Geocoder } from './geocoding/geocoder';
 import type { Territory } from './territory';
@@ -28,4 +29,5 @@ export interface Services {
   registrations: Registrations;
   approvals: Approvals;
   passwordResets: PasswordResets;
+  audit: AuditLog;
 }

@@ -5,13 +5,15 @@ import { log, safeUrl } from '../log';
 import { connect, ensureAdminOnly, ensureDatabase, ensureDesignDoc, type Couch, type DesignDoc } from './couch';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { validateDocUpdateSource } from './validate-doc-update';
+import { REQUEST_DESIGN_DOCS } from '../requests/design';
 
 /** Replicated through the gateway: one database per client collection. */
-export const REPLICATED_DATABASES = ['members'] as const;
+export const REPLICATED_DATABASES = ['members', 'requests', 'messages', 'patients'] as const;
 /** Never replicated: accounts, sessions, the server's own state. */
-export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications'] as const;
+export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit'] as const;
 
 const DESIGN_DOCS: Record<string, DesignDoc[]> = {
+  ...REQUEST_DESIGN_DOCS,
   members: [
     {
       _id: '_design/members',
