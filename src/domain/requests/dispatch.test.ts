@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { applyMessage, circleStepsDone, escalate, expire, recordStep, startSearch } from './dispatch';
+import { sampleMessage, sampleRequest } from './fixtures';
+
+const now = Date.parse('2026-11-23T10:00:00Z');
+const searching = () => recordStep(startSearch(sampleRequest(), now), { kind: 'circle', radiusKm: 10, alert: ['m-n1', 'm-n2'], reason: 'cercle 1' }, now, now + 60_000);
+
+describe('dispatch of a request', () => {
+  it('starts the search and records each step: who was alerted, when, why; alerted members become readers', () => {
+    const r = searching();
+    expect(r.status).toBe('searching');
+    expect(r.dispatch).toMatchObject({ alerted: ['m-n1', 'm-n2'], nextStepAt: '2026-11-23T10:01:00.000Z' });
+    expect(r.dispatch!.steps[0]).toMatchObject({ kind: 'circle', radiusKm: 10, alerted: ['m-n1', 'm-n2'], reason: 'cercle 1', at: '2026-11-23T10:00:00.000Z' });
+    expect(r.readers).toEqual(['m-n1', 'm-n2']);
+    expect(r.history!.map((h) => h.event)).toEqual(['start-search']);
+    const wider = recordStep(r, { kind: 'circle', radiusKm: 20, alert: ['m-n2', 'm-n3'], reason: 'cercle 2' }, now + 60_000, undefined);
+    expect(wider.dispatch!.alerted).toEqual(['m-n1', 'm-n2', 'm-n3']);
+    expect(wider.dispatch!.nextStepAt).toBeUndefined();
+    expect(circleStepsDone(wider)).toBe(2);
+  });
+
+  it('gives the request to the first acceptance; a second one is refused and kept in the history', () => {
+    const first = applyMessage(searching(), sampleMessage('m-n1', 'accept'), false, now + 1000);
+    expect(first.applied).toBe(true);
+    expect(first.request).toMatchObject({ status: 'assigned', assigneeId: 'm-n1' });
+    expect(first.request.dispatch!.nextStepAt).toBeUndefined();
+    const second = applyMessage(first.request, sampleMessage('m-n2', 'accept'), false, now + 2000);
+    expect(second.applied).toBe(false);
+    expect(second.request.assigneeId).toBe('m-n1');
+    expect(second.request.history!.at(-1)).toMatchObject({ event: 'accept-refused', by: 'm-n2' });
+  });
+
+  it('records declines and advice without changing the status', () => {
+    const r = applyMessage(searching(), sampleMessage('m-n2', 'decline', { text: 'en congé' }), false, now);
+    expect(r.request.status).toBe('searching');
+    expect(r.request.history!.at(-1)).toMatchObject({ event: 'decline', by: 'm-n2', note: 'en congé' });
+  });
+
+  it('hands back, cancels and closes by the rules of the lifecycle', () => {
+    const assigned = applyMessage(searching(), sampleMessage('m-n1', 'accept'), false, now).request;
+    const back = applyMessage(assigned, sampleMessage('m-n1', 'hand-back'), false, now);
+    expect(back.request.status).toBe('searching');
+    expect(back.request.assigneeId).toBeUndefined();
+    expect(applyMessage(assigned, sampleMessage('m-n2', 'hand-back'), false, now).applied).toBe(false);
+    expect(applyMessage(assigned, sampleMessage('m-gp', 'cancel'), false, now).request.status).toBe('cancelled');
+    expect(applyMessage(assigned, sampleMessage('m-n1', 'resolve'), false, now).request.status).toBe('resolved');
+    const unresolved = applyMessage(assigned, sampleMessage('m-n1', 'close-unresolved', { text: 'patient hospitalisé' }), false, now);
+    expect(unresolved.request.status).toBe('unresolved');
+    expect(applyMessage(assigned, sampleMessage('m-n1', 'close-unresolved'), false, now).applied).toBe(false);
+  });
+
+  it('escalates at the deadline, then expires', () => {
+    const escalated = escalate(searching(), now, ['m-coord'], now + 3_600_000);
+    expect(escalated.dispatch).toMatchObject({ escalated: true, nextStepAt: '2026-11-23T11:00:00.000Z' });
+    const expired = expire(escalated, now + 3_600_000);
+    expect(expired.status).toBe('expired');
+    expect(expired.dispatch!.nextStepAt).toBeUndefined();
+    const assigned = applyMessage(searching(), sampleMessage('m-n1', 'accept'), false, now).request;
+    expect(expire(assigned, now).status).toBe('assigned');
+  });
+
+  it('always moves updatedAt forward', () => {
+    const r = startSearch(sampleRequest({ updatedAt: '2026-11-23T12:00:00.000Z' }), now);
+    expect(Date.parse(r.updatedAt)).toBeGreaterThan(Date.parse('2026-11-23T12:00:00.000Z'));
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * How the server's dispatch changes a request: start the search, record a step (who was alerted,
+ * when, why), apply a message (first acceptance wins, hand back, cancel, close), escalate, expire.
+ * Pure: the dispatcher reads the stored request, calls one of these, and writes the result.
+ */
+import { transition, type Actor, type RequestEvent } from './lifecycle';
+import type { RequestMessage } from './message-schema';
+import type { CareRequest } from './schema';
+import type { Step } from './candidates';
+
+type Dispatch = NonNullable<CareRequest['dispatch']>;
+type HistoryEntry = NonNullable<CareRequest['history']>[number];
+
+const iso = (t: number) => new Date(t).toISOString();
+const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
+
+function withHistory(request: CareRequest, entry: HistoryEntry): CareRequest['history'] {
+  return [...(request.history ?? []), entry];
+}
+
+function touched(request: CareRequest, now: number): string {
+  return iso(Math.max(now, Date.parse(request.updatedAt) + 1));
+}
+
+export function startSearch(request: CareRequest, now: number): CareRequest {
+  return {
+    ...request,
+    status: 'searching',
+    dispatch: request.dispatch ?? { alerted: [], steps: [] },
+    readers: request.readers ?? [],
+    history: withHistory(request, { at: iso(now), event: 'start-search', by: 'server' }),
+    updatedAt: touched(request, now),
+  };
+}
+
+/** Records a dispatch step: the members it alerts gain read access to the card. */
+export function recordStep(request: CareRequest, step: Step | { kind: 'escalation' | 'redispatch'; alert: string[]; reason: string; radiusKm?: number }, now: number, nextStepAt: number | undefined): CareRequest {
+  const previous: Dispatch = request.dispatch ?? { alerted: [], steps: [] };
+  const dispatch: Dispatch = {
+    ...previous,
+    alerted: union(previous.alerted, step.alert),
+    steps: [...previous.steps, { at: iso(now), kind: step.kind, alerted: step.alert, reason: step.reason, ...(step.radiusKm !== undefined ? { radiusKm: step.radiusKm } : {}) }],
+  };
+  if (nextStepAt === undefined) delete dispatch.nextStepAt;
+  else dispatch.nextStepAt = iso(nextStepAt);
+  if (step.kind === 'escalation') dispatch.escalated = true;
+  return { ...request, dispatch, readers: union(request.readers, step.alert), updatedAt: touched(request, now) };
+}
+
+/** Usual and circle steps since the last re-dispatch: where the widening stands. */
+export function circleStepsDone(request: CareRequest): number {
+  const steps = request.dispatch?.steps ?? [];
+  const lastRedispatch = steps.map((s) => s.kind).lastIndexOf('redispatch');
+  return steps.slice(lastRedispatch + 1).filter((s) => s.kind === 'usual' || s.kind === 'circle').length;
+}
+
+export function hasRedispatched(request: CareRequest): boolean {
+  return (request.dispatch?.steps ?? []).some((s) => s.kind === 'redispatch');
+}
+
+const EVENTS: Partial<Record<RequestMessage['kind'], (m: RequestMessage) => RequestEvent>> = {
+  accept: () => ({ type: 'accept' }),
+  'hand-back': () => ({ type: 'hand-back' }),
+  resolve: () => ({ type: 'resolve' }),
+  'close-unresolved': (m) => ({ type: 'close-unresolved', reason: m.text ?? '' }),
+  cancel: () => ({ type: 'cancel' }),
+};
+
+export type MessageOutcome =
+  | { applied: true; request: CareRequest; event: RequestEvent['type'] }
+  | { applied: false; request: CareRequest; reason: string };
+
+/** Who the author of a message is for this request. */
+export function actorOf(request: CareRequest, authorId: string, isCoordinator: boolean): Actor {
+  if (authorId === request.requesterId) return 'requester';
+  if (authorId === request.assigneeId) return 'assignee';
+  if (request.dispatch?.alerted.includes(authorId)) return 'member';
+  return isCoordinator ? 'coordinator' : 'member';
+}
+
+/**
+ * Applies a message in change-feed order. Answers without a transition (decline, advice) and
+ * refused events (a second acceptance) only go to the history, so nothing anyone wrote is lost.
+ */
+export function applyMessage(request: CareRequest, message: RequestMessage, authorIsCoordinator: boolean, now: number): MessageOutcome {
+  const entry = { at: iso(now), event: message.kind, by: message.authorId, ...(message.text ? { note: message.text.slice(0, 500) } : {}) };
+  const toEvent = EVENTS[message.kind];
+  if (!toEvent) {
+    const recorded = message.kind === 'decline' || message.kind === 'advice';
+    return recorded
+      ? { applied: true, request: { ...request, history: withHistory(request, entry), updatedAt: touched(request, now) }, event: 'submit' }
+      : { applied: false, request, reason: 'message sans effet sur la demande' };
+  }
+  const actor = actorOf(request, message.authorId, authorIsCoordinator);
+  const event = toEvent(message);
+  const result = transition(request.status, event, actor);
+  if (!result.ok) return { applied: false, request: { ...request, history: withHistory(request, { ...entry, event: `${message.kind}-refused`, note: result.error }), updatedAt: touched(request, now) }, reason: result.error };
+  const next: CareRequest = { ...request, status: result.status, history: withHistory(request, entry), updatedAt: touched(request, now) };
+  if (event.type === 'accept') {
+    next.assigneeId = message.onBehalfOf ?? message.authorId;
+    next.readers = union(request.readers, [next.assigneeId]);
+    if (next.dispatch) next.dispatch = { ...next.dispatch, nextStepAt: undefined } as Dispatch;
+  }
+  if (event.type === 'hand-back') delete next.assigneeId;
+  if (next.dispatch && next.dispatch.nextStepAt === undefined) delete next.dispatch.nextStepAt;
+  return { applied: true, request: next, event: event.type };
+}
+
+export function escalate(request: CareRequest, now: number, coordinators: string[], expireAt: number): CareRequest {
+  return recordStep(request, { kind: 'escalation', alert: [], reason: `personne n’a accepté avant l’échéance : ${coordinators.length} coordinateur(s) alerté(s)` }, now, expireAt);
+}
+
+export function expire(request: CareRequest, now: number): CareRequest {
+  const result = transition(request.status, { type: 'expire' }, 'server');
+  if (!result.ok) return request;
+  const dispatch = request.dispatch ? { ...request.dispatch } : undefined;
+  if (dispatch) delete dispatch.nextStepAt;
+  return { ...request, status: result.status, dispatch, history: withHistory(request, { at: iso(now), event: 'expire', by: 'server' }), updatedAt: touched(request, now) };
+}
