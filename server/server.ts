@@ -36,6 +36,7 @@ import { Secrets } from './verification/secrets';
 import { AuditLog } from './audit/audit';
 import { auditReads } from './audit/reads';
 import { relatedReader } from './requests/related';
+import { startDispatch } from './dispatch/start';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -92,6 +93,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory) : 0;
   const reactions = [new ReactionRunner(storage.couch, geocodeMovedAddresses(storage.couch, geocoder))];
   for (const reaction of reactions) await reaction.start();
+  const dispatch = await startDispatch(services);
+  services.dispatcher = dispatch.dispatcher;
   services.ready = true;
   log.info({ url, storage: storage.kind }, 'serveur prêt');
 
@@ -104,6 +107,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       services.ready = false;
       services.hubs.forEach((h) => h.stop());
       await Promise.all(reactions.map((r) => r.stop()));
+      await dispatch.stop();
       await app.close();
       await services.audit.flush();
       services.notifier?.close();

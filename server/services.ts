@@ -1,6 +1,7 @@
 /** The services behind the routes, created once storage is ready. */
 import type { Accounts } from './accounts/accounts';
 import type { AuditLog } from './audit/audit';
+import type { Dispatcher } from './dispatch/dispatcher';
 import type { Config } from './config';
 import type { Geocoder } from './geocoding/geocoder';
 import type { Territory } from './territory';
@@ -30,4 +31,5 @@ export interface Services {
   approvals: Approvals;
   passwordResets: PasswordResets;
   audit: AuditLog;
+  dispatcher: Dispatcher;
 }

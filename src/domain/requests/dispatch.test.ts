@@ -30,6 +30,13 @@ describe('dispatch of a request', () => {
     expect(second.request.history!.at(-1)).toMatchObject({ event: 'accept-refused', by: 'm-n2' });
   });
 
+  it('recognises a message applied twice (after a restart) and changes nothing', () => {
+    const once = applyMessage(searching(), sampleMessage('m-n1', 'accept'), false, now).request;
+    const twice = applyMessage(once, sampleMessage('m-n1', 'accept'), false, now + 5);
+    expect(twice.applied).toBe(false);
+    expect(twice.request).toBe(once);
+  });
+
   it('records declines and advice without changing the status', () => {
     const r = applyMessage(searching(), sampleMessage('m-n2', 'decline', { text: 'en congé' }), false, now);
     expect(r.request.status).toBe('searching');

@@ -83,7 +83,8 @@ export function actorOf(request: CareRequest, authorId: string, isCoordinator: b
  * refused events (a second acceptance) only go to the history, so nothing anyone wrote is lost.
  */
 export function applyMessage(request: CareRequest, message: RequestMessage, authorIsCoordinator: boolean, now: number): MessageOutcome {
-  const entry = { at: iso(now), event: message.kind, by: message.authorId, ...(message.text ? { note: message.text.slice(0, 500) } : {}) };
+  if (request.history?.some((h) => h.ref === message.id)) return { applied: false, request, reason: 'message déjà pris en compte' };
+  const entry = { at: iso(now), event: message.kind, by: message.authorId, ref: message.id, ...(message.text ? { note: message.text.slice(0, 500) } : {}) };
   const toEvent = EVENTS[message.kind];
   if (!toEvent) {
     const recorded = message.kind === 'decline' || message.kind === 'advice';

@@ -38,5 +38,5 @@ export function samplePatient(over: Partial<PatientBlock> = {}): PatientBlock {
 }
 
 export function sampleMessage(authorId: string, kind: RequestMessage['kind'], over: Partial<RequestMessage> = {}): RequestMessage {
-  return { id: `${REQUEST_ID}--${authorId}--a1b2c3d4`, requestId: REQUEST_ID, authorId, kind, createdAt: '2026-11-23T10:05:00.000Z', ...over };
+  return { id: `${REQUEST_ID}--${authorId}--${kind}-0001`, requestId: REQUEST_ID, authorId, kind, createdAt: '2026-11-23T10:05:00.000Z', ...over };
 }

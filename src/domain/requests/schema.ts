@@ -90,7 +90,14 @@ export const requestSchemaLiteral = {
       items: {
         type: 'object',
         additionalProperties: false,
-        properties: { at: isoDate, event: { type: 'string', maxLength: 40 }, by: { type: 'string', maxLength: 64 }, note: { type: 'string', maxLength: 500 } },
+        properties: {
+          at: isoDate,
+          event: { type: 'string', maxLength: 40 },
+          by: { type: 'string', maxLength: 64 },
+          note: { type: 'string', maxLength: 500 },
+          /** The message that caused it, so a message applied twice (after a restart) is recognised. */
+          ref: { type: 'string', maxLength: 200 },
+        },
         required: ['at', 'event', 'by'],
       },
     },

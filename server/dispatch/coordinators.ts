@@ -1,0 +1,27 @@
+/** The coordinators' member ids (active accounts with the coordinator or admin role), cached for a minute; the duty roster will narrow this. */
+import type { Couch } from '../storage/couch';
+
+interface AccountDoc {
+  memberId?: string;
+  roles?: string[];
+  status?: string;
+}
+
+export function coordinatorLookup(couch: Couch, ttlMs = 60_000) {
+  let cached: { at: number; ids: Set<string> } | undefined;
+  const load = async (): Promise<Set<string>> => {
+    if (cached && Date.now() - cached.at < ttlMs) return cached.ids;
+    const res = await couch.use<AccountDoc>('accounts').list({ include_docs: true });
+    const ids = new Set<string>();
+    for (const row of res.rows) {
+      const a = row.doc as AccountDoc | undefined;
+      if (a?.memberId && a.status === 'active' && a.roles?.some((r) => r === 'coordinator' || r === 'admin')) ids.add(a.memberId);
+    }
+    cached = { at: Date.now(), ids };
+    return ids;
+  };
+  return {
+    all: async () => [...(await load())],
+    has: async (memberId: string) => (await load()).has(memberId),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The dispatcher: follows the requests and messages change feeds (persisted checkpoints), starts
+ * the search of each new request, widens it on timers, decides the assignee from the first
+ * acceptance in feed order, applies cancellations, hand-backs and closures, escalates at the
+ * deadline to the coordinators and expires what nobody took.
+ */
+import { circleIntervalMs, nextStep } from '../../src/domain/requests/candidates';
+import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, startSearch } from '../../src/domain/requests/dispatch';
+import type { RequestMessage } from '../../src/domain/requests/message-schema';
+import type { CareRequest } from '../../src/domain/requests/schema';
+import { usualProfessionalWindowMs } from '../../src/domain/requests/types';
+import { log } from '../log';
+import type { Reaction } from '../reactions/reaction';
+import type { AlertSender } from './alerts';
+import type { MemberDirectory } from './directory';
+import type { RequestStore } from './store';
+
+type Stored<T> = Omit<T, 'id'> & { _id: string; _deleted?: boolean };
+
+export interface DispatcherDeps {
+  store: RequestStore;
+  directory: MemberDirectory;
+  alerts: AlertSender;
+  /** Member ids of the coordinators to alert on escalation. */
+  coordinators(): Promise<string[]>;
+  isCoordinator(memberId: string): Promise<boolean>;
+  now?: () => number;
+  tickMs?: number;
+  /** How long an escalated request waits for a coordinator before it expires. */
+  expiryGraceMs?: number;
+}
+
+const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel']);
+const toRequest = (doc: Stored<CareRequest>) => ({ ...doc, id: doc._id }) as unknown as CareRequest;
+
+export class Dispatcher {
+  /** Open requests waiting for their next step, by due time. */
+  private readonly due = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  /** The dispatcher's clock; tests move it forward to reach the next step without waiting. */
+  now: () => number;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  requestsReaction(): Reaction<Stored<CareRequest>> {
+    return {
+      name: 'dispatch-requests',
+      db: 'requests',
+      filter: (doc) => !doc._deleted && (doc.status === 'sent' || (doc.status === 'searching' && !this.due.has(doc._id))),
+      onMatch: (doc) => this.begin(toRequest(doc)),
+    };
+  }
+
+  messagesReaction(): Reaction<Stored<RequestMessage>> {
+    return {
+      name: 'dispatch-messages',
+      db: 'messages',
+      filter: (doc) => !doc._deleted && ACTIONS.has(doc.kind),
+      onMatch: (doc) => this.onMessage({ ...doc, id: doc._id } as unknown as RequestMessage),
+    };
+  }
+
+  /** Timers are not persisted: the due times are on the requests (`dispatch.nextStepAt`). */
+  schedule(request: CareRequest): void {
+    const next = request.dispatch?.nextStepAt;
+    if (request.status === 'searching' && next) this.due.set(request.id, Date.parse(next));
+    else this.due.delete(request.id);
+  }
+
+  /** At start: requests left open by a previous run get their timers back, or their search started. */
+  async recover(open: CareRequest[]): Promise<void> {
+    for (const request of open) {
+      if (request.status === 'sent' || (request.status === 'searching' && !request.dispatch?.nextStepAt)) await this.begin(request);
+      else this.schedule(request);
+    }
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 1000);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Takes every step that is due now (the timer calls it each second). */
+  async tick(): Promise<void> {
+    const now = this.now();
+    for (const [id, at] of [...this.due]) {
+      if (at > now) continue;
+      this.due.delete(id);
+      await this.advance(id).catch((err: Error) => log.error({ request: id, err: err.message }, 'étape de dispatch impossible'));
+    }
+  }
+
+  private async begin(request: CareRequest): Promise<void> {
+    if (request.status === 'sent') {
+      const started = await this.deps.store.update(request.id, (r) => (r.status === 'sent' ? startSearch(r, this.now()) : null));
+      if (!started) return;
+    }
+    await this.advance(request.id);
+  }
+
+  /** Takes the next step of a searching request: the next circle, the escalation at the deadline, or the expiry. */
+  private async advance(id: string): Promise<void> {
+    let alerted: string[] = [];
+    let escalatedTo: string[] = [];
+    const coordinators = await this.deps.coordinators();
+    const updated = await this.deps.store.update(id, (r) => {
+      if (r.status !== 'searching') return null;
+      const now = this.now();
+      const deadline = Date.parse(r.deadline);
+      if (r.dispatch?.escalated) return now >= Date.parse(r.dispatch.nextStepAt ?? r.deadline) ? expire(r, now) : null;
+      if (now >= deadline) {
+        escalatedTo = coordinators;
+        return escalate(r, now, coordinators, deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000));
+      }
+      const alreadyAlerted = new Set([...(r.dispatch?.alerted ?? []), ...(r.assigneeId ? [r.assigneeId] : [])]);
+      const candidateRequest = hasRedispatched(r) ? { ...r, usualProfessionalId: undefined } : r;
+      const step = nextStep(this.deps.directory.all(), (m) => this.deps.directory.get(m), candidateRequest, alreadyAlerted, circleStepsDone(r), now);
+      if (!step) return r.dispatch?.nextStepAt === r.deadline ? null : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
+      alerted = step.alert;
+      const wait = step.kind === 'usual' ? usualProfessionalWindowMs(r.urgency) : circleIntervalMs(r.urgency);
+      return recordStep(r, step, now, step.alert.length ? Math.min(now + wait, deadline) : now);
+    });
+    if (!updated) return;
+    this.schedule(updated);
+    await this.deps.alerts.send('new-request', updated, alerted);
+    await this.deps.alerts.send('escalation', updated, escalatedTo);
+  }
+
+  private async onMessage(message: RequestMessage): Promise<void> {
+    const isCoordinator = await this.deps.isCoordinator(message.authorId);
+    let event: string | undefined;
+    const updated = await this.deps.store.update(message.requestId, (r) => {
+      const outcome = applyMessage(r, message, isCoordinator, this.now());
+      event = outcome.applied ? outcome.event : undefined;
+      return outcome.request === r ? null : outcome.request;
+    });
+    if (!updated) return;
+    this.schedule(updated);
+    if (event === 'accept') {
+      await this.deps.store.refreshReaders(updated);
+      await this.deps.alerts.send('assigned-to-requester', updated, [updated.requesterId], false);
+    } else if (event === 'hand-back') {
+      await this.deps.store.refreshReaders(updated);
+      await this.deps.store.update(updated.id, (r) => (r.status === 'searching' ? recordStep(r, { kind: 'redispatch', alert: [], reason: 'prise en charge rendue : nouvelle recherche' }, this.now(), this.now()) : null));
+      await this.advance(updated.id);
+    }
+  }
+}

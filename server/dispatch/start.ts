@@ -1,0 +1,30 @@
+/** Starts the dispatcher and its change-feed reactions; returns what to stop. */
+import { ReactionRunner } from '../reactions/reaction';
+import type { Services } from '../services';
+import { AlertSender } from './alerts';
+import { coordinatorLookup } from './coordinators';
+import { MemberDirectory } from './directory';
+import { Dispatcher } from './dispatcher';
+import { RequestStore } from './store';
+
+export async function startDispatch(services: Services, options: { tickMs?: number } = {}): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher }> {
+  const couch = services.storage.couch;
+  const directory = new MemberDirectory(couch);
+  await directory.start();
+  const store = new RequestStore(couch);
+  const coordinators = coordinatorLookup(couch);
+  const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push);
+  const dispatcher = new Dispatcher({ store, directory, alerts, coordinators: coordinators.all, isCoordinator: coordinators.has, tickMs: options.tickMs });
+  await dispatcher.recover(await store.open());
+  const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction())];
+  for (const runner of runners) await runner.start();
+  dispatcher.start();
+  return {
+    dispatcher,
+    async stop() {
+      dispatcher.stop();
+      directory.stop();
+      await Promise.all(runners.map((r) => r.stop()));
+    },
+  };
+}

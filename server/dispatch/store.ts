@@ -1,0 +1,82 @@
+/**
+ * Reads and writes requests for the dispatcher, one request at a time (its changes are applied in
+ * order, never raced), and keeps the readers of its patient block and messages in step with it.
+ */
+import { participantsOf } from '../../src/domain/requests/policies';
+import { patientIdOf } from '../../src/domain/requests/patient-schema';
+import type { CareRequest } from '../../src/domain/requests/schema';
+import type { Couch } from '../storage/couch';
+import { isConflict, isNotFound } from '../storage/couch';
+import { toDomainDoc } from '../sync/rows';
+
+type Stored<T> = Omit<T, 'id'> & { _id: string; _rev?: string };
+
+function toStored<T extends { id: string }>(doc: T, rev: string | undefined): Stored<T> {
+  const { id, ...rest } = doc;
+  return { ...rest, _id: id, ...(rev ? { _rev: rev } : {}) } as Stored<T>;
+}
+
+export class RequestStore {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly couch: Couch) {}
+
+  /** Runs `change` on the current request and stores its result, retrying on a concurrent write. */
+  update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>): Promise<CareRequest | null> {
+    const run = async (): Promise<CareRequest | null> => {
+      for (let attempt = 0; ; attempt++) {
+        const stored = await this.get(id);
+        if (!stored) return null;
+        const next = await change(stored.request);
+        if (!next) return null;
+        try {
+          await this.couch.use('requests').insert(toStored(next, stored.rev) as never);
+          return next;
+        } catch (err) {
+          if (!isConflict(err) || attempt >= 5) throw err;
+        }
+      }
+    };
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const current = previous.then(run, run);
+    this.queues.set(id, current);
+    void current.finally(() => this.queues.get(id) === current && this.queues.delete(id)).catch(() => {});
+    return current;
+  }
+
+  /** Requests the dispatcher still watches (sent, searching, assigned). */
+  async open(): Promise<CareRequest[]> {
+    const res = await this.couch.use('requests').view('requests', 'open', { include_docs: true });
+    return res.rows.map((r) => toDomainDoc(r.doc as unknown as Record<string, unknown>) as unknown as CareRequest);
+  }
+
+  async get(id: string): Promise<{ request: CareRequest; rev: string } | undefined> {
+    try {
+      const doc = (await this.couch.use('requests').get(id)) as unknown as Record<string, unknown>;
+      return { request: toDomainDoc(doc) as unknown as CareRequest, rev: String(doc._rev) };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** After an assignment changes, the patient block and the thread are read by the new participants. */
+  async refreshReaders(request: CareRequest): Promise<void> {
+    await this.restamp('patients', [patientIdOf(request.id)], (doc) => participantsOf(request, String(doc.requesterId)));
+    const thread = await this.couch.use('messages').view('messages', 'by_request', { startkey: [request.id], endkey: [request.id, {}] });
+    await this.restamp('messages', thread.rows.map((r) => r.id), (doc) => participantsOf(request, String(doc.authorId)));
+  }
+
+  private async restamp(db: string, ids: string[], readersOf: (doc: Record<string, unknown>) => string[]): Promise<void> {
+    if (!ids.length) return;
+    const res = await this.couch.use(db).fetch({ keys: ids });
+    const changed = [];
+    for (const row of res.rows as unknown as Array<{ doc?: Record<string, unknown> | null }>) {
+      if (!row.doc || row.doc._deleted) continue;
+      const readers = readersOf(row.doc);
+      if (JSON.stringify(readers) !== JSON.stringify(row.doc.readers ?? [])) changed.push({ ...row.doc, readers });
+    }
+    // A conflict means the author changed the document meanwhile; the next restamp catches up.
+    if (changed.length) await this.couch.use(db).bulk({ docs: changed });
+  }
+}

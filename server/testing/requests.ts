@@ -1,0 +1,108 @@
+/** Helpers for tests of care requests: members made available near a place, accounts for them, requests posted through the gateway. */
+import { randomUUID } from 'node:crypto';
+import type { Member } from '../../src/domain/members/schema';
+import { messageIdOf } from '../../src/domain/requests/message-schema';
+import { patientIdOf } from '../../src/domain/requests/patient-schema';
+import type { CareRequest } from '../../src/domain/requests/schema';
+import { hashPassword } from '../accounts/passwords';
+import { Client, type TestServer } from './server';
+
+export const PLACE = { commune: 'Metz', communeInsee: '57463', lat: 49.1196, lon: 6.1763 };
+export const PASSWORD = 'Mot-de-passe-test-2026';
+let passwordHash: string | undefined;
+
+type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
+
+/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them. */
+export async function makeAvailable(server: TestServer, ids: string[], kmFromPlace = 1): Promise<void> {
+  const db = server.services.storage.couch.use<StoredMember>('members');
+  const res = await db.fetch({ keys: ids });
+  const docs = res.rows.map((r, i) => {
+    const m = (r as unknown as { doc: StoredMember }).doc;
+    return {
+      ...m,
+      location: { lat: PLACE.lat + (kmFromPlace + i * 0.01) / 111.2, lon: PLACE.lon, approximate: false },
+      availability: { ...m.availability, availableUntil: new Date(Date.now() + 4 * 3_600_000).toISOString(), homeVisitRadiusKm: 15, absences: [] },
+      updatedAt: new Date().toISOString(),
+    };
+  });
+  await db.bulk({ docs });
+}
+
+/** A logged-in client for a directory entry, creating an active account for it when needed. */
+export async function clientFor(server: TestServer, memberId: string): Promise<Client> {
+  const email = `${memberId}@test.cpts-metz.test`;
+  const existing = await server.services.accounts.findByEmail(email);
+  if (!existing) {
+    passwordHash ??= await hashPassword(PASSWORD);
+    await server.services.accounts.create({ _id: `acc-test-${memberId}`, email, passwordHash, roles: ['member'], status: 'active', memberId, name: memberId });
+  }
+  const client = new Client(server.url);
+  const res = await client.login(email, PASSWORD);
+  if (res.status !== 200) throw new Error(`login ${memberId}: ${res.status}`);
+  return client;
+}
+
+export function newRequest(requesterId: string, over: Partial<CareRequest> = {}): CareRequest {
+  const now = new Date();
+  return {
+    id: `r-${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    requesterId,
+    type: 'passage-infirmier',
+    target: { professions: ['60'] },
+    urgency: 'today',
+    deadline: new Date(now.getTime() + 12 * 3_600_000).toISOString(),
+    place: PLACE,
+    question: 'Pansement à domicile après chirurgie, ce soir.',
+    photos: [],
+    status: 'sent',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    ...over,
+  };
+}
+
+const toCouch = <T extends { id: string }>({ id, ...rest }: T) => ({ ...rest, _id: id });
+
+export async function post(client: Client, collection: string, docs: Array<{ id: string }>) {
+  return client.request('POST', `/api/sync/${collection}/_bulk_docs`, { docs: docs.map(toCouch) });
+}
+
+export function patientFor(request: CareRequest) {
+  return {
+    id: patientIdOf(request.id),
+    requestId: request.id,
+    requesterId: request.requesterId,
+    identity: { lastName: 'Durand', firstName: 'Jeanne', birthDate: '1941-05-12', sex: 'F', address: '4 rue des Lilas, 57000 Metz' },
+    insStatus: 'non-qualifiee',
+    consent: { informed: true, at: request.createdAt, by: request.requesterId },
+    createdAt: request.createdAt,
+    updatedAt: request.createdAt,
+  };
+}
+
+export function message(request: CareRequest, authorId: string, kind: string, text?: string) {
+  return {
+    id: messageIdOf(request.id, authorId, randomUUID().slice(0, 8)),
+    requestId: request.id,
+    authorId,
+    kind,
+    ...(text ? { text } : {}),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+export async function storedRequest(server: TestServer, id: string): Promise<CareRequest> {
+  const { _id, ...rest } = (await server.services.storage.couch.use('requests').get(id)) as unknown as Record<string, unknown>;
+  return { ...rest, id: _id } as unknown as CareRequest;
+}
+
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read().catch(() => undefined as T);
+    if (value !== undefined && ok(value)) return value;
+    if (Date.now() > end) throw new Error(`condition not met in ${ms} ms: ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
