@@ -37,6 +37,13 @@ import { AuditLog } from './audit/audit';
 import { auditReads } from './audit/reads';
 import { relatedReader } from './requests/related';
 import { startDispatch } from './dispatch/start';
+import { requestRoutes } from './requests/routes';
+import { PushSubscriptions } from './push/store';
+import { pushRoutes } from './push/routes';
+import { WebPushSender } from './push/sender';
+import { loadVapidKeys } from './push/vapid';
+import { uploadRoutes } from './uploads/routes';
+import { Uploads } from './uploads/uploads';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -65,6 +72,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   accountRoutes(app, services);
   outboxRoutes(app, services);
   geocodeRoutes(app, services);
+  requestRoutes(app, services);
+  pushRoutes(app, services);
+  uploadRoutes(app, services);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address() as { port: number };
   const url = `http://localhost:${address.port}`;
@@ -93,6 +103,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory) : 0;
   const reactions = [new ReactionRunner(storage.couch, geocodeMovedAddresses(storage.couch, geocoder))];
   for (const reaction of reactions) await reaction.start();
+  services.push = new WebPushSender(new PushSubscriptions(storage.couch), loadVapidKeys(config.dataDir), config.vapidSubject);
+  services.uploads = new Uploads(storage.couch);
   const dispatch = await startDispatch(services);
   services.dispatcher = dispatch.dispatcher;
   services.ready = true;

@@ -1,0 +1,55 @@
+/**
+ * A patient's history in the CPTS: the earlier requests for the same person (same name, first name
+ * and birth date — identities are not qualified), for the participants of a case; every consultation is audited.
+ */
+import type { PatientBlock } from '../../src/domain/requests/patient-schema';
+import { patientIdOf } from '../../src/domain/requests/patient-schema';
+import type { CareRequest } from '../../src/domain/requests/schema';
+import { isCoordinator, type SessionUser } from '../../src/domain/session/user';
+import type { AuditLog } from '../audit/audit';
+import { forbidden, notFound } from '../http/errors';
+import type { Couch } from '../storage/couch';
+import { isNotFound } from '../storage/couch';
+import { toDomainDoc } from '../sync/rows';
+
+export interface HistoryItem {
+  id: string;
+  type: string;
+  createdAt: string;
+  status: string;
+  assigneeId?: string;
+}
+
+const simplify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+async function getDoc<T>(couch: Couch, db: string, id: string): Promise<T | undefined> {
+  try {
+    return toDomainDoc((await couch.use(db).get(id)) as unknown as Record<string, unknown>) as unknown as T;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+export function isParticipant(user: SessionUser, request: CareRequest): boolean {
+  return isCoordinator(user) || user.memberId === request.requesterId || user.memberId === request.assigneeId;
+}
+
+export async function patientHistory(couch: Couch, audit: AuditLog, user: SessionUser, requestId: string): Promise<HistoryItem[]> {
+  const request = await getDoc<CareRequest>(couch, 'requests', requestId);
+  if (!request || !isParticipant(user, request)) throw notFound('Demande introuvable ou réservée à ses participants.');
+  const patient = await getDoc<PatientBlock>(couch, 'patients', patientIdOf(requestId));
+  if (!patient) throw forbidden('Le bloc patient de cette demande n’est pas encore arrivé sur le serveur.');
+  const { lastName, firstName, birthDate } = patient.identity;
+  const key = [simplify(lastName), simplify(firstName), birthDate];
+  const same = await couch.use('patients').view<string>('patients', 'by_identity', { key });
+  const ids = same.rows.map((r) => r.value).filter((id) => id !== requestId);
+  audit.record([{ at: new Date().toISOString(), memberId: user.memberId, action: 'history', collection: 'patients', docId: patient.id, requestId, via: 'api' }]);
+  if (!ids.length) return [];
+  const res = await couch.use('requests').fetch({ keys: ids });
+  return (res.rows as unknown as Array<{ doc?: Record<string, unknown> | null }>)
+    .filter((r) => r.doc && !r.doc._deleted)
+    .map((r) => toDomainDoc(r.doc!) as unknown as CareRequest)
+    .map((r) => ({ id: r.id, type: r.type, createdAt: r.createdAt, status: r.status, ...(r.assigneeId ? { assigneeId: r.assigneeId } : {}) }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
