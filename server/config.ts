@@ -10,6 +10,8 @@ export interface Config {
   /** Apache CouchDB with credentials; absent: the embedded PouchDB Server is started. */
   couchdbUrl: string | undefined;
   demo: boolean;
+  /** In demo mode, also a year of closed requests for the dashboard (DEMO_ACTIVITY=0 skips it). */
+  demoActivity: boolean;
   production: boolean;
   publicUrl: URL | undefined;
   sessionSecret: string;
@@ -24,6 +26,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Sender of the e-mails, e.g. `CPTS Metz <ne-pas-repondre@cpts.example.fr>`. */
   mailFrom: string;
+  /** Contact that push services see in our VAPID signature: a `mailto:` address or an `https:` URL. */
+  vapidSubject: string;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +113,25 @@ function mailFrom(env: Env, publicUrl: URL | undefined): string {
   return raw.trim();
 }
 
+/** VAPID_SUBJECT, or the public site when it is https, or the e-mails' sender: push services refuse anything but mailto: or https:. */
+function vapidSubject(env: Env, publicUrl: URL | undefined, sender: string): string {
+  const raw = env.VAPID_SUBJECT;
+  if (raw === undefined || raw === '') {
+    if (publicUrl?.protocol === 'https:') return publicUrl.origin;
+    return `mailto:${/<([^<>]+)>/.exec(sender)?.[1] ?? sender}`;
+  }
+  const value = raw.trim();
+  if (/^mailto:[^<>@\s]+@[^<>@\s]+$/.test(value)) return value;
+  if (/^https:\/\//.test(value)) {
+    try {
+      if (new URL(value).hostname) return value;
+    } catch {
+      // reported below
+    }
+  }
+  throw new ConfigError('VAPID_SUBJECT doit être une adresse « mailto:contact@domaine » ou une URL https://');
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
@@ -130,6 +153,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir,
     couchdbUrl: couchdb?.href,
     demo,
+    demoActivity: flag(env, 'DEMO_ACTIVITY', true),
     production,
     publicUrl,
     sessionSecret: sessionSecret(env, dataDir),
@@ -140,5 +164,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sms: smsGateway(env),
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env, publicUrl),
+    vapidSubject: vapidSubject(env, publicUrl, mailFrom(env, publicUrl)),
   };
 }

@@ -100,7 +100,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     services.hubs.push(hub);
     services.gateways.set(policy.name, new Gateway(db, policy, hub, gatewayOptions));
   }
-  const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory) : 0;
+  const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory, new Date(), config.demoActivity) : 0;
   const reactions = [new ReactionRunner(storage.couch, geocodeMovedAddresses(storage.couch, geocoder))];
   for (const reaction of reactions) await reaction.start();
   services.push = new WebPushSender(new PushSubscriptions(storage.couch), loadVapidKeys(config.dataDir), config.vapidSubject);

@@ -8,6 +8,7 @@ import { log } from '../log';
 import type { Couch } from '../storage/couch';
 import type { Territory } from '../territory';
 import { assignDemoMembers, coordinationMember, DEMO_ACCOUNTS } from './accounts';
+import { generateActivity } from './activity';
 import { generateDirectory } from './directory';
 
 const MARKER = 'demo-data';
@@ -23,8 +24,20 @@ async function isEmpty(couch: Couch): Promise<boolean> {
   return res.rows.every((r) => r.id.startsWith('_design/'));
 }
 
-/** Returns the number of members written, 0 when the database was not empty. */
-export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, now = new Date()): Promise<number> {
+async function bulkInsert(couch: Couch, db: string, docs: Array<{ id: string }>, what: string): Promise<void> {
+  for (let i = 0; i < docs.length; i += 500) {
+    const batch = docs.slice(i, i + 500).map(({ id, ...rest }) => ({ ...rest, _id: id }));
+    const res = await couch.use(db).bulk({ docs: batch });
+    const failed = res.filter((r) => r.error);
+    if (failed.length) throw new Error(`chargement ${what} : ${failed.length} refus (${failed[0].reason})`);
+  }
+}
+
+/**
+ * Returns the number of members written, 0 when the database was not empty. With `activity`, also
+ * a year of closed requests (about 4,000) for the dashboard.
+ */
+export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, now = new Date(), activity = true): Promise<number> {
   if (!(await isEmpty(couch))) return 0;
   const members: Member[] = [coordinationMember(now), ...generateDirectory(territory, 57_000, now)];
   const pairs = assignDemoMembers(members);
@@ -32,13 +45,9 @@ export async function loadDemoData(couch: Couch, accounts: Accounts, territory: 
     const checked = validateMember(m);
     if (!checked.ok) throw new Error(`fiche de démonstration ${m.id} invalide : ${describeErrors(checked.errors)}`);
   }
-  const db = couch.use('members');
-  for (let i = 0; i < members.length; i += 500) {
-    const batch = members.slice(i, i + 500).map(({ id, ...rest }) => ({ ...rest, _id: id }));
-    const res = await db.bulk({ docs: batch });
-    const failed = res.filter((r) => r.error);
-    if (failed.length) throw new Error(`chargement de l’annuaire de démonstration : ${failed.length} refus (${failed[0].reason})`);
-  }
+  await bulkInsert(couch, 'members', members, 'de l’annuaire de démonstration');
+  const requests = activity ? generateActivity(members, territory.communes, 'm-coordination', now) : [];
+  await bulkInsert(couch, 'requests', requests, 'de l’activité de démonstration');
   for (const { account, member } of pairs) {
     await accounts.create({
       _id: `acc-${member.id}`,
@@ -51,6 +60,6 @@ export async function loadDemoData(couch: Couch, accounts: Accounts, territory: 
     });
   }
   await couch.use('server').insert({ _id: MARKER, loadedAt: now.toISOString(), members: members.length } as never);
-  log.info({ members: members.length, accounts: DEMO_ACCOUNTS.length }, 'données de démonstration chargées');
+  log.info({ members: members.length, accounts: DEMO_ACCOUNTS.length, requests: requests.length }, 'données de démonstration chargées');
   return members.length;
 }
