@@ -38,6 +38,9 @@ import { auditReads } from './audit/reads';
 import { relatedReader } from './requests/related';
 import { startDispatch } from './dispatch/start';
 import { requestRoutes } from './requests/routes';
+import { coordinatorLookup } from './dispatch/coordinators';
+import { Roster } from './roster/roster';
+import { rosterRoutes } from './roster/routes';
 import { PushSubscriptions } from './push/store';
 import { pushRoutes } from './push/routes';
 import { WebPushSender } from './push/sender';
@@ -73,6 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   outboxRoutes(app, services);
   geocodeRoutes(app, services);
   requestRoutes(app, services);
+  rosterRoutes(app, services);
   pushRoutes(app, services);
   uploadRoutes(app, services);
   await app.listen({ port: config.port, host: config.host });
@@ -105,6 +109,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   for (const reaction of reactions) await reaction.start();
   services.push = new WebPushSender(new PushSubscriptions(storage.couch), loadVapidKeys(config.dataDir), config.vapidSubject);
   services.uploads = new Uploads(storage.couch);
+  services.roster = new Roster(storage.couch);
+  services.coordinators = coordinatorLookup(storage.couch, services.roster);
   const dispatch = await startDispatch(services);
   services.dispatcher = dispatch.dispatcher;
   services.ready = true;

@@ -2,6 +2,8 @@
 import type { Accounts } from './accounts/accounts';
 import type { AuditLog } from './audit/audit';
 import type { Dispatcher } from './dispatch/dispatcher';
+import type { CoordinatorLookup } from './dispatch/coordinators';
+import type { Roster } from './roster/roster';
 import type { Config } from './config';
 import type { Geocoder } from './geocoding/geocoder';
 import type { Territory } from './territory';
@@ -32,4 +34,6 @@ export interface Services {
   passwordResets: PasswordResets;
   audit: AuditLog;
   dispatcher: Dispatcher;
+  roster: Roster;
+  coordinators: CoordinatorLookup;
 }

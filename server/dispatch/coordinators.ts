@@ -1,4 +1,8 @@
-/** The coordinators' member ids (active accounts with the coordinator or admin role), cached for a minute; the duty roster will narrow this. */
+/**
+ * The coordinators' member ids (active accounts with the coordinator or admin role), cached for a
+ * minute, and those to alert now: the ones on duty, or all of them when the roster is empty.
+ */
+import type { Roster } from '../roster/roster';
 import type { Couch } from '../storage/couch';
 
 interface AccountDoc {
@@ -7,7 +11,9 @@ interface AccountDoc {
   status?: string;
 }
 
-export function coordinatorLookup(couch: Couch, ttlMs = 60_000) {
+export type CoordinatorLookup = ReturnType<typeof coordinatorLookup>;
+
+export function coordinatorLookup(couch: Couch, roster: Roster, ttlMs = 60_000) {
   let cached: { at: number; ids: Set<string> } | undefined;
   const load = async (): Promise<Set<string>> => {
     if (cached && Date.now() - cached.at < ttlMs) return cached.ids;
@@ -23,5 +29,10 @@ export function coordinatorLookup(couch: Couch, ttlMs = 60_000) {
   return {
     all: async () => [...(await load())],
     has: async (memberId: string) => (await load()).has(memberId),
+    /** Nobody on duty must not mean nobody alerted. */
+    onDuty: async (now = Date.now()) => {
+      const duty = (await roster.current(now)).onDuty;
+      return duty.length ? duty : [...(await load())];
+    },
   };
 }

@@ -5,7 +5,7 @@
  * deadline to the coordinators and expires what nobody took.
  */
 import { circleIntervalMs, nextStep } from '../../src/domain/requests/candidates';
-import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, startSearch } from '../../src/domain/requests/dispatch';
+import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, redispatch, startSearch } from '../../src/domain/requests/dispatch';
 import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { usualProfessionalWindowMs } from '../../src/domain/requests/types';
@@ -30,7 +30,7 @@ export interface DispatcherDeps {
   expiryGraceMs?: number;
 }
 
-const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel']);
+const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel', 'call', 'note', 'flag', 'redispatch']);
 const toRequest = (doc: Stored<CareRequest>) => ({ ...doc, id: doc._id }) as unknown as CareRequest;
 
 export class Dispatcher {
@@ -144,10 +144,11 @@ export class Dispatcher {
     if (event === 'accept') {
       await this.deps.store.refreshReaders(updated);
       await this.deps.alerts.send('assigned-to-requester', updated, [updated.requesterId], false);
-    } else if (event === 'hand-back') {
-      await this.deps.store.refreshReaders(updated);
-      await this.deps.store.update(updated.id, (r) => (r.status === 'searching' ? recordStep(r, { kind: 'redispatch', alert: [], reason: 'prise en charge rendue : nouvelle recherche' }, this.now(), this.now()) : null));
-      await this.advance(updated.id);
+    } else if (event === 'hand-back' || event === 'redispatch') {
+      if (event === 'hand-back') await this.deps.store.refreshReaders(updated);
+      const reason = event === 'hand-back' ? 'prise en charge rendue : nouvelle recherche' : 'nouvelle recherche élargie demandée par la coordination';
+      const redone = await this.deps.store.update(updated.id, (r) => (r.status === 'searching' ? redispatch(r, reason, this.now()) : null));
+      if (redone) await this.advance(updated.id);
     }
   }
 }

@@ -2,7 +2,6 @@
 import { ReactionRunner } from '../reactions/reaction';
 import type { Services } from '../services';
 import { AlertSender } from './alerts';
-import { coordinatorLookup } from './coordinators';
 import { MemberDirectory } from './directory';
 import { Dispatcher } from './dispatcher';
 import { RequestStore } from './store';
@@ -12,9 +11,9 @@ export async function startDispatch(services: Services, options: { tickMs?: numb
   const directory = new MemberDirectory(couch);
   await directory.start();
   const store = new RequestStore(couch);
-  const coordinators = coordinatorLookup(couch);
+  const coordinators = services.coordinators;
   const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push);
-  const dispatcher = new Dispatcher({ store, directory, alerts, coordinators: coordinators.all, isCoordinator: coordinators.has, tickMs: options.tickMs });
+  const dispatcher = new Dispatcher({ store, directory, alerts, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, tickMs: options.tickMs });
   await dispatcher.recover(await store.open());
   const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction())];
   for (const runner of runners) await runner.start();

@@ -10,7 +10,7 @@ import { REQUEST_DESIGN_DOCS } from '../requests/design';
 /** Replicated through the gateway: one database per client collection. */
 export const REPLICATED_DATABASES = ['members', 'requests', 'messages', 'patients'] as const;
 /** Never replicated: accounts, sessions, the server's own state. */
-export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit'] as const;
+export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit', 'roster', 'push', 'uploads'] as const;
 
 const DESIGN_DOCS: Record<string, DesignDoc[]> = {
   ...REQUEST_DESIGN_DOCS,
@@ -40,6 +40,13 @@ const DESIGN_DOCS: Record<string, DesignDoc[]> = {
       _id: '_design/registrations',
       // The coordinators' queue: registrations by status, oldest first.
       views: { by_status: { map: 'function (doc) { if (doc.type === "registration") { emit([doc.status, doc.createdAt], null); } }' } },
+    },
+  ],
+  push: [
+    {
+      _id: '_design/push',
+      // A member's devices: the Web Push sender looks up all the alerted members in one query.
+      views: { by_member: { map: 'function (doc) { if (doc.memberId && doc.endpoint) { emit(doc.memberId, null); } }' } },
     },
   ],
   sessions: [

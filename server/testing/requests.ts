@@ -4,6 +4,7 @@ import type { Member } from '../../src/domain/members/schema';
 import { messageIdOf } from '../../src/domain/requests/message-schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
+import type { Role } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
 import { Client, type TestServer } from './server';
 
@@ -30,12 +31,12 @@ export async function makeAvailable(server: TestServer, ids: string[], kmFromPla
 }
 
 /** A logged-in client for a directory entry, creating an active account for it when needed. */
-export async function clientFor(server: TestServer, memberId: string): Promise<Client> {
+export async function clientFor(server: TestServer, memberId: string, roles: Role[] = ['member']): Promise<Client> {
   const email = `${memberId}@test.cpts-metz.test`;
   const existing = await server.services.accounts.findByEmail(email);
   if (!existing) {
     passwordHash ??= await hashPassword(PASSWORD);
-    await server.services.accounts.create({ _id: `acc-test-${memberId}`, email, passwordHash, roles: ['member'], status: 'active', memberId, name: memberId });
+    await server.services.accounts.create({ _id: `acc-test-${memberId}`, email, passwordHash, roles, status: 'active', memberId, name: memberId });
   }
   const client = new Client(server.url);
   const res = await client.login(email, PASSWORD);
@@ -81,13 +82,14 @@ export function patientFor(request: CareRequest) {
   };
 }
 
-export function message(request: CareRequest, authorId: string, kind: string, text?: string) {
+export function message(request: CareRequest, authorId: string, kind: string, text?: string, extra: Record<string, string> = {}) {
   return {
     id: messageIdOf(request.id, authorId, randomUUID().slice(0, 8)),
     requestId: request.id,
     authorId,
     kind,
     ...(text ? { text } : {}),
+    ...extra,
     createdAt: new Date().toISOString(),
   };
 }

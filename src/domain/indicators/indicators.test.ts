@@ -18,7 +18,7 @@ function req(type: string, profession: string, insee: string, createdAt: string,
     assigneeId: opts.assignee ?? opts.accept?.[1],
     history,
     dispatch: { alerted: [], steps: [], escalated: opts.escalated },
-  } as CareRequest;
+  } as unknown as CareRequest;
 }
 
 // A hand-built quarter whose figures are worked out by hand below.

@@ -71,3 +71,17 @@ describe('dispatch of a request', () => {
     expect(Date.parse(r.updatedAt)).toBeGreaterThan(Date.parse('2026-11-23T12:00:00.000Z'));
   });
 });
+
+describe('a new search', () => {
+  it('lifts an escalation and gives a passed deadline the urgency’s window again', async () => {
+    const { redispatch } = await import('./dispatch');
+    const escalated = escalate(searching(), now, ['m-coord'], now + 3_600_000);
+    const later = Date.parse('2026-11-24T10:00:00Z');
+    const again = redispatch({ ...escalated, deadline: '2026-11-23T12:00:00.000Z' }, 'élargie', later);
+    expect(again.dispatch!.escalated).toBeUndefined();
+    expect(again.dispatch!.escalatedTo).toBeUndefined();
+    expect(again.dispatch!.steps.at(-1)).toMatchObject({ kind: 'redispatch', reason: 'élargie' });
+    expect(Date.parse(again.deadline)).toBe(later + 12 * 3_600_000);
+    expect(circleStepsDone(again)).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { transition, type Actor, type RequestEvent } from './lifecycle';
 import type { RequestMessage } from './message-schema';
 import type { CareRequest } from './schema';
 import type { Step } from './candidates';
+import { defaultDeadline } from './types';
 
 type Dispatch = NonNullable<CareRequest['dispatch']>;
 type HistoryEntry = NonNullable<CareRequest['history']>[number];
@@ -66,8 +67,11 @@ const EVENTS: Partial<Record<RequestMessage['kind'], (m: RequestMessage) => Requ
   cancel: () => ({ type: 'cancel' }),
 };
 
+/** Messages that change no status but belong to the request's history (answers, coordination work). */
+const RECORDED = new Set(['decline', 'advice', 'call', 'note', 'flag', 'redispatch']);
+
 export type MessageOutcome =
-  | { applied: true; request: CareRequest; event: RequestEvent['type'] }
+  | { applied: true; request: CareRequest; event: RequestEvent['type'] | RequestMessage['kind'] }
   | { applied: false; request: CareRequest; reason: string };
 
 /** Who the author of a message is for this request. */
@@ -84,12 +88,13 @@ export function actorOf(request: CareRequest, authorId: string, isCoordinator: b
  */
 export function applyMessage(request: CareRequest, message: RequestMessage, authorIsCoordinator: boolean, now: number): MessageOutcome {
   if (request.history?.some((h) => h.ref === message.id)) return { applied: false, request, reason: 'message déjà pris en compte' };
-  const entry = { at: iso(now), event: message.kind, by: message.authorId, ref: message.id, ...(message.text ? { note: message.text.slice(0, 500) } : {}) };
+  const detail = [message.subjectId && `→ ${message.subjectId}`, message.outcome, message.onBehalfOf && `pour le compte de ${message.onBehalfOf}`, message.text].filter(Boolean).join(' · ');
+  const entry = { at: iso(now), event: message.kind, by: message.authorId, ref: message.id, ...(detail ? { note: detail.slice(0, 500) } : {}) };
   const toEvent = EVENTS[message.kind];
   if (!toEvent) {
-    const recorded = message.kind === 'decline' || message.kind === 'advice';
+    const recorded = RECORDED.has(message.kind);
     return recorded
-      ? { applied: true, request: { ...request, history: withHistory(request, entry), updatedAt: touched(request, now) }, event: 'submit' }
+      ? { applied: true, request: { ...request, history: withHistory(request, entry), updatedAt: touched(request, now) }, event: message.kind }
       : { applied: false, request, reason: 'message sans effet sur la demande' };
   }
   const actor = actorOf(request, message.authorId, authorIsCoordinator);
@@ -107,8 +112,22 @@ export function applyMessage(request: CareRequest, message: RequestMessage, auth
   return { applied: true, request: next, event: event.type };
 }
 
+/**
+ * A new search (hand-back, or a coordinator widening it): the circles start again without those
+ * already alerted; an escalation is lifted and a passed deadline is given the urgency's window again.
+ */
+export function redispatch(request: CareRequest, reason: string, now: number): CareRequest {
+  const next = recordStep(request, { kind: 'redispatch', alert: [], reason }, now, now);
+  const dispatch = { ...next.dispatch! };
+  delete dispatch.escalated;
+  delete dispatch.escalatedTo;
+  const deadline = Date.parse(request.deadline) > now ? request.deadline : iso(defaultDeadline(request.urgency === 'date' ? '48h' : request.urgency, now));
+  return { ...next, dispatch, deadline };
+}
+
 export function escalate(request: CareRequest, now: number, coordinators: string[], expireAt: number): CareRequest {
-  return recordStep(request, { kind: 'escalation', alert: [], reason: `personne n’a accepté avant l’échéance : ${coordinators.length} coordinateur(s) alerté(s)` }, now, expireAt);
+  const escalated = recordStep(request, { kind: 'escalation', alert: [], reason: `personne n’a accepté avant l’échéance : ${coordinators.length} coordinateur(s) de permanence alerté(s)` }, now, expireAt);
+  return { ...escalated, dispatch: { ...escalated.dispatch!, escalatedTo: coordinators } };
 }
 
 export function expire(request: CareRequest, now: number): CareRequest {

@@ -8,7 +8,13 @@ import { toTypedRxJsonSchema } from 'rxdb';
 
 const memberId = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
 
-export const MESSAGE_KINDS = ['accept', 'decline', 'advice', 'message', 'result', 'cancel', 'hand-back', 'resolve', 'close-unresolved'] as const;
+export const MESSAGE_KINDS = [
+  'accept', 'decline', 'advice', 'message', 'result', 'cancel', 'hand-back', 'resolve', 'close-unresolved',
+  // Coordination: a phone call and its outcome, a note, a wider search; a member may flag a request for the coordination.
+  'call', 'note', 'redispatch', 'flag',
+] as const;
+
+export const CALL_OUTCOMES = ['agreed', 'declined', 'no-answer', 'callback'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const messageSchemaLiteral = {
@@ -36,6 +42,9 @@ export const messageSchemaLiteral = {
     },
     /** Written on behalf of someone after a phone agreement (coordinators). */
     onBehalfOf: memberId,
+    /** For a call: who was called, and how it went. */
+    subjectId: memberId,
+    outcome: { type: 'string', enum: CALL_OUTCOMES },
     readers: { type: 'array', maxItems: 50, items: memberId },
     createdAt: { type: 'string', maxLength: 40 },
   },

@@ -24,6 +24,7 @@ export const requestsPolicy: CollectionPolicy<CareRequest> = {
   audience: (doc) => audienceOf(doc.requesterId, doc.readers),
   refuseWrite(user, previous, next) {
     if (next.requesterId !== user.memberId && !isCoordinator(user)) return 'une demande est publiée en son nom propre';
+    if (next.intakeBy !== undefined && (next.intakeBy !== user.memberId || !isCoordinator(user))) return 'seule la coordination saisit une demande reçue par téléphone, en son nom';
     if (previous && previous.requesterId !== next.requesterId) return 'le demandeur d’une demande ne change pas';
     if (!previous || previous.status === 'draft') {
       if (next.status !== 'draft' && next.status !== 'sent') return 'une nouvelle demande est un brouillon ou une demande envoyée';
@@ -70,15 +71,18 @@ export const patientsPolicy: CollectionPolicy<PatientBlock> = {
 const BY_ALERTED = new Set(['accept', 'decline', 'advice']);
 const BY_PARTICIPANTS = new Set(['message', 'result', 'resolve', 'close-unresolved']);
 const BY_REQUESTER = new Set(['cancel']);
+const BY_COORDINATION = new Set(['call', 'note', 'redispatch']);
 const BY_ASSIGNEE = new Set(['hand-back']);
 
 function refuseKind(user: SessionUser, message: RequestMessage, request: CareRequest | undefined): string | null {
   if (isCoordinator(user)) return null;
+  if (BY_COORDINATION.has(message.kind)) return 'réservé à la coordination';
   if (!request) return 'demande inconnue ou pas encore reçue par le serveur';
   const me = user.memberId;
   const alerted = request.dispatch?.alerted.includes(me) ?? false;
   const participant = me === request.requesterId || me === request.assigneeId;
   if (BY_ALERTED.has(message.kind) && alerted) return null;
+  if (message.kind === 'flag' && (alerted || participant)) return null;
   if (BY_PARTICIPANTS.has(message.kind) && participant) return null;
   if (BY_REQUESTER.has(message.kind) && me === request.requesterId) return null;
   if (BY_ASSIGNEE.has(message.kind) && me === request.assigneeId) return null;

@@ -46,6 +46,8 @@ export const requestSchemaLiteral = {
     },
     question: { type: 'string', minLength: 1, maxLength: 1000 },
     usualProfessionalId: memberId,
+    /** The coordinator who posted it for a professional who phoned the platform. */
+    intakeBy: memberId,
     photos: {
       type: 'array',
       maxItems: 10,
@@ -81,6 +83,8 @@ export const requestSchemaLiteral = {
         },
         nextStepAt: isoDate,
         escalated: { type: 'boolean' },
+        /** The coordinators on duty when it was escalated: it is in their queue. */
+        escalatedTo: memberIds,
       },
       required: ['alerted', 'steps'],
     },

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CareRequest } from '../../src/domain/requests/schema';
+import { patientIdOf } from '../../src/domain/requests/patient-schema';
+import { supervisionQueue } from '../../src/domain/supervision/queue';
+import { Client, demo, startTestServer, type TestServer } from '../testing/server';
+import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { toDomainDoc } from '../sync/rows';
+
+let server: TestServer;
+let gp: Client;
+let gpId: string;
+let c1: Client;
+let c1Id: string;
+let c2: Client;
+const c2Id = 'm-coordination-nuit';
+
+async function readableRequests(client: Client): Promise<CareRequest[]> {
+  const res = await client.request('GET', '/api/sync/requests/_changes?since=0&limit=1000&include_docs=true');
+  return res.json.results.map((r: { doc: Record<string, unknown> }) => toDomainDoc(r.doc) as unknown as CareRequest);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  gp = new Client(server.url);
+  gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
+  c1 = new Client(server.url);
+  c1Id = (await c1.login(demo('coordination').email, demo('coordination').password)).json.user.memberId;
+  const coordinationEntry = await server.services.storage.couch.use('members').get('m-coordination');
+  await server.services.storage.couch.use('members').insert({ ...coordinationEntry, _id: c2Id, _rev: undefined, displayName: 'Coordination de nuit' } as never);
+  c2 = await clientFor(server, c2Id, ['member', 'coordinator']);
+});
+afterAll(async () => server?.dispose());
+
+describe('supervision', () => {
+  it('keeps the roster for coordinators, with checked shifts', async () => {
+    const shift = { memberId: c2Id, start: new Date(Date.now() - 3_600_000).toISOString(), end: new Date(Date.now() + 8 * 3_600_000).toISOString() };
+    expect((await gp.request('POST', '/api/roster', shift)).status).toBe(403);
+    expect((await c1.request('POST', '/api/roster', { ...shift, end: shift.start })).json.error).toMatch(/suivre/);
+    expect((await c1.request('POST', '/api/roster', { ...shift, memberId: gpId })).json.error).toMatch(/pas coordinateur/);
+    expect((await c1.request('POST', '/api/roster', shift)).status).toBe(201);
+    const roster = await c1.request('GET', '/api/roster');
+    expect(roster.json.onDuty).toEqual([c2Id]);
+  });
+
+  it('puts an escalated request in the queue of the coordinator on duty, and only there', async () => {
+    const request = newRequest(gpId, { type: 'entree-directe', target: { professions: ['hopital'] }, urgency: 'immediate' });
+    await post(gp, 'requests', [request]);
+    await post(gp, 'patients', [patientFor(request)]);
+    await until(() => storedRequest(server, request.id), (r) => r.status === 'searching' && (r.dispatch?.steps.length ?? 0) > 0);
+    const realNow = server.services.dispatcher.now;
+    try {
+      server.services.dispatcher.now = () => Date.parse(request.deadline) + 1000;
+      for (let i = 0; i < 4; i++) await server.services.dispatcher.tick();
+    } finally {
+      server.services.dispatcher.now = realNow;
+    }
+    const escalated = await storedRequest(server, request.id);
+    expect(escalated.dispatch).toMatchObject({ escalated: true, escalatedTo: [c2Id] });
+    const now = Date.now();
+    const queueOf = async (client: Client, id: string) => supervisionQueue(await readableRequests(client), now, id).map((q) => q.request.id);
+    expect(await queueOf(c2, c2Id)).toContain(request.id);
+    expect(await queueOf(c1, c1Id)).not.toContain(request.id);
+    expect((await readableRequests(gp)).find((r) => r.id === request.id)?.dispatch?.escalated).toBe(true);
+  });
+
+  it('assigns on someone’s behalf after a phone call: it reaches the assignee like an acceptance, recorded as such', async () => {
+    const nurse = (await server.services.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '60')!.id;
+    await makeAvailable(server, [nurse], 50);
+    const request = newRequest(gpId, { deadline: new Date(Date.now() + 3_600_000).toISOString() });
+    await post(gp, 'requests', [request]);
+    await post(gp, 'patients', [patientFor(request)]);
+    await until(() => storedRequest(server, request.id), (r) => r.status === 'searching');
+    const call = message(request, c2Id, 'call', 'D’accord pour passer à 18 h', { subjectId: nurse, outcome: 'agreed' });
+    const assign = message(request, c2Id, 'accept', undefined, { onBehalfOf: nurse });
+    expect((await post(c2, 'messages', [call, assign])).json.map((r: { ok?: boolean }) => r.ok)).toEqual([true, true]);
+    const assigned = await until(() => storedRequest(server, request.id), (r) => r.status === 'assigned');
+    expect(assigned.assigneeId).toBe(nurse);
+    expect(assigned.history!.map((h) => h.event)).toEqual(expect.arrayContaining(['call', 'accept']));
+    expect(assigned.history!.find((h) => h.event === 'accept')).toMatchObject({ by: c2Id, note: expect.stringContaining(`pour le compte de ${nurse}`) });
+    expect(assigned.history!.find((h) => h.event === 'call')!.note).toContain('agreed');
+
+    const nurseClient = await clientFor(server, nurse);
+    const card = await nurseClient.request('POST', '/api/sync/requests/_all_docs', { keys: [request.id], include_docs: true });
+    expect(card.json.rows[0].doc.assigneeId).toBe(nurse);
+    await until(
+      () => nurseClient.request('POST', '/api/sync/patients/_all_docs', { keys: [patientIdOf(request.id)], include_docs: true }),
+      (r) => r.json.rows[0].doc?.identity?.lastName === 'Durand',
+    );
+  });
+
+  it('refuses coordination messages from members and phone intake in someone else’s name', async () => {
+    const request = newRequest(gpId);
+    await post(gp, 'requests', [request]);
+    await until(() => storedRequest(server, request.id), (r) => r.status === 'searching');
+    expect((await post(gp, 'messages', [message(request, gpId, 'note', 'note')])).json[0].reason).toMatch(/réservé à la coordination/);
+    expect((await post(gp, 'requests', [newRequest(gpId, { intakeBy: gpId })])).json[0].reason).toMatch(/téléphone/);
+    const intake = newRequest(gpId, { intakeBy: c2Id });
+    expect((await post(c2, 'requests', [intake])).json[0].ok).toBe(true);
+  });
+});

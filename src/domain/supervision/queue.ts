@@ -1,0 +1,52 @@
+/**
+ * The 24/7 queue: requests that need a human — escalated (nobody accepted in time), close to their
+ * deadline without an assignee, handed back, or flagged by a member — most pressing first.
+ */
+import { CLOSED_STATUSES } from '../requests/lifecycle';
+import type { CareRequest } from '../requests/schema';
+
+export type QueueReason = 'escalated' | 'deadline' | 'handed-back' | 'flagged';
+
+export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
+  escalated: 'escaladée : personne n’a accepté à temps',
+  deadline: 'échéance proche sans preneur',
+  'handed-back': 'prise en charge rendue',
+  flagged: 'signalée par un professionnel',
+};
+
+export interface QueueItem {
+  request: CareRequest;
+  reasons: QueueReason[];
+  ageMs: number;
+  timeLeftMs: number;
+}
+
+const HOUR = 3_600_000;
+
+function lastIndexOf(request: CareRequest, event: string): number {
+  return (request.history ?? []).map((h) => h.event).lastIndexOf(event);
+}
+
+/** Why a request needs a human now; empty when it does not. `coordinatorId` narrows escalations to those sent to them. */
+export function queueReasons(request: CareRequest, now: number, coordinatorId?: string): QueueReason[] {
+  if (CLOSED_STATUSES.has(request.status) || request.status === 'draft') return [];
+  const reasons: QueueReason[] = [];
+  const searching = request.status === 'searching' || request.status === 'sent';
+  const escalatedTo = request.dispatch?.escalatedTo ?? [];
+  if (searching && request.dispatch?.escalated && (!coordinatorId || !escalatedTo.length || escalatedTo.includes(coordinatorId))) reasons.push('escalated');
+  const deadline = Date.parse(request.deadline);
+  const total = deadline - Date.parse(request.createdAt);
+  if (searching && !request.dispatch?.escalated && deadline - now <= Math.max(HOUR, total / 4)) reasons.push('deadline');
+  if (searching && lastIndexOf(request, 'hand-back') > lastIndexOf(request, 'accept')) reasons.push('handed-back');
+  if (lastIndexOf(request, 'flag') >= 0) reasons.push('flagged');
+  return reasons;
+}
+
+export function supervisionQueue(requests: Iterable<CareRequest>, now: number, coordinatorId?: string): QueueItem[] {
+  const items: QueueItem[] = [];
+  for (const request of requests) {
+    const reasons = queueReasons(request, now, coordinatorId);
+    if (reasons.length) items.push({ request, reasons, ageMs: now - Date.parse(request.createdAt), timeLeftMs: Date.parse(request.deadline) - now });
+  }
+  return items.sort((a, b) => a.timeLeftMs - b.timeLeftMs);
+}
