@@ -38,6 +38,8 @@ describe('configuration', () => {
       [{ SMTP_URL: 'http://mail.example.fr' }, 'SMTP_URL'],
       [{ SMTP_URL: 'smtp//mail' }, 'SMTP_URL'],
       [{ MAIL_FROM: 'pas une adresse' }, 'MAIL_FROM'],
+      [{ VAPID_SUBJECT: 'contact@cpts.example.fr' }, 'VAPID_SUBJECT'],
+      [{ VAPID_SUBJECT: 'http://cpts.example.fr' }, 'VAPID_SUBJECT'],
     ];
     for (const [env, name] of cases) {
       expect(() => loadConfig({ DATA_DIR: dir(), ...env }), name).toThrow(ConfigError);
@@ -59,6 +61,12 @@ describe('configuration', () => {
       smtpUrl: 'smtp://u:p@mail.example.fr:587',
       mailFrom: 'CPTS Metz <ne-pas-repondre@cpts.example.fr>',
     });
+  });
+
+  it('signs Web Push with VAPID_SUBJECT, else the https public address, else the e-mails’ sender', () => {
+    expect(loadConfig({ DATA_DIR: dir(), VAPID_SUBJECT: 'mailto:coordination@cpts.example.fr' }).vapidSubject).toBe('mailto:coordination@cpts.example.fr');
+    expect(loadConfig({ DATA_DIR: dir(), PUBLIC_URL: 'https://cpts.example.fr/app' }).vapidSubject).toBe('https://cpts.example.fr');
+    expect(loadConfig({ DATA_DIR: dir(), MAIL_FROM: 'CPTS Metz <contact@cpts.example.fr>' }).vapidSubject).toBe('mailto:contact@cpts.example.fr');
   });
 
   it('accepts a CouchDB URL with credentials', () => {

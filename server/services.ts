@@ -16,6 +16,8 @@ import type { Outbox } from './notify/outbox';
 import type { PasswordResets } from './password/resets';
 import type { Approvals } from './registration/approval';
 import type { Registrations } from './registration/registrations';
+import type { WebPushSender } from './push/sender';
+import type { Uploads } from './uploads/uploads';
 
 export interface Services {
   ready: boolean;
@@ -36,4 +38,6 @@ export interface Services {
   dispatcher: Dispatcher;
   roster: Roster;
   coordinators: CoordinatorLookup;
+  push: WebPushSender;
+  uploads: Uploads;
 }
