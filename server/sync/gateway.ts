@@ -21,6 +21,18 @@ type AllDocsRow =
 export type BulkResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string };
 
 const LONGPOLL_MS = 25_000;
+
+interface Cursor {
+  snapshot: string | number;
+  after: string;
+}
+
+/** `i:<sequence>:<last document id>`: where a first sync through the reader view stands. */
+function parseCursor(since: string | number): Cursor | undefined {
+  if (typeof since !== 'string' || !since.startsWith('i:')) return undefined;
+  const [, seq, after] = since.split(':');
+  return { snapshot: /^[0-9]+$/.test(seq) ? Number(seq) : seq, after: after ?? '' };
+}
 const REV = /^[0-9]{1,10}-[0-9a-f]{1,64}$/;
 
 /** What is written: the validated fields, the id and the revision, nothing else (no attachments, no internals). */
@@ -68,10 +80,16 @@ export class Gateway {
   }
 
   /**
-   * The changes since `since` that the user may read, at most `limit`. Scans on past unreadable
-   * changes until it finds some or reaches the end, because RxDB takes an empty page for the end.
+   * The changes since `since` that the user may read, at most `limit`. A first sync of a user the
+   * `by_reader` view covers pages through their documents only; otherwise the change feed is
+   * scanned past unreadable changes until some are found or the end is reached, because RxDB takes
+   * an empty page for the end.
    */
   async changes(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
+    const cursor = parseCursor(since);
+    if (cursor || (since === 0 && this.policy.indexedFor?.(user))) {
+      return this.firstSync(user, cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' }, limit);
+    }
     const results: ChangeRow[] = [];
     let seq = since;
     for (;;) {
@@ -88,6 +106,28 @@ export class Gateway {
     }
   }
 
+  /**
+   * One page of a first sync through the `by_reader` view. Its checkpoint is a cursor (`i:<seq>:<id>`);
+   * the last page hands over to the change feed from the sequence taken before the first page, so
+   * what changed meanwhile comes again rather than being missed.
+   */
+  private async firstSync(user: SessionUser, cursor: Cursor, limit: number): Promise<ChangesResponse> {
+    const res = await this.db.view(this.policy.name, 'by_reader', {
+      startkey: [user.memberId, cursor.after ? cursor.after + '\u0000' : ''],
+      endkey: [user.memberId, {}],
+      limit,
+      include_docs: true,
+    } as never);
+    const results: ChangeRow[] = [];
+    for (const row of res.rows as unknown as Array<{ id: string; doc?: Record<string, unknown> }>) {
+      const clean = row.doc && relayableRow({ id: row.id, seq: 0, changes: [{ rev: String(row.doc._rev) }], doc: row.doc });
+      if (clean && this.readable(user, clean.doc)) results.push(clean);
+    }
+    const last = res.rows.at(-1)?.id;
+    const done = res.rows.length < limit || !last;
+    return { results: this.audited(user, results, 'sync'), last_seq: done ? cursor.snapshot : `i:${cursor.snapshot}:${last}` };
+  }
+
   /** Waits for readable changes after `since` ('now': from the follower's position), or answers empty after the long-poll timeout. */
   async longpoll(user: SessionUser, since: string | number, limit: number, signal: AbortSignal): Promise<ChangesResponse> {
     const buffered: ChangeRow[] = [];
@@ -96,7 +136,7 @@ export class Gateway {
       buffered.push(...rows);
       wake();
     });
-    const start = since === 'now' ? this.hub.seq : since;
+    const start = since === 'now' ? this.hub.seq : (parseCursor(since)?.snapshot ?? since);
     try {
       if (since !== 'now') {
         const past = await this.changes(user, start, limit);

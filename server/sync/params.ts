@@ -2,7 +2,7 @@
 import { badRequest } from '../http/errors';
 
 const CHANGES_PARAMS = new Set(['style', 'feed', 'include_docs', 'since', 'heartbeat', 'limit', 'seq_interval', 'timeout']);
-const SEQ = /^(now|[0-9]{1,20}(-[A-Za-z0-9_-]{1,2000})?)$/;
+const SEQ = /^(now|[0-9]{1,20}(-[A-Za-z0-9_-]{1,2000})?|i:[0-9]{1,20}(-[A-Za-z0-9_-]{1,2000})?:[a-z0-9-]{0,200})$/;
 const MAX_KEYS = 1000;
 export const MAX_BULK_DOCS = 500;
 

@@ -16,12 +16,16 @@ function audienceOf(owner: string, readers: readonly string[] | undefined): Audi
   return { members: [owner, ...(readers ?? [])], roles: [...COORDINATION] };
 }
 
+/** Readers listed on the document (owner and `readers`) are in the `by_reader` view; coordinators read by role. */
+const indexedFor = (user: SessionUser) => !isCoordinator(user);
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export const requestsPolicy: CollectionPolicy<CareRequest> = {
   name: 'requests',
   validate: createValidator<CareRequest>(requestSchemaLiteral),
   audience: (doc) => audienceOf(doc.requesterId, doc.readers),
+  indexedFor,
   refuseWrite(user, previous, next) {
     if (next.requesterId !== user.memberId && !isCoordinator(user)) return 'une demande est publiée en son nom propre';
     if (next.intakeBy !== undefined && (next.intakeBy !== user.memberId || !isCoordinator(user))) return 'seule la coordination saisit une demande reçue par téléphone, en son nom';
@@ -50,6 +54,7 @@ export const patientsPolicy: CollectionPolicy<PatientBlock> = {
   name: 'patients',
   validate: createValidator<PatientBlock>(patientSchemaLiteral),
   audience: (doc) => audienceOf(doc.requesterId, doc.readers),
+  indexedFor,
   audited: true,
   related: (doc) => [{ collection: 'requests', id: doc.requestId }],
   stamp: (doc, related) => ({ ...doc, readers: participantsOf(requestOf(related, doc.requestId), doc.requesterId) }),
@@ -93,6 +98,7 @@ export const messagesPolicy: CollectionPolicy<RequestMessage> = {
   name: 'messages',
   validate: createValidator<RequestMessage>(messageSchemaLiteral),
   audience: (doc) => audienceOf(doc.authorId, doc.readers),
+  indexedFor,
   related: (doc) => [{ collection: 'requests', id: doc.requestId }],
   stamp: (doc, related) => ({ ...doc, readers: participantsOf(requestOf(related, doc.requestId), doc.authorId) }),
   refuseWrite(user, previous, next, related) {

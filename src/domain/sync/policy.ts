@@ -16,6 +16,11 @@ export interface CollectionPolicy<T> {
   audience(doc: T): Audience;
   /** Server-owned fields computed when a client's document is stored (e.g. who may read a message). */
   stamp?(doc: T, related?: ReadonlyMap<string, unknown>): T;
+  /**
+   * True when the database's `by_reader` view lists every document this user may read: their first
+   * sync then reads only theirs, not the whole database (false for readers by role).
+   */
+  indexedFor?(user: SessionUser): boolean;
   /** Reads of these documents are written to the audit log (patient data). */
   audited?: boolean;
   /** Other stored documents a write decision needs (e.g. the request a message is about). */

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CareRequest } from '../../src/domain/requests/schema';
+import { Client, demo, startTestServer, type TestServer } from '../testing/server';
+import { clientFor, newRequest, post } from '../testing/requests';
+import { toDomainDoc } from './rows';
+
+let server: TestServer;
+let all: CareRequest[];
+
+/** Pulls a collection from scratch the way RxDB does: pages of `limit` until an empty page. */
+async function pullAll(client: Client, collection: string, limit: number): Promise<{ ids: string[]; pages: number; lastSeq: unknown }> {
+  let since: unknown = 0;
+  const ids: string[] = [];
+  for (let pages = 1; ; pages++) {
+    const res = await client.request('GET', `/api/sync/${collection}/_changes?since=${encodeURIComponent(String(since))}&limit=${limit}&include_docs=true&style=all_docs&feed=normal`);
+    expect(res.status).toBe(200);
+    ids.push(...res.json.results.map((r: { id: string }) => r.id));
+    since = res.json.last_seq;
+    if (!res.json.results.length) return { ids, pages, lastSeq: since };
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ DEMO_ACTIVITY: '1' });
+  const res = await server.services.storage.couch.use('requests').list({ include_docs: true });
+  all = res.rows.filter((r) => !r.id.startsWith('_')).map((r) => toDomainDoc(r.doc as unknown as Record<string, unknown>) as unknown as CareRequest);
+});
+afterAll(async () => server?.dispose());
+
+describe('first sync of a device', () => {
+  it('gives a member exactly the requests they may read, page by page through the reader index', async () => {
+    expect(all.length).toBe(4000);
+    const counts = new Map<string, number>();
+    for (const r of all) for (const id of new Set([r.requesterId, ...(r.readers ?? [])])) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const [busy] = [...counts].filter(([id]) => id.startsWith('m-1')).sort((a, b) => b[1] - a[1])[0];
+    const expected = all.filter((r) => r.requesterId === busy || r.readers?.includes(busy)).map((r) => r.id).sort();
+    expect(expected.length).toBeGreaterThan(20);
+    const client = await clientFor(server, busy);
+    const pulled = await pullAll(client, 'requests', 10);
+    expect([...pulled.ids].sort()).toEqual(expected);
+    expect(pulled.pages).toBeGreaterThan(2);
+    // Then the change feed takes over from where the index was read: nothing between is missed.
+    const fresh = newRequest(busy);
+    await post(client, 'requests', [fresh]);
+    const next = await client.request('GET', `/api/sync/requests/_changes?since=${encodeURIComponent(String(pulled.lastSeq))}&limit=100&include_docs=true`);
+    expect(next.json.results.map((r: { id: string }) => r.id)).toContain(fresh.id);
+  });
+
+  it('gives the coordination every request, by scanning the change feed', async () => {
+    const coordinator = new Client(server.url);
+    await coordinator.login(demo('coordination').email, demo('coordination').password);
+    const pulled = await pullAll(coordinator, 'requests', 500);
+    expect(new Set(pulled.ids).size).toBeGreaterThanOrEqual(4000);
+  });
+
+  it('refuses a forged cursor', async () => {
+    const client = new Client(server.url);
+    await client.login(demo('infirmiere').email, demo('infirmiere').password);
+    for (const since of ['i:1:../x', 'i:abc:', 'i:1:_design']) {
+      expect((await client.request('GET', `/api/sync/requests/_changes?since=${encodeURIComponent(since)}`)).status).toBe(400);
+    }
+  });
+});
