@@ -178,6 +178,7 @@ export class Gateway {
 
   /** `_bulk_docs`: each document validated and checked against the stored version; refused rows get `forbidden` and a reason. */
   async bulkDocs(user: SessionUser, docs: Array<Record<string, unknown>>): Promise<BulkResult[]> {
+    if (!docs.length) return [];
     const ids = docs.map((d) => String(d._id));
     const stored = await this.db.fetch({ keys: [...new Set(ids)] }, { include_docs: true } as never);
     const current = new Map<string, Record<string, unknown>>();
