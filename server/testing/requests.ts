@@ -65,7 +65,7 @@ export function newRequest(requesterId: string, over: Partial<CareRequest> = {})
 
 const toCouch = <T extends { id: string }>({ id, ...rest }: T) => ({ ...rest, _id: id });
 
-export async function post(client: Client, collection: string, docs: Array<{ id: string }>) {
+export async function post(client: Client, collection: string, docs: Array<{ id: string } & Record<string, unknown>>) {
   return client.request('POST', `/api/sync/${collection}/_bulk_docs`, { docs: docs.map(toCouch) });
 }
 
