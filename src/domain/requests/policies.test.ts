@@ -61,6 +61,7 @@ describe('patient blocks', () => {
     expect(patientsPolicy.refuseWrite(gp, undefined, samplePatient({ consent: { informed: true, at: 'x', by: 'm-other' } }), related())).toMatch(/consentement/);
     expect(patientsPolicy.refuseWrite(gp, undefined, samplePatient({ id: 'p-aaaaaaaaaaaa' }), related())).toMatch(/identifiant/);
     expect(patientsPolicy.refuseWrite(gp, samplePatient(), { ...samplePatient(), _deleted: true }, related())).toMatch(/ne se supprime pas/);
+    expect(patientsPolicy.refuseWrite(gp, samplePatient(), { ...samplePatient(), _deleted: true }, related(sampleRequest({ status: 'draft' })))).toBeNull();
     expect(patientsPolicy.refuseWrite(gp, undefined, samplePatient(), related(sampleRequest({ requesterId: 'm-other' })))).toMatch(/ne correspond pas/);
   });
 });

@@ -63,9 +63,10 @@ export const patientsPolicy: CollectionPolicy<PatientBlock> = {
     if (next.requesterId !== user.memberId && !isCoordinator(user)) return 'seul le demandeur saisit le bloc patient';
     if (previous && (previous.requesterId !== next.requesterId || previous.requestId !== next.requestId)) return 'le bloc patient reste attaché à sa demande';
     if (!same(previous?.readers, next.readers)) return 'le champ « readers » est tenu par le serveur';
-    if (next._deleted) return 'un bloc patient ne se supprime pas';
-    if (next.consent.by !== next.requesterId) return 'le consentement est recueilli par le demandeur';
     const request = requestOf(related, next.requestId);
+    // A draft can be thrown away with its patient block; once sent, the block is kept with the case.
+    if (next._deleted) return request && request.status !== 'draft' ? 'le bloc patient d’une demande envoyée ne se supprime pas' : null;
+    if (next.consent.by !== next.requesterId) return 'le consentement est recueilli par le demandeur';
     // The card may still be on its way (offline, both are pushed): its requester must match when it is there.
     if (request && request.requesterId !== next.requesterId) return 'ce bloc patient ne correspond pas au demandeur de la demande';
     return null;
