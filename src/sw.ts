@@ -1,4 +1,7 @@
-/** The service worker: precaches the app shell and the territory data, serves the shell offline, never touches `/api/`. */
+/**
+ * The service worker: precaches the app shell and the territory data, serves the shell offline, keeps
+ * the attachments a participant opened (the only `/api/` answers ever cached), shows Web Push alerts.
+ */
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -7,6 +10,8 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheFirst } from 'workbox-strategies';
 import { TILE_URL } from './config';
 import { isTileRequest, TILE_CACHE, TILE_CACHE_MAX_AGE_SECONDS, TILE_CACHE_MAX_ENTRIES } from './map/tiles';
+import { noticeOf } from './requests/push-payload';
+import { isUploadRequest, UPLOAD_CACHE } from './requests/upload-cache';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -39,6 +44,17 @@ registerRoute(
   }),
 );
 
+// Attachments (photos, PDFs) a participant opened: immutable under their id, so cache first, and only
+// complete answers (a 403 or 404 must never be kept). The server serves them to participants only; the
+// cache is deleted at logout (src/requests/device-data.ts), with the rest of the patient data.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isUploadRequest(url, self.location.origin),
+  new CacheFirst({
+    cacheName: UPLOAD_CACHE,
+    plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null) }],
+  }),
+);
+
 // registerType 'prompt': a new version waits until the user accepts it from the update banner.
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
@@ -46,4 +62,29 @@ self.addEventListener('message', (event) => {
 
 clientsClaim();
 
-// Web Push (`push`, `notificationclick`) handlers will be added here.
+// Web Push: the payload names the need, the place and the urgency, never the patient.
+self.addEventListener('push', (event) => {
+  let payload: unknown = null;
+  try {
+    payload = event.data?.json();
+  } catch {
+    payload = { title: event.data?.text() };
+  }
+  const notice = noticeOf(payload);
+  event.waitUntil(self.registration.showNotification(notice.title, { body: notice.body, tag: notice.tag, data: { url: notice.url }, icon: '/icons/icon-192.png' }));
+});
+
+// A click focuses an open window of the app, which navigates without reloading; otherwise one opens.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: string } | null)?.url ?? '/demandes';
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (!open) return void (await self.clients.openWindow(url));
+      await open.focus();
+      open.postMessage({ type: 'open-url', url });
+    })(),
+  );
+});

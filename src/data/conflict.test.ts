@@ -1,6 +1,6 @@
 /** Tests of the "later update wins, server wins ties" conflict rule. */
 import { describe, expect, it } from 'vitest';
-import { latestUpdateWins, localWins, timeOf } from './conflict';
+import { latestUpdateWins, localWins, serverAlwaysWins, serverWinsUnlessEditable, timeOf } from './conflict';
 
 type Doc = { id: string; note: string; updatedAt: string; _deleted: boolean };
 const handler = latestUpdateWins<Doc>();
@@ -36,5 +36,29 @@ describe('conflict rule', () => {
     const b = { ...doc('same', '2025-03-01T10:00:00Z'), _attachments: {} };
     expect(handler.isEqual(a, b, 'test')).toBe(true);
     expect(handler.isEqual(a, doc('other', '2025-03-01T10:00:00Z'), 'test')).toBe(false);
+  });
+});
+
+describe('conflict rules of server-owned documents', () => {
+  type Card = { id: string; status: string; question: string; readers?: string[]; updatedAt: string; _deleted: boolean };
+  const card = (over: Partial<Card>): Card => ({ id: 'r', status: 'draft', question: 'q', updatedAt: '2025-03-01T10:00:00Z', _deleted: false, ...over });
+  const handler = serverWinsUnlessEditable<Card>((m) => m.status === 'draft', ['readers']);
+
+  it('keeps a later local edit of a draft, with the server’s own fields', async () => {
+    const local = card({ question: 'edited', status: 'sent', updatedAt: '2025-03-01T10:05:00Z' });
+    const master = card({ readers: ['m-x'] });
+    expect(await handler.resolve({ newDocumentState: local, realMasterState: master }, 'test')).toEqual({ ...local, readers: ['m-x'] });
+  });
+
+  it('lets the server win once the request left the draft state, whatever the dates', async () => {
+    const local = card({ question: 'edited', updatedAt: '2025-03-01T10:05:00Z' });
+    const master = card({ status: 'searching' });
+    expect(await handler.resolve({ newDocumentState: local, realMasterState: master }, 'test')).toBe(master);
+  });
+
+  it('lets the server win for messages, always', async () => {
+    const local = card({ question: 'mine' });
+    const master = card({ readers: ['m-gp'] });
+    expect(await serverAlwaysWins<Card>().resolve({ newDocumentState: local, realMasterState: master }, 'test')).toBe(master);
   });
 });

@@ -43,3 +43,41 @@ export function latestUpdateWins<T extends Timestamped>(): RxConflictHandler<T> 
     },
   };
 }
+
+/**
+ * Documents a client creates and the server alone changes afterwards (request cards, patient blocks):
+ * the server's state wins, except while `editable(master)` (a draft), where a strictly later local
+ * edit wins, keeping the server's own fields so the write is not refused for touching them.
+ */
+export function serverWinsUnlessEditable<T extends Timestamped>(
+  editable: (master: WithDeleted<T>) => boolean,
+  serverFields: readonly (keyof T)[],
+): RxConflictHandler<T> {
+  return {
+    isEqual(a, b) {
+      return deepEqual(withoutLocalFields(a), withoutLocalFields(b));
+    },
+    async resolve(input): Promise<WithDeleted<T>> {
+      const { newDocumentState: local, realMasterState: master } = input;
+      if (!editable(master) || !localWins(local, master)) return master;
+      const merged = { ...local };
+      for (const field of serverFields) {
+        if (master[field] === undefined) delete merged[field];
+        else merged[field] = master[field];
+      }
+      return merged;
+    },
+  };
+}
+
+/** Append-only documents (messages): the server only adds `readers`, so its state always wins. */
+export function serverAlwaysWins<T>(): RxConflictHandler<T> {
+  return {
+    isEqual(a, b) {
+      return deepEqual(withoutLocalFields(a), withoutLocalFields(b));
+    },
+    async resolve(input): Promise<WithDeleted<T>> {
+      return input.realMasterState;
+    },
+  };
+}

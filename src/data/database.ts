@@ -3,11 +3,17 @@ import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase,
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { loadRxdbDevMode, LOCAL_DATABASE_NAME } from '../config';
 import { memberSchema, type Member } from '../domain/members/schema';
-import { latestUpdateWins } from './conflict';
+import { messageSchema, type RequestMessage } from '../domain/requests/message-schema';
+import { PATIENT_SERVER_FIELDS, patientSchema, type PatientBlock } from '../domain/requests/patient-schema';
+import { REQUEST_SERVER_FIELDS, requestSchema, type CareRequest } from '../domain/requests/schema';
+import { latestUpdateWins, serverAlwaysWins, serverWinsUnlessEditable } from './conflict';
 
 export type MemberCollection = RxCollection<Member>;
 export interface Collections {
   members: MemberCollection;
+  requests: RxCollection<CareRequest>;
+  messages: RxCollection<RequestMessage>;
+  patients: RxCollection<PatientBlock>;
 }
 export type Database = RxDatabase<Collections>;
 
@@ -35,6 +41,19 @@ async function open(): Promise<Database> {
       // a tie (see conflict.ts). The default would drop an offline edit whenever the server changed.
       conflictHandler: latestUpdateWins<Member>(),
     },
+    // Written by the requester at creation, then by the server only (status, dispatch, readers): the
+    // server wins, except for a draft edited here later than the server's copy.
+    requests: {
+      schema: requestSchema,
+      conflictHandler: serverWinsUnlessEditable<CareRequest>((m) => m.status === 'draft', REQUEST_SERVER_FIELDS.filter((f) => f !== 'status')),
+    },
+    // Edited on the device only while its request is a draft (the block does not know the status).
+    patients: {
+      schema: patientSchema,
+      conflictHandler: serverWinsUnlessEditable<PatientBlock>(() => true, PATIENT_SERVER_FIELDS),
+    },
+    // Append-only, one writer each: the server only adds `readers`.
+    messages: { schema: messageSchema, conflictHandler: serverAlwaysWins<RequestMessage>() },
   });
   return db;
 }

@@ -3,7 +3,7 @@
  * tabs of the app (only one tab replicates; the others learn of acknowledgements by `storage` events).
  */
 import { createSignal } from 'solid-js';
-import { acknowledge, addPending, parsePending, type PendingMap } from './pending';
+import { acknowledge, addPending, parsePending, pendingKey, type PendingMap } from './pending';
 
 const STORAGE_KEY = 'cpts.pending.v1';
 
@@ -28,6 +28,9 @@ function update(change: (map: PendingMap) => PendingMap): void {
 
 /** Number of local changes the server has not acknowledged yet. */
 export const pendingCount = (): number => Object.keys(pending()).length;
+
+/** Whether this document has a local write the server has not acknowledged (« en attente d’envoi »). */
+export const isPending = (collection: string, id: string): boolean => pendingKey(collection, id) in pending();
 
 /** Called by command functions just before a local write, so the push cannot overtake it. */
 export function markPending(collection: string, doc: { id: string; updatedAt: string }): void {

@@ -15,13 +15,15 @@ import { fetchOrOffline, HttpError, readErrorMessage } from './http';
 import { acknowledgePending } from './pending-store';
 import { describeSyncError, forbiddenReason, syncStatus as statusOf, type SyncStatus } from './sync-errors';
 
-export { markPending, pendingCount } from './pending-store';
+export { isPending, markPending, pendingCount } from './pending-store';
 export type { SyncStatus } from './sync-errors';
 
 /** Replicated collections; keep them at 4 or fewer (each holds a long-poll connection). */
-const SYNCED: (keyof Collections)[] = ['members'];
+const SYNCED: (keyof Collections)[] = ['members', 'requests', 'messages', 'patients'];
 
-type Replicated = { id: string; updatedAt: string };
+/** Messages are never edited, so they have no `updatedAt`: their creation date stands for it. */
+type Replicated = { id: string; updatedAt?: string; createdAt?: string };
+const stateOf = (doc: Replicated) => ({ id: doc.id, updatedAt: doc.updatedAt ?? doc.createdAt ?? '' });
 
 const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
 const [networkDown, setNetworkDown] = createSignal(false);
@@ -105,14 +107,14 @@ function watch(name: string, replication: RxCouchDBReplicationState<Replicated>)
     }),
     replication.sent$.subscribe((doc) => {
       setBlockingError(null);
-      acknowledgePending(name, doc);
+      acknowledgePending(name, stateOf(doc));
     }),
     // A pulled state at least as recent as a queued write means that write reached the server or
     // was superseded there.
-    replication.received$.subscribe((doc) => acknowledgePending(name, doc)),
+    replication.received$.subscribe((doc) => acknowledgePending(name, stateOf(doc))),
     // When the server's state won a conflict, the local write is dropped and no longer pending.
     replication.conflict$.subscribe(({ input, output }) => {
-      if (deepEqual(output, input.realMasterState)) acknowledgePending(name, output);
+      if (deepEqual(output, input.realMasterState)) acknowledgePending(name, stateOf(output));
     }),
   ];
 }

@@ -1,0 +1,142 @@
+/**
+ * `/demandes/nouvelle` (and `?brouillon=<id>`): posts a request in under 30 seconds on a phone — the
+ * type pre-fills the rest — offline too: it is saved on the device and goes out when the network returns.
+ */
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, For, lazy, on, Show, Suspense } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { Point } from '../domain/geo';
+import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
+import { fr } from '../i18n/fr';
+import { LocationPicker, type PatientPlace } from '../map/LocationPicker';
+import type { TerritoryMap as MapApi } from '../map/territory-map';
+import { controlProps, FormField } from '../registration/FormField';
+import { useSession } from '../session/session';
+import { loadCommunes, type Commune } from '../territory/communes';
+import { AttachmentView } from './AttachmentView';
+import { saveRequest, type LocalFile } from './commands';
+import { FilePicker } from './FilePicker';
+import { checkForm, emptyForm, formOf, withType, type FormErrors, type RequestForm } from './form';
+import { newRequestId } from './ids';
+import { PatientFields } from './PatientFields';
+import { createRequestView } from './queries';
+import { TargetFields } from './TargetFields';
+import { UsualProfessional } from './UsualProfessional';
+
+const PickMap = lazy(() => import('./PickMap'));
+const t = fr.requests.form;
+
+export default function NewRequestPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams<{ brouillon?: string }>();
+  const requestId = params.brouillon ?? newRequestId();
+  const draft = params.brouillon ? createRequestView(() => requestId) : undefined;
+  const [communes] = createResource(() => loadCommunes().catch(() => [] as Commune[]));
+  const [form, setForm] = createStore<RequestForm>(emptyForm());
+  const [files, setFiles] = createSignal<LocalFile[]>([]);
+  const [errors, setErrors] = createSignal<FormErrors>({});
+  const [failure, setFailure] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [tried, setTried] = createSignal<'sent' | 'draft' | null>(null);
+
+  // A draft fills the form when it is read from the device, until the user starts typing.
+  let touched = false;
+  createEffect(
+    on([() => draft?.request(), () => draft?.patient()], ([request, patient]) => {
+      if (!touched && request?.status === 'draft') setForm(formOf(request, patient));
+    }),
+  );
+
+  const context = (status: 'sent' | 'draft') => ({ user: session.user()!, requestId, now: Date.now(), communes: communes() ?? [], status, previous: draft?.request() });
+  const current = (): RequestForm => ({ ...form, photos: [...form.photos, ...files().map(({ blob: _blob, ...meta }) => meta)] });
+  const set = <K extends keyof RequestForm>(key: K, value: RequestForm[K]) => {
+    touched = true;
+    setForm(key as never, value as never);
+    // After a first attempt, errors (and the summary above the buttons) follow the typing.
+    const status = tried();
+    if (!status) return;
+    const checked = checkForm(current(), context(status));
+    setErrors(checked.ok ? {} : checked.errors);
+    setFailure(checked.ok ? null : (checked.message ?? fr.forms.fixErrors(Object.keys(checked.errors).length)));
+  };
+  const onType = (type: RequestType) => {
+    touched = true;
+    if (type) setForm(withType(form, type));
+    else set('type', '');
+  };
+
+  // Picking on the map: the map is loaded on demand, then armed.
+  const [showMap, setShowMap] = createSignal(false);
+  let mapReady: (api: MapApi) => void = () => undefined;
+  const mapApi = new Promise<MapApi>((resolve) => (mapReady = resolve));
+  const pickOnMap = (done: (p: Point) => void) => {
+    setShowMap(true);
+    let cancel: () => void = () => undefined;
+    let cancelled = false;
+    void mapApi.then((api) => !cancelled && (cancel = api.pick(done)));
+    return () => ((cancelled = true), cancel());
+  };
+  const placeFromMap = (p: Point): PatientPlace => ({ ...p, label: fr.picker.mapLabel, source: 'map' });
+
+  async function submit(status: 'sent' | 'draft') {
+    setTried(status);
+    setFailure(null);
+    const checked = checkForm(current(), context(status));
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFailure(checked.message ?? fr.forms.fixErrors(Object.keys(checked.errors).length));
+      queueMicrotask(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await saveRequest(checked.request, checked.patient, files());
+      if (!saved.ok) return setFailure(saved.message);
+      navigate(`/demandes/${requestId}`, { replace: Boolean(params.brouillon) });
+    } catch {
+      setFailure(fr.errors.generic);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="stack request-form" novalidate data-testid="request-form" onSubmit={(e) => (e.preventDefault(), void submit('sent'))}>
+      <h1 class="page-title">{params.brouillon ? t.draftTitle : t.title}</h1>
+      <p class="muted">{t.intro}</p>
+      <TargetFields form={form} errors={errors()} onType={onType} set={set} />
+      <div data-testid="request-place" classList={{ 'field--error': Boolean(errors().place) }}>
+        <LocationPicker value={form.place} onChange={(p) => set('place', p)} pickOnMap={pickOnMap} />
+        <Show when={errors().place}>
+          <p class="field__error" data-testid="request-place-error">{errors().place}</p>
+        </Show>
+        <Show when={showMap()}>
+          <Suspense>
+            <PickMap place={form.place} radiusKm={form.type ? REQUEST_KINDS[form.type].radiusKm : 10} onMove={(p) => set('place', placeFromMap(p))} ref={mapReady} />
+          </Suspense>
+        </Show>
+      </div>
+      <FormField id="request-question" label={t.question} hint={t.questionHint} error={errors().question}>
+        <textarea class="field__input" rows="4" maxlength="1000" {...controlProps('request-question', errors().question, t.questionHint)} value={form.question} onInput={(e) => set('question', e.currentTarget.value)} />
+      </FormField>
+      <Show when={form.photos.length > 0}>
+        <div class="thumbs"><For each={form.photos}>{(p) => <AttachmentView id={p.id} contentType={p.contentType} allowed />}</For></div>
+      </Show>
+      <FilePicker id="request-files" label={t.photos} files={files()} onChange={setFiles} />
+      <UsualProfessional value={form.usualProfessionalId} professions={form.professions} error={errors().usualProfessionalId} onChange={(id) => set('usualProfessionalId', id)} />
+      <PatientFields form={form} errors={errors()} set={set} />
+      <Show when={failure()}>
+        <p class="notice notice--error" role="alert" data-testid="request-form-error">{failure()}</p>
+      </Show>
+      <div class="row">
+        <button type="submit" class="button button--primary" data-testid="request-submit" disabled={busy()}>
+          {busy() ? t.submitting : t.submit}
+        </button>
+        <button type="button" class="button button--secondary" data-testid="request-save-draft" disabled={busy()} onClick={() => void submit('draft')}>
+          {t.saveDraft}
+        </button>
+      </div>
+    </form>
+  );
+}

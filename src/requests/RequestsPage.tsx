@@ -1,0 +1,59 @@
+/** `/demandes`: my alerts waiting for an answer, my cases, the requests I posted — all from the device, offline too. */
+import { A } from '@solidjs/router';
+import { createSignal, For, Show, type Accessor } from 'solid-js';
+import { fr } from '../i18n/fr';
+import { useSession } from '../session/session';
+import { createNow } from './clock';
+import { NotificationsButton } from './NotificationsButton';
+import { createRequestLists, type RequestEntry } from './queries';
+import { RequestItem } from './RequestItem';
+
+const t = fr.requests;
+
+export default function RequestsPage() {
+  const session = useSession();
+  const lists = createRequestLists(() => session.user()?.memberId);
+  const now = createNow();
+  return (
+    <section class="stack requests" aria-labelledby="requests-title">
+      <div class="requests__head">
+        <h1 id="requests-title" class="page-title">
+          {t.title}
+        </h1>
+        <A href="/demandes/nouvelle" class="action" data-testid="request-new">
+          {t.new}
+        </A>
+      </div>
+      <NotificationsButton />
+      <Show when={lists.loaded()} fallback={<p class="muted">{t.loading}</p>}>
+        <Section title={t.alertsTitle} none={t.alertsNone} items={lists.alerts()} now={now} testid="alert-item" />
+        <Section title={t.casesTitle} none={t.casesNone} items={lists.cases()} now={now} testid="case-item" />
+        <Section title={t.mineTitle} none={t.mineNone} items={lists.mine()} now={now} testid="my-request-item" />
+      </Show>
+    </section>
+  );
+}
+
+/** Open requests come first; a year of closed ones stays behind « Voir plus ». */
+const PAGE = 30;
+
+function Section(props: { title: string; none: string; items: RequestEntry[]; now: Accessor<number>; testid: string }) {
+  const [shown, setShown] = createSignal(PAGE);
+  return (
+    <section class="requests__section" data-testid={`${props.testid}s`}>
+      <h2 class="panel__title">
+        {props.title} <span class="muted">({props.items.length})</span>
+      </h2>
+      <Show when={props.items.length > 0} fallback={<p class="muted">{props.none}</p>}>
+        <ul class="cards cards--single">
+          <For each={props.items.slice(0, shown())}>{(request) => <RequestItem request={request} now={props.now} testid={props.testid} />}</For>
+        </ul>
+        <Show when={props.items.length > shown()}>
+          <button type="button" class="button button--secondary more" onClick={() => setShown((n) => n + PAGE)}>
+            {fr.directory.more}
+          </button>
+        </Show>
+      </Show>
+    </section>
+  );
+}

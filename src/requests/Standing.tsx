@@ -1,0 +1,29 @@
+/** Where I stand on someone else's request: mine, waiting for the server, or « déjà pris en charge par … ». */
+import { Match, Show, Switch } from 'solid-js';
+import { fr } from '../i18n/fr';
+import { standingOf } from './lists';
+import type { MessageEntry, RequestEntry } from './queries';
+import { hasPendingMessage } from './RequestActions';
+
+const t = fr.requests.standing;
+
+export function Standing(props: { request: RequestEntry; messages: MessageEntry[]; me: string; nameOf(id: string): string }) {
+  const standing = () => standingOf(props.request, props.messages, props.me);
+  return (
+    <Show when={standing()}>
+      {(s) => (
+        <div class={`notice ${s().kind === 'too-late' || s().kind === 'taken' ? 'notice--warning' : 'notice--ok'}`} role="status" data-testid="request-standing" data-kind={s().kind}>
+          <Switch>
+            <Match when={s().kind === 'assigned-to-me'}>{t.assignedToMe}</Match>
+            <Match when={s().kind === 'waiting'}>
+              {t.waiting}
+              <Show when={hasPendingMessage(props.messages, props.me)}> ({fr.requests.pendingSend})</Show>
+            </Match>
+            <Match when={s().kind === 'too-late'}>{t.tooLate(props.nameOf((s() as { by: string }).by))}</Match>
+            <Match when={s().kind === 'taken'}>{t.taken(props.nameOf((s() as { by: string }).by))}</Match>
+          </Switch>
+        </div>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,89 @@
+/** The case's thread for its participants: answers, actions, messages, results, photos and PDFs, each with author and time; written offline too. */
+import { createSignal, For, Show } from 'solid-js';
+import { isPending } from '../data/replication';
+import type { SessionUser } from '../domain/session/user';
+import { fr } from '../i18n/fr';
+import { AttachmentView } from './AttachmentView';
+import { writeMessage, type LocalFile } from './commands';
+import { FilePicker } from './FilePicker';
+import type { MessageEntry, RequestEntry } from './queries';
+import { dateTimeLabel } from './timing';
+
+const t = fr.requests.thread;
+
+export function Thread(props: { request: RequestEntry; messages: MessageEntry[]; user: SessionUser; canWrite: boolean; nameOf(id: string): string }) {
+  const author = (id: string) => (id === props.user.memberId ? t.you : props.nameOf(id));
+  // The server decided by arrival: an acceptance from anyone but the assignee came too late.
+  const kindOf = (m: MessageEntry) => (m.kind === 'accept' && props.request.assigneeId && m.authorId !== props.request.assigneeId ? t.kinds.acceptLate : t.kinds[m.kind]);
+  return (
+    <section class="panel thread" data-testid="thread">
+      <h2 class="panel__title">{t.title}</h2>
+      <Show when={props.messages.length > 0} fallback={<p class="muted">{t.none}</p>}>
+        <ol class="thread__list">
+          <For each={props.messages}>
+            {(m) => (
+              <li class="thread__item" classList={{ 'thread__item--mine': m.authorId === props.user.memberId }} data-testid="thread-message" data-kind={m.kind}>
+                <p class="thread__meta">
+                  <strong>{author(m.authorId)}</strong> · {dateTimeLabel(m.createdAt)}
+                  <Show when={m.kind !== 'message'}> · {kindOf(m)}</Show>
+                  <Show when={isPending('messages', m.id)}>
+                    {' '}
+                    <span class="pill pill--pending">{fr.requests.pendingSend}</span>
+                  </Show>
+                </p>
+                <Show when={m.text}>
+                  <p class="thread__text">{m.text}</p>
+                </Show>
+                <Show when={m.attachments?.length}>
+                  <div class="thumbs">
+                    <For each={m.attachments}>{(a) => <AttachmentView id={a.id} contentType={a.contentType} allowed />}</For>
+                  </div>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <Show when={props.canWrite}>
+        <Compose request={props.request} user={props.user} />
+      </Show>
+    </section>
+  );
+}
+
+function Compose(props: { request: RequestEntry; user: SessionUser }) {
+  const [text, setText] = createSignal('');
+  const [asResult, setAsResult] = createSignal(false);
+  const [files, setFiles] = createSignal<LocalFile[]>([]);
+  const [error, setError] = createSignal('');
+
+  async function send(e: SubmitEvent) {
+    e.preventDefault();
+    const written = await writeMessage(props.user, props.request, { kind: asResult() ? 'result' : 'message', text: text(), files: files() });
+    if (!written.ok) return setError(written.message);
+    setError('');
+    setText('');
+    setFiles([]);
+    setAsResult(false);
+  }
+
+  return (
+    <form class="stack thread__compose" onSubmit={(e) => void send(e)}>
+      <label class="field">
+        <span class="field__label">{t.write}</span>
+        <textarea class="field__input" rows="3" maxlength="4000" data-testid="thread-text" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={asResult()} onChange={(e) => setAsResult(e.currentTarget.checked)} />
+        {t.asResult}
+      </label>
+      <FilePicker id="thread-files" label={fr.requests.form.photos} files={files()} onChange={setFiles} />
+      <Show when={error()}>
+        <p class="field__error" role="alert">{error()}</p>
+      </Show>
+      <button type="submit" class="button button--primary-inline" data-testid="thread-send">
+        {t.send}
+      </button>
+    </form>
+  );
+}

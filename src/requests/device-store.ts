@@ -1,0 +1,109 @@
+/**
+ * The device's own IndexedDB store, never replicated: the upload outbox (photos and documents with
+ * their blobs, kept out of the synced documents) and the audit outbox (patient blocks opened here).
+ * It survives reloads and is deleted at logout.
+ */
+import type { UploadItem } from './outbox';
+
+const NAME = 'cpts-device';
+const UPLOADS = 'uploads';
+const AUDIT = 'audit';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: 'open';
+  collection: 'patients';
+  docId: string;
+  requestId: string;
+}
+
+interface StoredUpload {
+  id: string;
+  item: UploadItem;
+  blob: Blob;
+}
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function open(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(NAME, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore(UPLOADS, { keyPath: 'id' });
+      req.result.createObjectStore(AUDIT, { keyPath: 'id' });
+    };
+    req.onsuccess = () => {
+      // Another tab deleting the store (logout) must not wait for this connection.
+      req.result.onversionchange = () => {
+        req.result.close();
+        opening = null;
+      };
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      opening = null;
+      reject(req.error);
+    };
+  });
+  return opening;
+}
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function store(name: string, mode: IDBTransactionMode): Promise<IDBObjectStore> {
+  return (await open()).transaction(name, mode).objectStore(name);
+}
+
+export async function putUpload(item: UploadItem, blob: Blob): Promise<void> {
+  await done((await store(UPLOADS, 'readwrite')).put({ id: item.id, item, blob } satisfies StoredUpload));
+}
+
+/** Saves a new state of an upload, keeping its blob. */
+export async function saveUploadState(item: UploadItem): Promise<void> {
+  const uploads = await store(UPLOADS, 'readwrite');
+  const stored = (await done(uploads.get(item.id))) as StoredUpload | undefined;
+  if (stored) await done(uploads.put({ ...stored, item }));
+}
+
+export async function uploadBlob(id: string): Promise<Blob | undefined> {
+  return ((await done((await store(UPLOADS, 'readonly')).get(id))) as StoredUpload | undefined)?.blob;
+}
+
+export async function listUploads(): Promise<UploadItem[]> {
+  return ((await done((await store(UPLOADS, 'readonly')).getAll())) as StoredUpload[]).map((s) => s.item);
+}
+
+export async function deleteUpload(id: string): Promise<void> {
+  await done((await store(UPLOADS, 'readwrite')).delete(id));
+}
+
+export async function putAudit(entry: AuditEntry): Promise<void> {
+  await done((await store(AUDIT, 'readwrite')).put(entry));
+}
+
+export async function listAudit(): Promise<AuditEntry[]> {
+  return (await done((await store(AUDIT, 'readonly')).getAll())) as AuditEntry[];
+}
+
+export async function deleteAudit(ids: readonly string[]): Promise<void> {
+  const audit = await store(AUDIT, 'readwrite');
+  await Promise.all(ids.map((id) => done(audit.delete(id))));
+}
+
+/** At logout: the whole store goes, blobs and unsent entries included. */
+export async function wipeDeviceStore(): Promise<void> {
+  const current = opening;
+  opening = null;
+  (await current?.catch(() => null))?.close();
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(NAME);
+    // Blocked by another tab: it closes on `versionchange` (above), then the deletion completes.
+    req.onsuccess = req.onerror = () => resolve();
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * What a member sees of the requests on the device: the ones they posted, the alerts waiting for
+ * their answer, the cases they took, and whether a request was taken by someone else (« déjà pris »).
+ * Pure, derived from the synced cards and the member's own messages.
+ */
+import { CLOSED_STATUSES, type Actor, type RequestStatus } from '../domain/requests/lifecycle';
+import type { RequestMessage } from '../domain/requests/message-schema';
+import type { CareRequest } from '../domain/requests/schema';
+import { isCoordinator, type SessionUser } from '../domain/session/user';
+
+type Card = Pick<CareRequest, 'id' | 'requesterId' | 'status' | 'assigneeId' | 'dispatch' | 'createdAt' | 'deadline'>;
+type Message = Pick<RequestMessage, 'requestId' | 'authorId' | 'kind' | 'createdAt'>;
+
+const ANSWERS: ReadonlySet<string> = new Set(['accept', 'decline', 'advice']);
+
+export const isOpen = (status: string): boolean => !CLOSED_STATUSES.has(status as RequestStatus);
+
+/** Open first, then the most recent first. */
+function byOpenThenRecent<T extends Card>(a: T, b: T): number {
+  return Number(isOpen(b.status)) - Number(isOpen(a.status)) || b.createdAt.localeCompare(a.createdAt);
+}
+
+/** Requests I answered (accepted, declined or advised on). */
+export function answeredBy(messages: readonly Message[], me: string): Set<string> {
+  return new Set(messages.filter((m) => m.authorId === me && ANSWERS.has(m.kind)).map((m) => m.requestId));
+}
+
+export function myRequests<T extends Card>(requests: readonly T[], me: string): T[] {
+  return requests.filter((r) => r.requesterId === me).sort(byOpenThenRecent);
+}
+
+/** Alerts: I was alerted, it is still searching, I have not answered; the nearest deadline first. */
+export function myAlerts<T extends Card>(requests: readonly T[], messages: readonly Message[], me: string): T[] {
+  const answered = answeredBy(messages, me);
+  return requests
+    .filter((r) => r.status === 'searching' && r.requesterId !== me && (r.dispatch?.alerted.includes(me) ?? false) && !answered.has(r.id))
+    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+}
+
+export function myCases<T extends Card>(requests: readonly T[], me: string): T[] {
+  return requests.filter((r) => r.assigneeId === me).sort(byOpenThenRecent);
+}
+
+/**
+ * Where I stand on someone else's request: mine to handle, accepted and waiting for the server's
+ * decision, too late (I accepted, someone else was first: « déjà pris en charge »), or taken by
+ * another while I had not accepted.
+ */
+export type Standing = { kind: 'assigned-to-me' } | { kind: 'waiting' } | { kind: 'too-late'; by: string } | { kind: 'taken'; by: string } | null;
+
+export function standingOf(request: Card, messages: readonly Message[], me: string): Standing {
+  if (request.requesterId === me) return null;
+  if (request.assigneeId === me) return { kind: 'assigned-to-me' };
+  const accepted = messages.some((m) => m.requestId === request.id && m.authorId === me && m.kind === 'accept');
+  if (request.assigneeId) return { kind: accepted ? 'too-late' : 'taken', by: request.assigneeId };
+  if (accepted && isOpen(request.status)) return { kind: 'waiting' };
+  return null;
+}
+
+/** My role on a request for the lifecycle's rules, or null when I only read it. */
+export function actorOf(request: Card, user: SessionUser): Actor | null {
+  if (request.requesterId === user.memberId) return 'requester';
+  if (request.assigneeId === user.memberId) return 'assignee';
+  if (isCoordinator(user)) return 'coordinator';
+  if (request.dispatch?.alerted.includes(user.memberId)) return 'member';
+  return null;
+}
+
+/** The requester, the assignee and the coordination share the case: patient block and thread. */
+export function isParticipant(request: Card, user: SessionUser): boolean {
+  return request.requesterId === user.memberId || request.assigneeId === user.memberId || isCoordinator(user);
+}

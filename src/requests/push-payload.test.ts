@@ -1,0 +1,21 @@
+/** Tests of reading Web Push payloads. */
+import { describe, expect, it } from 'vitest';
+import { noticeOf, safePath } from './push-payload';
+
+describe('push payload', () => {
+  it('makes one notification per request that opens it', () => {
+    expect(noticeOf({ kind: 'new-request', requestId: 'r-0123456789abcdef', title: 'Nouvelle demande : passage infirmier', body: 'Metz — dans la journée', url: '/demandes/r-0123456789abcdef' })).toEqual({
+      title: 'Nouvelle demande : passage infirmier',
+      body: 'Metz — dans la journée',
+      url: '/demandes/r-0123456789abcdef',
+      tag: 'r-0123456789abcdef',
+    });
+  });
+
+  it('never opens another origin, and survives a damaged payload', () => {
+    expect(safePath('https://evil.example/x')).toBe('/demandes');
+    expect(safePath('//evil.example/x')).toBe('/demandes');
+    expect(noticeOf(null)).toEqual({ title: 'CPTS Metz', body: '', url: '/demandes', tag: 'cpts' });
+    expect(noticeOf({ requestId: 'r-0123456789abcdef' }).url).toBe('/demandes/r-0123456789abcdef');
+  });
+});

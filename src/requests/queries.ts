@@ -1,0 +1,108 @@
+/** Reactive reads of the local requests, messages and patient blocks (components never touch RxDB). */
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { RxDocument } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import { getDatabase, type Database } from '../data/database';
+import type { RequestMessage } from '../domain/requests/message-schema';
+import { patientIdOf, type PatientBlock } from '../domain/requests/patient-schema';
+import type { CareRequest } from '../domain/requests/schema';
+import { myAlerts, myCases, myRequests } from './lists';
+
+/** Plain copies of the documents: read-only by convention (writes go through commands.ts). */
+export type RequestEntry = CareRequest;
+export type MessageEntry = RequestMessage;
+export type PatientEntry = PatientBlock;
+
+const plain = <T,>(doc: RxDocument<T> | null): T | undefined => (doc ? (doc.toJSON() as T) : undefined);
+
+/** Runs `subscribe` once the database is open, and again when `key` changes; unsubscribes on cleanup. */
+function live(key: Accessor<unknown>, subscribe: (db: Database) => Subscription | undefined): void {
+  let subscription: Subscription | undefined;
+  let disposed = false;
+  let generation = 0;
+  createEffect(() => {
+    key();
+    // A key that changes again before the database answers must not leave two subscriptions.
+    const mine = ++generation;
+    subscription?.unsubscribe();
+    subscription = undefined;
+    void getDatabase().then((db) => {
+      if (!disposed && mine === generation) subscription = subscribe(db);
+    });
+  });
+  onCleanup(() => {
+    disposed = true;
+    subscription?.unsubscribe();
+  });
+}
+
+export interface RequestLists {
+  mine: Accessor<RequestEntry[]>;
+  alerts: Accessor<RequestEntry[]>;
+  cases: Accessor<RequestEntry[]>;
+  loaded: Accessor<boolean>;
+}
+
+/** Every card on the device and my own messages, split into my requests, my alerts and my cases. */
+export function createRequestLists(me: Accessor<string | undefined>): RequestLists {
+  const [requests, setRequests] = createSignal<RequestEntry[]>([]);
+  const [messages, setMessages] = createSignal<MessageEntry[]>([]);
+  const [loaded, setLoaded] = createSignal(false);
+  live(me, (db) => {
+    const id = me();
+    if (!id) return undefined;
+    const cards = db.requests.find().$.subscribe((docs) => {
+      setRequests(docs.map((d) => d.toJSON() as RequestEntry));
+      setLoaded(true);
+    });
+    const mine = db.messages.find({ selector: { authorId: id } }).$.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry)));
+    cards.add(mine);
+    return cards;
+  });
+  const id = () => me() ?? '';
+  return {
+    mine: createMemo(() => myRequests(requests(), id())),
+    alerts: createMemo(() => myAlerts(requests(), messages(), id())),
+    cases: createMemo(() => myCases(requests(), id())),
+    loaded,
+  };
+}
+
+export interface RequestView {
+  request: Accessor<RequestEntry | undefined>;
+  messages: Accessor<MessageEntry[]>;
+  patient: Accessor<PatientEntry | undefined>;
+  loaded: Accessor<boolean>;
+}
+
+/** One request with its thread (oldest first) and its patient block when this device may hold it. */
+export function createRequestView(id: Accessor<string>): RequestView {
+  const [request, setRequest] = createSignal<RequestEntry>();
+  const [messages, setMessages] = createSignal<MessageEntry[]>([]);
+  const [patient, setPatient] = createSignal<PatientEntry>();
+  const [loaded, setLoaded] = createSignal(false);
+  live(id, (db) => {
+    const key = id();
+    const card = db.requests.findOne(key).$.subscribe((doc) => {
+      setRequest(plain(doc));
+      setLoaded(true);
+    });
+    // Sorted here: the schemas declare no index, and a thread holds a handful of messages.
+    const thread = db.messages.find({ selector: { requestId: key } }).$;
+    card.add(thread.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))));
+    card.add(db.patients.findOne(patientIdOf(key)).$.subscribe((doc) => setPatient(plain(doc))));
+    return card;
+  });
+  return { request, messages, patient, loaded };
+}
+
+/** Display names of directory entries, by id, from the local directory (an id it lacks stays absent). */
+export function createMemberNames(ids: Accessor<readonly string[]>): Accessor<ReadonlyMap<string, string>> {
+  const [names, setNames] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const key = createMemo(() => [...new Set(ids())].sort().join(','));
+  live(key, (db) => {
+    const wanted = key() ? key().split(',') : [];
+    return db.members.findByIds(wanted).$.subscribe((found) => setNames(new Map([...found].map(([id, doc]) => [id, doc.displayName]))));
+  });
+  return names;
+}
