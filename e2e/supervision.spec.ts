@@ -1,0 +1,274 @@
+/**
+ * The coordination platform in Chromium: a request nobody can take is escalated, the coordinator
+ * finds it in the queue, calls a nurse who agrees and assigns it on her behalf, and the nurse sees it
+ * as hers; the indicators dashboard shows the figures the shared domain computes over the server's
+ * data; a table exports to French CSV.
+ */
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { computeIndicators } from '../src/domain/indicators/indicators';
+import type { CareRequest } from '../src/domain/requests/schema';
+import { defaultFilterForm, filtersOf, type FilterForm } from '../src/indicators/filter-form';
+import { login, screenshot } from './helpers';
+
+interface Person {
+  page: Page;
+  memberId: string;
+  name: string;
+}
+
+/** The console is desktop first: coordinators get a desktop window, the others a default one. */
+async function signIn(browser: Browser, account: string, viewport?: { width: number; height: number }): Promise<Person> {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  await login(page, account);
+  const memberId = await page.evaluate(() => JSON.parse(localStorage.getItem('cpts.user.v1')!).memberId as string);
+  const name = (await page.locator('.topbar__user').innerText()).trim();
+  return { page, memberId, name };
+}
+
+/** Every document of a collection this session may read, page by page from the sync gateway. */
+async function readAll<T>(api: APIRequestContext, collection: string): Promise<T[]> {
+  const docs: T[] = [];
+  let since: string | number = 0;
+  for (;;) {
+    const res = await api.get(`/api/sync/${collection}/_changes?since=${since}&limit=1000&include_docs=true`);
+    expect(res.ok()).toBe(true);
+    const body = (await res.json()) as { results: Array<{ id: string; deleted?: boolean; doc: Record<string, unknown> }>; last_seq: string | number };
+    if (body.results.length === 0) return docs;
+    for (const r of body.results) if (!r.deleted && !r.id.startsWith('_design/')) docs.push({ ...r.doc, id: r.id } as T);
+    since = body.last_seq;
+  }
+}
+
+const iso = (t: number) => new Date(t).toISOString();
+const DESKTOP = { width: 1366, height: 900 };
+
+test('a request nobody accepts is escalated; the coordinator calls a nurse and assigns it on her behalf; she sees it as hers', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const nurse = await signIn(browser, 'infirmiere');
+  const gp = await signIn(browser, 'generaliste');
+  const coordinator = await signIn(browser, 'coordination', DESKTOP);
+
+  // No ambulance company in the demo directory: nobody can be alerted, so the deadline escalates it.
+  const now = Date.now();
+  const id = `r-e2e-escalation-${now}`;
+  const request = {
+    _id: id,
+    requesterId: gp.memberId,
+    type: 'transport-sanitaire',
+    target: { professions: ['ambulance'] },
+    urgency: 'date',
+    deadline: iso(now + 15_000),
+    place: { commune: 'Metz', communeInsee: '57463', lat: 49.1196, lon: 6.1763 },
+    question: 'Retour à domicile en ambulance après une consultation, patiente non valide.',
+    photos: [],
+    status: 'sent',
+    createdAt: iso(now),
+    updatedAt: iso(now),
+  };
+  const patient = {
+    _id: `p-${id.slice(2)}`,
+    requestId: id,
+    requesterId: gp.memberId,
+    identity: { lastName: 'Lambert', firstName: 'Odile', birthDate: '1938-02-17', sex: 'F' },
+    insStatus: 'non-qualifiee',
+    consent: { informed: true, at: iso(now), by: gp.memberId },
+    createdAt: iso(now),
+    updatedAt: iso(now),
+  };
+  for (const [collection, doc] of [['requests', request], ['patients', patient]] as const) {
+    const res = await gp.page.request.post(`/api/sync/${collection}/_bulk_docs`, { data: { docs: [doc] } });
+    expect((await res.json())[0]).toMatchObject({ ok: true });
+  }
+
+  // The queue: the request arrives through sync, first as close to its deadline, then escalated.
+  const { page } = coordinator;
+  await page.getByTestId('nav-supervision').click();
+  await expect(page).toHaveURL(/\/coordination\/file$/);
+  await page.getByTestId('queue-scope-all').check();
+  const item = page.locator(`[data-testid="queue-item"][data-request-id="${id}"]`);
+  await expect(item.locator('[data-reason="escalated"]')).toBeVisible({ timeout: 90_000 });
+  await expect(item).toContainText('Transport sanitaire');
+  await expect(item).toContainText('Metz');
+  await expect(item.getByTestId('queue-alerted')).toContainText('personne n’a pu être alerté');
+  await expect(item.getByTestId('queue-time-left')).toContainText('échéance dépassée');
+  await item.scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, 'supervision-queue');
+
+  // The case: a call to the nurse, who agrees on the phone, then the assignment on her behalf.
+  await item.getByTestId('queue-open').click();
+  await expect(page).toHaveURL(new RegExp(`/coordination/demandes/${id}$`));
+  await expect(page.getByTestId('request-card')).toBeVisible();
+  await expect(page.getByTestId('case-history')).toContainText('escalade vers la coordination');
+  await expect(page.getByTestId('candidates-none')).toBeVisible();
+  await page.getByTestId('call-who').fill(nurse.name);
+  await page.locator(`[data-testid="call-who-results"] [data-member-id="${nurse.memberId}"]`).click();
+  await expect(page.getByTestId('call-who-chosen')).toHaveAttribute('data-member-id', nurse.memberId);
+  await page.getByTestId('call-outcome-agreed').check();
+  await page.getByTestId('call-comment').fill('Peut organiser le retour avec une ambulance partenaire à 17 h.');
+  await page.getByTestId('call-save').click();
+  await expect(page.getByTestId('call-entry')).toHaveCount(1);
+  await expect(page.getByTestId('call-entry')).toContainText(nurse.name);
+  await expect(page.getByTestId('call-entry')).toContainText('d’accord');
+
+  await page.getByTestId('assign-agreed-button').click();
+  await page.getByTestId('assign-agreed-button-confirm').click();
+  await expect(page.getByTestId('request-status')).toHaveText('Prise en charge', { timeout: 30_000 });
+  await expect(page.getByTestId('request-assignee')).toContainText(nurse.name);
+  const history = page.getByTestId('case-history');
+  await expect(history.locator('[data-event="call"]')).toContainText(nurse.name);
+  await expect(history.locator('[data-event="accept"]')).toContainText(`${coordinator.name} · pour le compte de ${nurse.name}`);
+  await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, testInfo, 'supervision-case');
+
+  // The server recorded the assignment on behalf, like an acceptance by the nurse herself.
+  const [stored] = (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [id], include_docs: true } })).json()).rows;
+  expect(stored.doc).toMatchObject({ status: 'assigned', assigneeId: nurse.memberId });
+
+  // The nurse finds it among her cases, and may open the patient block.
+  await nurse.page.getByTestId('nav-requests').click();
+  const mine = nurse.page.locator(`[data-testid="case-item"][data-request-id="${id}"]`);
+  await expect(mine).toBeVisible({ timeout: 30_000 });
+  await mine.locator('a').first().click();
+  await expect(nurse.page.getByTestId('request-status')).toHaveText('Prise en charge');
+  await expect(nurse.page.getByTestId('patient-show')).toBeVisible({ timeout: 30_000 });
+});
+
+/**
+ * After a scroll, lets Chromium paint the map's and the charts' composited layers: on a loaded
+ * machine a screenshot taken at once can show the map's grey background without its layers.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(500);
+}
+
+/** What the dashboard shows in its key figures, from their raw values. */
+async function shownFigures(page: Page): Promise<Record<string, string>> {
+  const keys = ['received', 'resolved', 'unresolved', 'cancelled', 'expired', 'median', 'p90', 'within48h', 'escalated', 'supervisor', 'doctor', 'active', 'answered'];
+  const shown: Record<string, string> = {};
+  for (const key of keys) shown[key] = (await page.getByTestId(`figure-${key}`).getAttribute('data-value')) ?? '';
+  return shown;
+}
+
+/** The same figures computed by the shared domain code over what the server gives this coordinator. */
+async function expectedFigures(page: Page, form: FilterForm): Promise<Record<string, string>> {
+  const [requests, members] = await Promise.all([readAll<CareRequest>(page.request, 'requests'), readAll<{ id: string; status: string }>(page.request, 'members')]);
+  const i = computeIndicators(requests, members, filtersOf(form));
+  const raw = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    received: raw(i.received),
+    resolved: raw(i.resolved),
+    unresolved: raw(i.unresolved),
+    cancelled: raw(i.cancelled),
+    expired: raw(i.expired),
+    median: raw(i.timeToFirstAcceptance.medianMinutes),
+    p90: raw(i.timeToFirstAcceptance.p90Minutes),
+    within48h: raw(i.share.handledWithin48h),
+    escalated: raw(i.escalated),
+    supervisor: raw(i.resolvedBySupervisor),
+    doctor: raw(i.patientsHelpedToFindDoctor),
+    active: raw(i.activeMembers),
+    answered: raw(i.membersWhoAnswered),
+  };
+}
+
+/** Polls until the page and the server agree: sync may still be bringing the year of requests in. */
+async function expectSameFigures(page: Page, form: FilterForm): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const [shown, expected] = [await shownFigures(page), await expectedFigures(page, form)];
+        return JSON.stringify(shown) === JSON.stringify(expected) ? 'same' : JSON.stringify({ shown, expected });
+      },
+      { timeout: 120_000, intervals: [1_000, 2_000, 5_000] },
+    )
+    .toBe('same');
+}
+
+test('the dashboard shows the figures of the demo data; a table exports to French CSV', async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const { page } = await signIn(browser, 'coordination', DESKTOP);
+  await page.getByTestId('nav-indicators').click();
+  await expect(page).toHaveURL(/\/coordination\/indicateurs$/);
+  await expect(page.getByTestId('figure-received')).toBeVisible({ timeout: 60_000 });
+
+  // The default period: the last 12 months up to today, as the page computed it.
+  const form = { ...defaultFilterForm(Date.now()), from: await page.getByTestId('filter-from').inputValue(), to: await page.getByTestId('filter-to').inputValue() };
+  expect(form).toEqual(defaultFilterForm(Date.now()));
+  await expectSameFigures(page, form);
+  expect(Number(await page.getByTestId('figure-received').getAttribute('data-value'))).toBeGreaterThan(3000);
+  await expect(page.getByTestId('table-par-type')).toContainText('Passage infirmier à domicile');
+  await expect(page.locator('[data-testid="commune-map"] path[data-insee="57463"]')).toBeVisible();
+  await expect(page.getByTestId('chart-months').locator('canvas')).toBeVisible();
+  await screenshot(page, testInfo, 'indicators-dashboard');
+  await page.getByTestId('table-resume').scrollIntoViewIfNeeded();
+  await settled(page);
+  await screenshot(page, testInfo, 'indicators-charts');
+  await page.getByTestId('commune-map').scrollIntoViewIfNeeded();
+  await settled(page);
+  await screenshot(page, testInfo, 'indicators-map');
+  testInfo.annotations.push({ type: 'compute-ms', description: (await page.getByTestId('indicators-timing').getAttribute('data-ms')) ?? '' });
+
+  // A filter: the « recherche de médecin traitant » requests only.
+  await page.getByTestId('filter-type').selectOption('medecin-traitant');
+  await expectSameFigures(page, { ...form, type: 'medecin-traitant' });
+  await expect(page.getByTestId('figure-doctor')).not.toHaveAttribute('data-value', '0');
+
+  // Export: a download of UTF-8 with a byte-order mark and `;` separators.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-par-commune').click()]);
+  expect(download.suggestedFilename()).toBe('indicateurs-par-commune.csv');
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe('INSEE;Commune;Demandes;Part (%)');
+  expect(lines[1]).toMatch(/^57\d{3};[^;]+;\d+;\d+(,\d)?$/);
+});
+
+test('the coordinator keeps the duty roster and posts a request for a GP who phoned', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const gp = await signIn(browser, 'generaliste');
+  const coordinator = await signIn(browser, 'coordination', DESKTOP);
+  const { page } = coordinator;
+
+  // Roster: a shift from now for the signed-in coordinator makes her the one on duty; then it is removed.
+  await page.getByTestId('nav-roster').click();
+  await expect(page.getByTestId('shift-form')).toBeVisible();
+  const start = new Date(Date.now() - 60_000);
+  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByTestId('shift-start').fill(local(start));
+  await page.getByTestId('shift-end').fill(local(new Date(start.getTime() + 4 * 3_600_000)));
+  await page.getByTestId('shift-add').click();
+  await expect(page.getByTestId('on-duty')).toContainText(coordinator.name);
+  const shift = page.getByTestId('shift').filter({ hasText: coordinator.name });
+  await expect(shift).toHaveCount(1);
+  await screenshot(page, testInfo, 'supervision-roster');
+  await shift.getByTestId('shift-remove').click();
+  await shift.getByTestId('shift-remove-confirm').click();
+  await expect(page.getByTestId('shift')).toHaveCount(0);
+  await expect(page.getByTestId('on-duty')).toContainText('Personne n’est de permanence');
+
+  // Phone intake: the GP is the requester, the coordinator is recorded as the one who took the call.
+  await page.getByTestId('nav-intake').click();
+  await page.getByTestId('intake-caller').fill(gp.name);
+  await page.locator(`[data-testid="intake-caller-results"] [data-member-id="${gp.memberId}"]`).click();
+  await page.getByTestId('request-type').selectOption('soin-non-programme');
+  await page.getByTestId('picker-commune').selectOption('57463');
+  await page.getByTestId('request-question').fill('Fièvre depuis trois jours, le cabinet du médecin est fermé cet après-midi.');
+  await page.getByTestId('patient-lastName').fill('Henry');
+  await page.getByTestId('patient-firstName').fill('Paul');
+  await page.getByTestId('patient-birthDate').fill('1957-09-03');
+  await page.getByTestId('patient-sex').selectOption('M');
+  await page.getByTestId('patient-consent').check();
+  await page.getByTestId('intake-submit').click();
+  await expect(page).toHaveURL(/\/coordination\/demandes\/r-[0-9a-f]{32}$/);
+  const id = page.url().split('/').pop()!;
+  await expect(page.getByTestId('request-card')).toContainText(`Demande de ${gp.name}`);
+  await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+  const [stored] = (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [id], include_docs: true } })).json()).rows;
+  expect(stored.doc).toMatchObject({ requesterId: gp.memberId, intakeBy: coordinator.memberId, type: 'soin-non-programme' });
+  // The caller sees it among his own requests.
+  await gp.page.getByTestId('nav-requests').click();
+  await expect(gp.page.locator(`[data-testid="my-request-item"][data-request-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
+});

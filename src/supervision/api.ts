@@ -1,0 +1,32 @@
+/** The coordination's server calls for the console: the duty roster and who accessed a case (online only). */
+import { apiUrl } from '../config';
+import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
+import { getJson, postJson } from '../data/json-api';
+import type { Shift } from '../domain/supervision/roster';
+import { fr } from '../i18n/fr';
+import type { RosterState } from './roster';
+
+export interface AccessEntry {
+  at: string;
+  memberId: string;
+  action: string;
+  collection: string;
+  docId: string;
+  via: string;
+}
+
+export const roster = () => getJson<RosterState>('/roster');
+
+export const addShift = (shift: Omit<Shift, 'id'>) => postJson<Shift>('/roster', shift);
+
+export async function removeShift(id: string): Promise<void> {
+  const res = await fetchOrOffline(apiUrl(`/roster/${encodeURIComponent(id)}`), { method: 'DELETE' }).catch((err: unknown) => {
+    throw err instanceof HttpError && err.status === 0 ? new HttpError(0, fr.forms.offline) : err;
+  });
+  if (!res.ok) throw new HttpError(res.status, await readErrorMessage(res, fr.errors.generic));
+}
+
+export async function accessLog(requestId: string): Promise<AccessEntry[]> {
+  const { entries } = await getJson<{ entries: AccessEntry[] }>(`/audit?requestId=${encodeURIComponent(requestId)}`);
+  return [...entries].sort((a, b) => b.at.localeCompare(a.at));
+}

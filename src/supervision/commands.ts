@@ -1,0 +1,20 @@
+/** Writes of the console: coordination messages, on the device first (offline too), counted as pending until the server has them. */
+import { getDatabase } from '../data/database';
+import { markPending } from '../data/replication';
+import type { CareRequest } from '../domain/requests/schema';
+import type { SessionUser } from '../domain/session/user';
+import { buildCoordinationMessage, type CoordinationInput } from './coordination';
+
+export type CommandResult = { ok: true } | { ok: false; message: string };
+
+/** 16 hex characters: with the request and the author, a message id that never collides. */
+const unique = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+
+export async function writeCoordination(user: SessionUser, request: CareRequest, input: CoordinationInput): Promise<CommandResult> {
+  const built = buildCoordinationMessage(user, request, input, Date.now(), unique());
+  if (!built.ok) return { ok: false, message: built.error };
+  const db = await getDatabase();
+  markPending('messages', { id: built.message.id, updatedAt: built.message.createdAt });
+  await db.messages.insert(built.message);
+  return { ok: true };
+}
