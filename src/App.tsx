@@ -19,6 +19,14 @@ const ApprovalQueuePage = lazy(() => import('./coordination/ApprovalQueuePage'))
 const OutboxPage = lazy(() => import('./coordination/OutboxPage'));
 const RppsImportPage = lazy(() => import('./rpps/ImportPage'));
 const MapPage = lazy(() => import('./map/MapPage'));
+const RequestsPage = lazy(() => import('./requests/RequestsPage'));
+const NewRequestPage = lazy(() => import('./requests/NewRequestPage'));
+const RequestPage = lazy(() => import('./requests/RequestPage'));
+const SupervisionQueuePage = lazy(() => import('./supervision/QueuePage'));
+const SupervisionCasePage = lazy(() => import('./supervision/CasePage'));
+const PhoneIntakePage = lazy(() => import('./supervision/IntakePage'));
+const DutyRosterPage = lazy(() => import('./supervision/RosterPage'));
+const IndicatorsPage = lazy(() => import('./indicators/DashboardPage'));
 
 function Root(props: RouteSectionProps) {
   return (
@@ -64,9 +72,17 @@ export function App() {
           <Route path="/disponibilite" component={AvailabilityPage} />
           <Route path="/profil" component={ProfilePage} />
           <Route path="/carte" component={MapPage} />
+          <Route path="/demandes" component={RequestsPage} />
+          <Route path="/demandes/nouvelle" component={NewRequestPage} />
+          <Route path="/demandes/:id" component={RequestPage} />
           <Route path="/coordination/inscriptions" component={ApprovalQueuePage} />
           <Route path="/coordination/messages" component={OutboxPage} />
           <Route path="/coordination/import-rpps" component={RppsImportPage} />
+          <Route path="/coordination/file" component={SupervisionQueuePage} />
+          <Route path="/coordination/demandes/:id" component={SupervisionCasePage} />
+          <Route path="/coordination/saisie" component={PhoneIntakePage} />
+          <Route path="/coordination/permanences" component={DutyRosterPage} />
+          <Route path="/coordination/indicateurs" component={IndicatorsPage} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

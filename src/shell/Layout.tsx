@@ -4,6 +4,8 @@ import { createSignal, Show } from 'solid-js';
 import { pendingCount, sessionExpired, syncError, syncStatus } from '../data/replication';
 import { isCoordinator } from '../domain/session/user';
 import { fr } from '../i18n/fr';
+import { createRequestsBackground } from '../requests/background';
+import { dropPushSubscription } from '../requests/notifications';
 import { useSession } from '../session/session';
 import { SyncIndicator } from './SyncIndicator';
 
@@ -11,12 +13,16 @@ export default function Layout(props: RouteSectionProps) {
   const session = useSession();
   const navigate = useNavigate();
   const [leaving, setLeaving] = createSignal(false);
+  // New alerts ring wherever the member is in the app; the count is the nav badge.
+  const openAlerts = createRequestsBackground(session.user, (url) => navigate(url));
 
   async function logout() {
     // Logging out wipes the device, queued writes included: say so before.
     if (pendingCount() > 0 && !window.confirm(fr.session.logoutLosesChanges(pendingCount()))) return;
     setLeaving(true);
     try {
+      // While the session still exists, so the server forgets this device's push endpoint.
+      await dropPushSubscription().catch(() => undefined);
       await session.logout();
       navigate('/connexion', { replace: true });
     } finally {
@@ -40,6 +46,15 @@ export default function Layout(props: RouteSectionProps) {
               </button>
             </div>
             <nav class="nav" aria-label={fr.app.navigation}>
+              <A href="/demandes" data-testid="nav-requests">
+                {fr.requests.nav}
+                <Show when={openAlerts() > 0}>
+                  <span class="nav__badge" data-testid="nav-alerts" aria-hidden="true">
+                    {openAlerts()}
+                  </span>
+                  <span class="visually-hidden">{fr.requests.navAlerts(openAlerts())}</span>
+                </Show>
+              </A>
               <A href="/annuaire">{fr.directory.nav}</A>
               <A href="/carte">{fr.map.nav}</A>
               <A href="/disponibilite">{fr.availability.nav}</A>
@@ -49,6 +64,10 @@ export default function Layout(props: RouteSectionProps) {
                 <A href="/coordination/inscriptions" data-testid="nav-registrations">{fr.coordination.registrationsNav}</A>
                 <A href="/coordination/messages" data-testid="nav-messages">{fr.coordination.messagesNav}</A>
                 <A href="/coordination/import-rpps" data-testid="nav-rpps-import">{fr.rpps.nav}</A>
+                <A href="/coordination/file" data-testid="nav-supervision">{fr.supervision.queueNav}</A>
+                <A href="/coordination/indicateurs" data-testid="nav-indicators">{fr.indicators.nav}</A>
+                <A href="/coordination/permanences" data-testid="nav-roster">{fr.supervision.rosterNav}</A>
+                <A href="/coordination/saisie" data-testid="nav-intake">{fr.supervision.intakeNav}</A>
               </Show>
             </nav>
           </header>
