@@ -7,6 +7,7 @@ import type { SessionUser } from '../../src/domain/session/user';
 import type { CollectionPolicy } from '../../src/domain/sync/policy';
 import { log } from '../log';
 import type { Db } from '../storage/couch';
+import { RecentChanges } from './recent-changes';
 import { relayableRow, toDomainDoc, type ChangeRow } from './rows';
 
 type Listener = (rows: ChangeRow[]) => void;
@@ -22,6 +23,7 @@ export class ChangesHub {
   private readonly everyone = new Set<Waiter>();
   private readonly byMember = new Map<string, Set<Waiter>>();
   private readonly byRole = new Map<string, Set<Waiter>>();
+  private readonly recent = new RecentChanges();
 
   constructor(
     private readonly db: Db,
@@ -30,6 +32,7 @@ export class ChangesHub {
 
   async start(): Promise<void> {
     this.seq = (await this.db.info()).update_seq as string | number;
+    this.recent.mark(this.seq);
     void this.follow();
   }
 
@@ -71,11 +74,21 @@ export class ChangesHub {
     return found;
   }
 
+  /**
+   * The changes followed after `seq` (a sequence this hub handed out: a change's, or its position at
+   * a long-poll's timeout), so a long-poll catches up without reading the database; undefined when
+   * `seq` is unknown here or too old.
+   */
+  changesSince(seq: string | number): ChangeRow[] | undefined {
+    return this.recent.after(seq);
+  }
+
   /** Hands a batch of changes to the waiters concerned; exposed for the follower and for tests. */
   dispatch(rows: ChangeRow[]): void {
     const perWaiter = new Map<Waiter, ChangeRow[]>();
     for (const row of rows) {
       const clean = relayableRow(row);
+      this.recent.add(row.seq, clean);
       if (!clean) continue;
       for (const waiter of this.concerned(toDomainDoc(clean.doc) as never)) {
         if (!perWaiter.has(waiter)) perWaiter.set(waiter, []);
@@ -100,8 +113,9 @@ export class ChangesHub {
         } as never);
         if (this.stopped) return;
         failures = 0;
-        this.seq = res.last_seq as string | number;
         if (res.results.length) this.dispatch(res.results as unknown as ChangeRow[]);
+        this.seq = res.last_seq as string | number;
+        this.recent.mark(this.seq);
       } catch (err) {
         if (this.stopped) return;
         failures++;

@@ -7,6 +7,7 @@ import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domai
 import { describeErrors } from '../../src/domain/validation';
 import type { Db } from '../storage/couch';
 import type { ChangesHub } from './changes-hub';
+import { ReadAhead } from './read-ahead';
 import { relayableRow, isInternalId, toDomainDoc, type ChangeRow } from './rows';
 
 export interface ChangesResponse {
@@ -55,6 +56,7 @@ export interface GatewayOptions {
 
 export class Gateway {
   private readonly longpollMs: number;
+  private readonly readAhead = new ReadAhead<ChangesResponse>();
 
   constructor(
     private readonly db: Db,
@@ -82,27 +84,37 @@ export class Gateway {
   /**
    * The changes since `since` that the user may read, at most `limit`. A first sync of a user the
    * `by_reader` view covers pages through their documents only; otherwise the change feed is
-   * scanned past unreadable changes until some are found or the end is reached, because RxDB takes
-   * an empty page for the end.
+   * scanned past unreadable changes until the page is full or the end is reached: RxDB takes a page
+   * shorter than its `limit` for the end of the initial pull, and would miss the rest.
    */
   async changes(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
+    const key = (seq: string | number) => `${user.id}|${user.memberId}|${user.roles.join(',')}|${seq}|${limit}`;
+    const page = (await this.readAhead.take(key(since))?.catch(() => undefined)) ?? (await this.page(user, since, limit));
+    // A full page means more to come: the client will ask for the next one as soon as it has this one.
+    if (page.results.length >= limit) this.readAhead.start(key(page.last_seq), () => this.page(user, page.last_seq, limit));
+    return { results: this.audited(user, page.results, 'sync'), last_seq: page.last_seq };
+  }
+
+  /** One page of `changes`, not yet audited (it may be read ahead and never handed out). */
+  private async page(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
     const cursor = parseCursor(since);
     if (cursor || (since === 0 && this.policy.indexedFor?.(user))) {
       return this.firstSync(user, cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' }, limit);
     }
     const results: ChangeRow[] = [];
     let seq = since;
-    for (;;) {
-      const res = await this.db.changes({ since: seq as string, limit: SCAN_BATCH, include_docs: true, style: 'all_docs' } as never);
+    // First read what the page can hold (a reader of everything wastes nothing), then wider.
+    for (let batch = limit; ; batch = SCAN_BATCH) {
+      const res = await this.db.changes({ since: seq as string, limit: batch, include_docs: true, style: 'all_docs' } as never);
       const rows = res.results as unknown as ChangeRow[];
       for (const row of rows) {
         seq = row.seq;
         const clean = relayableRow(row);
         if (clean && this.readable(user, clean.doc)) results.push(clean);
-        if (results.length >= limit) return { results: this.audited(user, results, 'sync'), last_seq: seq };
+        if (results.length >= limit) return { results, last_seq: seq };
       }
       seq = res.last_seq as string | number;
-      if (results.length > 0 || rows.length < SCAN_BATCH) return { results: this.audited(user, results, 'sync'), last_seq: seq };
+      if (rows.length < batch) return { results, last_seq: seq };
     }
   }
 
@@ -112,23 +124,33 @@ export class Gateway {
    * what changed meanwhile comes again rather than being missed.
    */
   private async firstSync(user: SessionUser, cursor: Cursor, limit: number): Promise<ChangesResponse> {
-    const res = await this.db.view(this.policy.name, 'by_reader', {
-      startkey: [user.memberId, cursor.after ? cursor.after + '\u0000' : ''],
-      endkey: [user.memberId, {}],
-      limit,
-      include_docs: true,
-    } as never);
     const results: ChangeRow[] = [];
-    for (const row of res.rows as unknown as Array<{ id: string; doc?: Record<string, unknown> }>) {
-      const clean = row.doc && relayableRow({ id: row.id, seq: 0, changes: [{ rev: String(row.doc._rev) }], doc: row.doc });
-      if (clean && this.readable(user, clean.doc)) results.push(clean);
+    let after = cursor.after;
+    // A page is full unless the view is done, for the same reason as the change feed's.
+    for (;;) {
+      const res = await this.db.view(this.policy.name, 'by_reader', {
+        startkey: [user.memberId, after ? after + '\u0000' : ''],
+        endkey: [user.memberId, {}],
+        limit,
+        include_docs: true,
+      } as never);
+      for (const row of res.rows as unknown as Array<{ id: string; doc?: Record<string, unknown> }>) {
+        after = row.id;
+        const clean = row.doc && relayableRow({ id: row.id, seq: 0, changes: [{ rev: String(row.doc._rev) }], doc: row.doc });
+        if (clean && this.readable(user, clean.doc)) results.push(clean);
+        if (results.length >= limit) return { results, last_seq: `i:${cursor.snapshot}:${after}` };
+      }
+      if (res.rows.length < limit) return { results, last_seq: cursor.snapshot };
     }
-    const last = res.rows.at(-1)?.id;
-    const done = res.rows.length < limit || !last;
-    return { results: this.audited(user, results, 'sync'), last_seq: done ? cursor.snapshot : `i:${cursor.snapshot}:${last}` };
   }
 
-  /** Waits for readable changes after `since` ('now': from the follower's position), or answers empty after the long-poll timeout. */
+  /**
+   * Waits for readable changes after `since` ('now': from the follower's position), or answers empty
+   * after the long-poll timeout. What happened since the client's last answer comes from the hub's
+   * memory when it knows `since` (the usual case), from the database otherwise. An empty answer
+   * carries the hub's position: everything up to it was either scanned or would have been handed
+   * to this long-poll, and the client's next `since` is then one the hub knows.
+   */
   async longpoll(user: SessionUser, since: string | number, limit: number, signal: AbortSignal): Promise<ChangesResponse> {
     const buffered: ChangeRow[] = [];
     let wake = () => {};
@@ -139,7 +161,8 @@ export class Gateway {
     const start = since === 'now' ? this.hub.seq : (parseCursor(since)?.snapshot ?? since);
     try {
       if (since !== 'now') {
-        const past = await this.changes(user, start, limit);
+        const recent = this.hub.changesSince(start);
+        const past = recent ? this.readableOf(user, recent, limit) : await this.changes(user, start, limit);
         if (past.results.length) return past;
       }
       if (!buffered.length && !signal.aborted) {
@@ -149,12 +172,23 @@ export class Gateway {
           signal.addEventListener('abort', wake, { once: true });
         });
       }
-      if (!buffered.length) return { results: [], last_seq: start };
+      if (!buffered.length) return { results: [], last_seq: this.hub.seq };
       const page = buffered.slice(0, limit);
       return { results: this.audited(user, page, 'sync'), last_seq: page[page.length - 1].seq };
     } finally {
       unsubscribe();
     }
+  }
+
+  /** The rows of the hub's memory this user may read, at most `limit`, up to the hub's position. */
+  private readableOf(user: SessionUser, rows: ChangeRow[], limit: number): ChangesResponse {
+    const results: ChangeRow[] = [];
+    for (const row of rows) {
+      if (!this.readable(user, row.doc)) continue;
+      results.push(row);
+      if (results.length >= limit) return { results: this.audited(user, results, 'sync'), last_seq: row.seq };
+    }
+    return { results: this.audited(user, results, 'sync'), last_seq: this.hub.seq };
   }
 
   /** `_all_docs` by keys: the rows the user may read; anything else looks absent. */

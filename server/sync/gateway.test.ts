@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/domain/session/user';
+import type { CollectionPolicy } from '../../src/domain/sync/policy';
+import type { Db } from '../storage/couch';
+import { ChangesHub } from './changes-hub';
+import { Gateway } from './gateway';
+import type { ChangeRow } from './rows';
+
+const policy = {
+  name: 'test',
+  validate: () => ({ ok: true, value: {} }),
+  audience: (doc: { readers?: string[] }) => ({ members: doc.readers ?? [], roles: ['coordinator'] }),
+  refuseWrite: () => null,
+} as unknown as CollectionPolicy<never>;
+
+const user = (memberId: string): SessionUser => ({ id: 'a-' + memberId, memberId, name: memberId, roles: ['member'] });
+const row = (id: string, readers: string[], seq: number): ChangeRow => ({ id, seq, changes: [{ rev: '1-a' }], doc: { _id: id, _rev: '1-a', readers } });
+
+/** A database whose change feed the test drives, counting the reads a long-poll makes. */
+function fakeDb() {
+  const feed: Array<(res: unknown) => void> = [];
+  let scans = 0;
+  const db = {
+    config: { db: 'test' },
+    info: async () => ({ update_seq: 5 }),
+    changes: (opts: { feed?: string }) => {
+      if (opts.feed === 'longpoll') return new Promise((resolve) => feed.push(resolve));
+      scans++;
+      return Promise.resolve({ results: [], last_seq: 7 });
+    },
+  };
+  return { db: db as unknown as Db, scans: () => scans, push: (results: ChangeRow[], last_seq: number) => feed.shift()!({ results, last_seq }) };
+}
+
+describe('long-polls of the gateway', () => {
+  it('answer a timeout with the hub’s position and catch up from the hub’s memory, without reading the database', async () => {
+    const fake = fakeDb();
+    const hub = new ChangesHub(fake.db, policy);
+    await hub.start();
+    const gateway = new Gateway(fake.db, policy, hub, { longpollMs: 20 });
+    const signal = new AbortController().signal;
+    try {
+      expect(await gateway.longpoll(user('alice'), 'now', 100, signal)).toEqual({ results: [], last_seq: 5 });
+      fake.push([row('r6', ['bob'], 6), row('r7', ['alice'], 7)], 7);
+      await new Promise((r) => setTimeout(r, 0));
+      const caughtUp = await gateway.longpoll(user('alice'), 5, 100, signal);
+      expect(caughtUp.results.map((r) => r.id)).toEqual(['r7']);
+      expect(caughtUp.last_seq).toBe(7);
+      // Nothing for carol since 5: an empty answer at the hub's position, not at her old one.
+      expect(await gateway.longpoll(user('carol'), 5, 100, signal)).toEqual({ results: [], last_seq: 7 });
+      expect(fake.scans()).toBe(0);
+      // A sequence the hub never handed out is read from the database.
+      await gateway.longpoll(user('carol'), 3, 100, signal);
+      expect(fake.scans()).toBe(1);
+    } finally {
+      hub.stop();
+    }
+  });
+
+  it('pages a catch-up by the client’s limit', async () => {
+    const fake = fakeDb();
+    const hub = new ChangesHub(fake.db, policy);
+    await hub.start();
+    const gateway = new Gateway(fake.db, policy, hub, { longpollMs: 20 });
+    try {
+      fake.push([row('r6', ['alice'], 6), row('r7', ['alice'], 7), row('r8', ['alice'], 8)], 8);
+      await new Promise((r) => setTimeout(r, 0));
+      const first = await gateway.longpoll(user('alice'), 5, 2, new AbortController().signal);
+      expect(first).toMatchObject({ results: [{ id: 'r6' }, { id: 'r7' }], last_seq: 7 });
+      const next = await gateway.longpoll(user('alice'), first.last_seq, 2, new AbortController().signal);
+      expect(next).toMatchObject({ results: [{ id: 'r8' }], last_seq: 8 });
+    } finally {
+      hub.stop();
+    }
+  });
+});
+
+/** A database whose change feed is `rows` (seq = position + 1), answering `_changes` by `since` and `limit`. */
+function feedDb(rows: ChangeRow[]) {
+  let reads = 0;
+  const limits: number[] = [];
+  const db = {
+    config: { db: 'test' },
+    changes: async ({ since, limit }: { since: number; limit: number }) => {
+      reads++;
+      limits.push(limit);
+      const page = rows.filter((r) => Number(r.seq) > Number(since)).slice(0, limit);
+      return { results: page, last_seq: page.length ? page[page.length - 1].seq : since };
+    },
+  };
+  return { db: db as unknown as Db, reads: () => reads, limits };
+}
+
+describe('pages of the change feed', () => {
+  it('are full until the end of the feed, however sparse the reader’s documents (RxDB ends its pull at a short page)', async () => {
+    // 1,200 changes, one in two hundred for alice: more than one database batch per page.
+    const rows = Array.from({ length: 1200 }, (_, i) => row(`r${i + 1}`, i % 200 === 0 ? ['alice'] : ['bob'], i + 1));
+    const fake = feedDb(rows);
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
+    const first = await gateway.changes(user('alice'), 0, 5);
+    expect(first.results.map((r) => r.id)).toEqual(['r1', 'r201', 'r401', 'r601', 'r801']);
+    expect(first.last_seq).toBe(801);
+    const last = await gateway.changes(user('alice'), first.last_seq, 5);
+    expect(last.results.map((r) => r.id)).toEqual(['r1001']);
+    expect(last.last_seq).toBe(1200);
+  });
+
+  it('read a page’s worth for a reader of everything, and the next page ahead while the client stores this one', async () => {
+    const fake = feedDb(Array.from({ length: 1000 }, (_, i) => row(`r${i + 1}`, ['alice'], i + 1)));
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
+    const page = await gateway.changes(user('alice'), 0, 200);
+    expect(page.results).toHaveLength(200);
+    expect(fake.limits[0]).toBe(200);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.reads()).toBe(2);
+    const next = await gateway.changes(user('alice'), page.last_seq, 200);
+    expect(next.results.map((r) => r.id).slice(0, 2)).toEqual(['r201', 'r202']);
+    // Served from what was read ahead: the only new read is the page after.
+    expect(fake.reads()).toBe(3);
+    // Another reader never gets a page read ahead for alice.
+    const bob = await gateway.changes(user('bob'), page.last_seq, 200);
+    expect(bob.results).toHaveLength(0);
+  });
+});
