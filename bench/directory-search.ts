@@ -16,7 +16,7 @@ const QUERIES = ['infirmiere', 'metz', 'dermatologie', 'helene marchal', 'ars su
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  const server = await startTestServer({ STATIC_DIR: path.resolve('dist') });
+  const server = await startTestServer({ STATIC_DIR: path.resolve(process.env.BENCH_DIST || 'dist') });
   try {
     // Extra synthetic professionals up to TARGET entries, with ids and RPPS numbers apart from the demo's.
     const territory = server.services.territory;

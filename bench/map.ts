@@ -98,7 +98,7 @@ async function syntheticRun(browser: Browser, dir: string, n: number, communes: 
 
 /** The real route: log in, let the demo directory sync, open « Carte », then pan. */
 async function appRun(browser: Browser) {
-  const server = await startTestServer({ STATIC_DIR: path.resolve('dist') });
+  const server = await startTestServer({ STATIC_DIR: path.resolve(process.env.BENCH_DIST || 'dist') });
   try {
     const page = await browser.newPage({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
     await page.context().route(/^https:\/\/data\.geopf\.fr\//, (r) => r.abort());

@@ -1,0 +1,188 @@
+/**
+ * Benchmark (not a test): alert latency and server cost per change as live clients grow.
+ * The server runs in its own process (demo directory of 1,675 members and its year of 4,000
+ * requests). 10 nurses are made available next to the patient; 10, 100 then 1,600 lightweight
+ * long-poll clients (`lib/longpoll-client.ts`, RxDB's live loop) follow `requests`, the 10 nurses
+ * among them. A GP posts requests through the gateway; the latency is from the post until the
+ * alerted card is received by each nurse's client. CPU time of the server and of the database
+ * process per posted request, idle load, and memory, at each client count.
+ * Writes bench/results/alerts.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Client, demo } from '../server/testing/server';
+import { newRequest, patientFor, post } from '../server/testing/requests';
+import { LongPollClient } from './lib/longpoll-client';
+import { cpuMsOf, rssMbOf } from './lib/proc';
+import { RemoteServer, type Usage } from './lib/remote-server';
+import { loadPerCore, round, sleep, summarize } from './lib/stats';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES = (process.env.CLIENTS ?? '10,100,1600').split(',').map(Number);
+const POSTS = Number(process.env.POSTS ?? (QUICK ? 10 : 40));
+const IDLE_MS = QUICK ? 8_000 : 15_000;
+const ALERTED = 10;
+/** The server's long-poll timeout: new clients are spread over it, as real devices are. */
+const SPREAD_MS = 25_000;
+
+interface StoredRequest {
+  dispatch?: { alerted: string[]; steps: Array<{ at: string }> };
+  history?: Array<{ at: string; event: string }>;
+}
+/** Milliseconds after the post: its write returned, the dispatcher started the search, took its first step; the last alerted client had the card. */
+type Phases = { written: number; started: number; stepped: number; lastArrival: number };
+
+const cpuMs = (u: Usage) => (u.cpu.user + u.cpu.system) / 1000;
+const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
+
+async function main() {
+  const server = await RemoteServer.start({ DEMO_ACTIVITY: '1' });
+  const clients: LongPollClient[] = [];
+  try {
+    const members = await server.members();
+    const gp = new Client(server.url);
+    const gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId as string;
+    const active = members.filter((m) => m.status === 'active' && m.id !== gpId && m.id !== 'm-coordination');
+    const nurses = active.filter((m) => m.profession === '60' && m.kind === 'professional').slice(0, ALERTED).map((m) => m.id);
+    const others = active.filter((m) => !nurses.includes(m.id)).map((m) => m.id);
+    const max = Math.max(...SIZES);
+    if (others.length + ALERTED < max) throw new Error(`only ${others.length + ALERTED} members for ${max} clients`);
+    await server.makeAvailable(nurses, 0.05);
+    const who = [...nurses, ...others.slice(0, max - ALERTED)];
+    const t = performance.now();
+    const cookies = await server.sessions(who);
+    console.log(`${who.length} accounts and sessions in ${Math.round(performance.now() - t)} ms`);
+    await sleep(1500);
+
+    // Arrivals of the card being measured, by client index.
+    let watched = '';
+    let arrivals = new Map<number, number>();
+    const base = new URL(server.url);
+    const connect = (i: number, delay: number) => {
+      const client = new LongPollClient(base, 'requests', cookies[i], (docs, at) => {
+        if (docs.some((d) => d._id === watched) && !arrivals.has(i)) arrivals.set(i, at);
+      });
+      clients.push(client);
+      client.start(delay);
+    };
+
+    /**
+     * Posts a request and its patient block; resolves with each alerted client's latency in ms, the
+     * alerted members, and where the time went (wall clock, shared by the processes of this machine).
+     */
+    const postOne = async (): Promise<{ latencies: number[]; alerted: string[]; phases: Phases }> => {
+      const deadline = new Date(Date.now() + 48 * 3_600_000).toISOString();
+      // '48h': the next circle is two hours away, so the alerted set stays the 10 nurses during the run.
+      const request = newRequest(gpId, { urgency: '48h', deadline });
+      watched = request.id;
+      arrivals = new Map();
+      const wall0 = Date.now();
+      const t0 = performance.now();
+      const res = await post(gp, 'requests', [request]);
+      const written = performance.now() - t0;
+      if (!res.json?.[0]?.ok) throw new Error(`post refused: ${JSON.stringify(res.json)}`);
+      await post(gp, 'patients', [patientFor(request)]);
+      const end = Date.now() + 15_000;
+      while (arrivals.size < ALERTED && Date.now() < end) await sleep(5);
+      const latencies = [...arrivals.values()].map((at) => at - t0);
+      const stored = await server.call<StoredRequest>('request', request.id);
+      const started = Date.parse(stored.history?.find((h) => h.event === 'start-search')?.at ?? '') - wall0;
+      const stepped = Date.parse(stored.dispatch?.steps[0]?.at ?? '') - wall0;
+      const phases = { written, started, stepped, lastArrival: latencies.length ? Math.max(...latencies) : NaN };
+      return { latencies, alerted: stored.dispatch?.alerted ?? [], phases };
+    };
+
+    const results = [];
+    for (const size of SIZES) {
+      const from = clients.length;
+      const spread = size <= 10 ? 0 : SPREAD_MS;
+      for (let i = from; i < size; i++) connect(i, Math.random() * spread);
+      await sleep(spread + 3000);
+      for (let i = 0; i < 2; i++) await postOne(); // warm-up
+      await sleep(1000);
+
+      // Idle: what the connected clients cost with nothing happening (long-poll timeouts and re-polls).
+      const polls0 = clients.reduce((s, c) => s + c.polls, 0);
+      const idle0 = await server.usage();
+      const idleDb0 = cpuMsOf(server.dbPid);
+      const idleT0 = performance.now();
+      await sleep(IDLE_MS);
+      const idle1 = await server.usage();
+      const idleSeconds = (performance.now() - idleT0) / 1000;
+      const idleServerMsPerS = (cpuMs(idle1) - cpuMs(idle0)) / idleSeconds;
+      const idleDbMsPerS = (cpuMsOf(server.dbPid) - idleDb0) / idleSeconds;
+      const pollsPerS = (clients.reduce((s, c) => s + c.polls, 0) - polls0) / idleSeconds;
+
+      // Posting: one request at a time, until every alerted client has it, then a short pause.
+      const perClient: number[] = [];
+      const perPost: number[] = [];
+      const phases: Phases[] = [];
+      let missed = 0;
+      let alertedSet = new Set<string>();
+      const u0 = await server.usage();
+      const db0 = cpuMsOf(server.dbPid);
+      const t0 = performance.now();
+      for (let i = 0; i < POSTS; i++) {
+        const { latencies, alerted, phases: p } = await postOne();
+        phases.push(p);
+        alerted.forEach((a) => alertedSet.add(a));
+        perClient.push(...latencies);
+        if (latencies.length < ALERTED) missed += ALERTED - latencies.length;
+        else perPost.push(Math.max(...latencies));
+        await sleep(300 + Math.random() * 400);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const u1 = await server.usage();
+      const serverMs = cpuMs(u1) - cpuMs(u0);
+      const dbMs = cpuMsOf(server.dbPid) - db0;
+      const afterGc = await server.usage(true);
+      const unexpected = [...alertedSet].filter((a) => !nurses.includes(a));
+      const result = {
+        clients: size,
+        waiting: u1.waiting.requests,
+        posts: POSTS,
+        missedArrivals: missed,
+        unexpectedAlerted: unexpected.length,
+        latencyAllAlertedMs: summarize(perPost),
+        latencyPerClientMs: summarize(perClient),
+        // Medians of where the time went: post written, search started, first circle written, last arrival.
+        phasesMs: {
+          written: summarize(phases.map((p) => p.written)),
+          searchStarted: summarize(phases.map((p) => p.started), 0),
+          circleWritten: summarize(phases.map((p) => p.stepped), 0),
+          lastArrival: summarize(phases.map((p) => p.lastArrival)),
+        },
+        serverLoopDelayMs: { p99: round(u1.loopDelayMs.p99), max: round(u1.loopDelayMs.max) },
+        idle: { seconds: round(idleSeconds), pollsPerSecond: round(pollsPerS), serverCpuMsPerSecond: round(idleServerMsPerS), dbCpuMsPerSecond: round(idleDbMsPerS) },
+        perPost: {
+          serverCpuMs: round(serverMs / POSTS),
+          dbCpuMs: round(dbMs / POSTS),
+          // The posting window minus the idle load over the same time: what the change itself costs.
+          serverCpuMsNetOfIdle: round((serverMs - idleServerMsPerS * seconds) / POSTS),
+          dbCpuMsNetOfIdle: round((dbMs - idleDbMsPerS * seconds) / POSTS),
+        },
+        memory: {
+          serverRssMb: mb(u1.memory.rss),
+          serverHeapUsedMb: mb(u1.memory.heapUsed),
+          serverHeapAfterGcMb: mb(afterGc.memory.heapUsed),
+          dbRssMb: rssMbOf(server.dbPid),
+        },
+        loadPerCore: await loadPerCore(),
+      };
+      results.push(result);
+      console.log(
+        `${size} clients (${result.waiting} waiting): all ${ALERTED} alerted median ${result.latencyAllAlertedMs.median} ms, p95 ${result.latencyAllAlertedMs.p95} ms ` +
+          `(per client p95 ${result.latencyPerClientMs.p95} ms, missed ${missed}); per post: server ${result.perPost.serverCpuMs} ms CPU (net ${result.perPost.serverCpuMsNetOfIdle}), ` +
+          `database ${result.perPost.dbCpuMs} ms (net ${result.perPost.dbCpuMsNetOfIdle}); idle ${result.idle.pollsPerSecond} polls/s, server ${result.idle.serverCpuMsPerSecond} ms/s, database ${result.idle.dbCpuMsPerSecond} ms/s; ` +
+          `phases (median ms) written ${result.phasesMs.written.median}, search started ${result.phasesMs.searchStarted.median}, circle written ${result.phasesMs.circleWritten.median}, last arrival ${result.phasesMs.lastArrival.median}; ` +
+          `server loop delay p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms; RSS server ${result.memory.serverRssMb} MB (heap after GC ${result.memory.serverHeapAfterGcMb} MB), database ${result.memory.dbRssMb} MB; load/core ${result.loadPerCore}`,
+      );
+    }
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/alerts.json', JSON.stringify({ date: new Date().toISOString(), alerted: ALERTED, client: 'lightweight long-poll clients in Node (RxDB live loop)', sizes: results }, null, 2) + '\n');
+  } finally {
+    clients.forEach((c) => c.stop());
+    await server.stop();
+  }
+}
+
+await main();

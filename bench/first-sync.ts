@@ -1,0 +1,214 @@
+/**
+ * Benchmark (not a test): first sync of a device, against a plain PouchDB peer, in Chromium.
+ * The built app is served by the real server (own process; demo directory of 1,675 members and its
+ * year of 4,000 requests). A fresh browser profile logs in as the coordinator (reads everything)
+ * and as the nurse with the most requests of the demo year (reads the directory and hers: her
+ * first sync goes through the reader index); the time runs from the click on
+ * « Se connecter » until every document the user may read is in the local database (RxDB's
+ * IndexedDB, counted in the page) and the directory count is on screen. The peer, in the same
+ * run and alternating with ours: PouchDB's browser build (IndexedDB adapter, default options)
+ * replicating the same documents straight from the same database server through a same-origin
+ * proxy (the whole databases for the coordinator; the nurse's documents by `doc_ids`).
+ * Writes bench/results/first-sync.json.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import type { Role } from '../src/domain/session/user';
+import { PASSWORD } from '../server/testing/requests';
+import { Client, demo } from '../server/testing/server';
+import { builtApp, builtAppWithPullBatch, builtPage, CHROMIUM } from './lib/build';
+import { startDbProxy } from './lib/db-proxy';
+import { cpuMsOf } from './lib/proc';
+import { RemoteServer } from './lib/remote-server';
+import { loadPerCore, round, summarize, until } from './lib/stats';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = Number(process.env.RUNS ?? (QUICK ? 2 : 5));
+/** Pull batch of the what-if build (0: none). */
+const WHAT_IF_BATCH = Number(process.env.WHAT_IF_BATCH ?? (QUICK ? 0 : 1000));
+const COLLECTIONS = ['members', 'requests', 'messages', 'patients'];
+
+interface Person {
+  label: 'coordinator' | 'nurse';
+  email: string;
+  password: string;
+  memberId: string;
+  roles: Role[];
+  expected: Record<string, number>;
+}
+
+/**
+ * Runs in the page: true when the directory shows its count and RxDB's IndexedDB (one Dexie database
+ * per collection, `rxdb-dexie-cpts--<version>--<collection>`) holds at least the expected documents.
+ */
+async function synced(expected: Record<string, number>): Promise<boolean> {
+  const shown = document.querySelector('[data-testid="directory-count"]')?.textContent?.replace(/\D/g, '');
+  if (shown !== String(expected.members)) return false;
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('rxdb-dexie-cpts--'));
+  for (const [collection, count] of Object.entries(expected)) {
+    if (count === 0) continue;
+    const name = names.find((n) => n.endsWith(`--${collection}`));
+    if (!name) return false;
+    const have = await new Promise<number>((resolve) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => resolve(-1);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('docs')) return void (db.close(), resolve(-1));
+        const req = db.transaction('docs').objectStore('docs').count();
+        req.onsuccess = () => (db.close(), resolve(req.result));
+        req.onerror = () => (db.close(), resolve(-1));
+      };
+    });
+    if (have < count) return false;
+  }
+  return true;
+}
+
+/** Our app: from the login click until the local database holds everything readable and the directory shows its count. */
+async function ours(browser: Browser, url: string, person: Person, server: RemoteServer) {
+  const context = await browser.newContext({ baseURL: url, locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    await page.goto('/connexion');
+    await page.getByTestId('login-email').fill(person.email);
+    await page.getByTestId('login-password').fill(person.password);
+    const cpu0 = (await server.usage()).cpu;
+    const db0 = cpuMsOf(server.dbPid);
+    const t0 = performance.now();
+    // Where the time goes: login answered, first and last page of the initial pull.
+    const marks = { login: NaN, firstPull: NaN, lastPull: NaN };
+    const pull = (url: string) => url.includes('/_changes?') && url.includes('feed=normal');
+    page.on('request', (r) => void (pull(r.url()) && Number.isNaN(marks.firstPull) && (marks.firstPull = performance.now() - t0)));
+    page.on('requestfinished', (r) => {
+      if (r.url().endsWith('/api/session') && r.method() === 'POST') marks.login = performance.now() - t0;
+      if (pull(r.url())) marks.lastPull = performance.now() - t0;
+    });
+    await page.getByTestId('login-submit').click();
+    await until(async () => (await page.evaluate(synced, person.expected)) || false, 'the first sync');
+    const ms = performance.now() - t0;
+    const cpu1 = (await server.usage()).cpu;
+    return { ms, marks, serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000, dbCpuMs: cpuMsOf(server.dbPid) - db0 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The peer: PouchDB replicating the same documents from the database server, in a fresh profile. */
+async function peer(browser: Browser, proxyUrl: string, specs: Array<{ name: string; docIds?: string[] }>, server: RemoteServer) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${proxyUrl}/`);
+    await page.waitForFunction(() => 'peer' in window);
+    const db0 = cpuMsOf(server.dbPid);
+    const result = await page.evaluate((s) => (window as unknown as { peer: { replicate(s: unknown): Promise<{ ms: number; counts: Record<string, number> }> } }).peer.replicate(s), specs);
+    return { ...result, dbCpuMs: cpuMsOf(server.dbPid) - db0 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Starts a server for this build, warms it, and measures ours and the peer for each person, alternating. */
+async function measure(browser: Browser, dist: string, peerPage: string, runs: number) {
+  const server = await RemoteServer.start({ DEMO_ACTIVITY: '1', STATIC_DIR: dist });
+  const proxy = await startDbProxy(peerPage, server.dbUrl);
+  try {
+    // The nurse of the demo year with the most requests (her first sync goes through the reader index).
+    const nurseId = await server.call<string>('busiestReader', '60');
+    await server.sessions([nurseId]);
+    const accounts = [
+      ['coordinator', demo('coordination')],
+      ['nurse', { email: `${nurseId}@bench.cpts-metz.test`, password: PASSWORD }],
+    ] as const;
+    const people: Person[] = [];
+    for (const [label, account] of accounts) {
+      const user = (await new Client(server.url).login(account.email, account.password)).json.user as { memberId: string; roles: Role[] };
+      people.push({ label, ...account, memberId: user.memberId, roles: user.roles, expected: await server.readable(user.memberId, user.roles) });
+    }
+    const specsOf = async (p: Person) =>
+      p.label === 'coordinator'
+        ? COLLECTIONS.map((name) => ({ name }))
+        : [{ name: 'members' }, ...(await Promise.all(COLLECTIONS.slice(1).map(async (name) => ({ name, docIds: await server.readableIds(name, p.memberId, p.roles) }))))];
+    type Samples = { ours: number[]; peer: number[]; serverCpuMs: number[]; dbCpuMs: number[]; peerDbCpuMs: number[]; marks: Array<Record<string, number>>; peerCounts?: Record<string, number> };
+    const samples: Record<string, Samples> = {};
+    for (const p of people) samples[p.label] = { ours: [], peer: [], serverCpuMs: [], dbCpuMs: [], peerDbCpuMs: [], marks: [] };
+    // One unmeasured round first: it builds the database's view indexes after the demo load
+    // (the first member sync would otherwise wait seconds for its by_reader index) and warms the JIT.
+    for (const p of people) {
+      await ours(browser, server.url, p, server);
+      await peer(browser, proxy.url, await specsOf(p), server);
+    }
+    const loads: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      for (const p of people) {
+        const r = samples[p.label];
+        // Alternate which goes first, so a slow moment of the machine does not always hit the same one.
+        for (const which of run % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
+          if (which === 'ours') {
+            const o = await ours(browser, server.url, p, server);
+            r.ours.push(o.ms);
+            r.marks.push({ ...o.marks, done: o.ms });
+            r.serverCpuMs.push(o.serverCpuMs);
+            r.dbCpuMs.push(o.dbCpuMs);
+          } else {
+            const q = await peer(browser, proxy.url, await specsOf(p), server);
+            r.peer.push(q.ms);
+            r.peerDbCpuMs.push(q.dbCpuMs);
+            r.peerCounts = q.counts;
+          }
+        }
+        loads.push(await loadPerCore());
+        console.log(`run ${run + 1}/${runs} ${p.label}: ours ${Math.round(r.ours.at(-1)!)} ms, peer ${Math.round(r.peer.at(-1)!)} ms (load/core ${loads.at(-1)})`);
+      }
+    }
+    const result: Record<string, unknown> = { runs, loadPerCore: summarize(loads, 2) };
+    for (const p of people) {
+      const r = samples[p.label];
+      const ourS = summarize(r.ours, 0);
+      const peerS = summarize(r.peer, 0);
+      result[p.label] = {
+        memberId: p.memberId,
+        documents: p.expected,
+        peerDocuments: r.peerCounts,
+        oursMs: ourS,
+        peerMs: peerS,
+        ratioToPeer: round(ourS.median / peerS.median, 2),
+        // Medians of ours, from the click: login answered, first pull request sent, last pull page received, all stored and on screen.
+        oursPhasesMs: Object.fromEntries(['login', 'firstPull', 'lastPull', 'done'].map((k) => [k, summarize(r.marks.map((m) => m[k]), 0).median])),
+        serverCpuMs: summarize(r.serverCpuMs, 0),
+        dbCpuMs: summarize(r.dbCpuMs, 0),
+        peerDbCpuMs: summarize(r.peerDbCpuMs, 0),
+      };
+      console.log(`${p.label} (${JSON.stringify(p.expected)}): ours median ${ourS.median} ms (p95 ${ourS.p95}), peer median ${peerS.median} ms (p95 ${peerS.p95}), ratio ${round(ourS.median / peerS.median, 2)}`);
+    }
+    return result;
+  } finally {
+    await proxy.close();
+    await server.stop();
+  }
+}
+
+async function main() {
+  const dist = await builtApp();
+  const peerPage = await builtPage('bench/peer-page');
+  const browser = await chromium.launch(CHROMIUM);
+  const built: string[] = [];
+  try {
+    const result: Record<string, unknown> = { date: new Date().toISOString(), chromium: browser.version(), ...(await measure(browser, dist, peerPage, RUNS)) };
+    if (WHAT_IF_BATCH) {
+      // What-if: the same app pulling WHAT_IF_BATCH documents per request (the gateway allows up to 1,000).
+      console.log(`what-if: pull batch ${WHAT_IF_BATCH}`);
+      const variant = await builtAppWithPullBatch(WHAT_IF_BATCH);
+      built.push(variant);
+      result.whatIf = { pullBatchSize: WHAT_IF_BATCH, ...(await measure(browser, variant, peerPage, Math.max(2, RUNS - 2))) };
+    }
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/first-sync.json', JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    await browser.close();
+    for (const dir of [peerPage, ...built, ...(process.env.BENCH_DIST ? [] : [dist])]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

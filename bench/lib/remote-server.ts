@@ -1,0 +1,79 @@
+/** The benchmark's side of `server-process.ts`: forks the server in its own process and calls it over IPC. */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Role } from '../../src/domain/session/user';
+
+export interface Usage {
+  cpu: { user: number; system: number };
+  memory: NodeJS.MemoryUsage;
+  waiting: Record<string, number>;
+  loopDelayMs: { p50: number; p99: number; max: number };
+  dbPid?: number;
+}
+
+export class RemoteServer {
+  private next = 0;
+  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  url = '';
+  dbUrl = '';
+  dbPid = 0;
+  pid = 0;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (m.error) p?.reject(new Error(m.error));
+      else p?.resolve(m.result);
+    });
+    child.on('exit', (code) => {
+      for (const p of this.pending.values()) p.reject(new Error(`server process exited (${code})`));
+      this.pending.clear();
+    });
+  }
+
+  /** `env` as for `startTestServer` (e.g. `DEMO_ACTIVITY: '1'`, `STATIC_DIR`). */
+  static async start(env: Record<string, string> = {}): Promise<RemoteServer> {
+    const child = fork(path.resolve('bench/lib/server-process.ts'), [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const server = new RemoteServer(child);
+    const info = await server.call<{ url: string; dbUrl: string; dbPid: number; pid: number }>('start', env);
+    Object.assign(server, info);
+    return server;
+  }
+
+  call<T>(command: string, ...args: unknown[]): Promise<T> {
+    const id = ++this.next;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ id, command, args });
+    });
+  }
+
+  members() {
+    return this.call<Array<{ id: string; profession?: string; kind: string; status: string }>>('members');
+  }
+  sessions(memberIds: string[], roles: Role[] = ['member']) {
+    return this.call<string[]>('sessions', memberIds, roles);
+  }
+  makeAvailable(ids: string[], km: number) {
+    return this.call<boolean>('makeAvailable', ids, km);
+  }
+  readable(memberId: string, roles: Role[]) {
+    return this.call<Record<string, number>>('readable', memberId, roles);
+  }
+  readableIds(collection: string, memberId: string, roles: Role[]) {
+    return this.call<string[]>('readableIds', collection, memberId, roles);
+  }
+  usage(collectGarbage = false) {
+    return this.call<Usage>('usage', collectGarbage);
+  }
+
+  async stop(): Promise<void> {
+    await this.call('stop').catch(() => undefined);
+    this.child.disconnect();
+    await new Promise((r) => (this.child.exitCode !== null ? r(null) : this.child.once('exit', r)));
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The server under measurement, in a process of its own (forked by `bench/lib/remote-server.ts`)
+ * so its CPU time and memory are its own, not the benchmark clients'. Driven over IPC: start,
+ * accounts and sessions for members, availability, counts of what a user may read, usage.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { canRead } from '../../src/domain/sync/policy';
+import { POLICIES } from '../../src/domain/sync/collections';
+import type { Role, SessionUser } from '../../src/domain/session/user';
+import { hashPassword } from '../../server/accounts/passwords';
+import { SESSION_COOKIE } from '../../server/session/auth';
+import { toDomainDoc } from '../../server/sync/rows';
+import { makeAvailable, PASSWORD } from '../../server/testing/requests';
+import { startTestServer, type TestServer } from '../../server/testing/server';
+
+let server: TestServer | undefined;
+let passwordHash: string | undefined;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+type Doc = Record<string, unknown> & { _id: string };
+
+async function allDocs(db: string): Promise<Doc[]> {
+  const res = await server!.services.storage.couch.use(db).list({ include_docs: true });
+  return res.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc as unknown as Doc);
+}
+
+const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
+  async start(env: Record<string, string>) {
+    server = await startTestServer(env);
+    const embedded = server.services.storage.embedded!;
+    return { url: server.url, dbUrl: embedded.url, dbPid: embedded.pid(), dataDir: server.dataDir, pid: process.pid };
+  },
+
+  /** Members of the directory: id, profession, kind. */
+  async members() {
+    return (await allDocs('members')).map((d) => ({ id: d._id, profession: d.profession, kind: d.kind, status: d.status }));
+  },
+
+  /**
+   * Active accounts for these members (one scrypt hash for all, as `clientFor` does) and a session
+   * for each, returned as cookies: 1,600 password checks would cost minutes of CPU for nothing.
+   */
+  async sessions(memberIds: string[], roles: Role[] = ['member']) {
+    const { accounts, sessions } = server!.services;
+    passwordHash ??= await hashPassword(PASSWORD);
+    const db = server!.services.storage.couch.use('accounts');
+    const ids = memberIds.map((m) => `acc-bench-${m}`);
+    const existing = new Set((await db.fetch({ keys: ids })).rows.filter((r) => 'doc' in r && r.doc).map((r) => (r as { id: string }).id));
+    const now = new Date().toISOString();
+    const missing = memberIds
+      .filter((m) => !existing.has(`acc-bench-${m}`))
+      .map((m) => ({ _id: `acc-bench-${m}`, type: 'account', email: `${m}@bench.cpts-metz.test`, passwordHash, roles, status: 'active', memberId: m, name: m, createdAt: now }));
+    for (let i = 0; i < missing.length; i += 500) await db.bulk({ docs: missing.slice(i, i + 500) });
+    void accounts;
+    const cookies: string[] = [];
+    for (let i = 0; i < ids.length; i += 50) {
+      const batch = await Promise.all(ids.slice(i, i + 50).map((id) => sessions.create(id)));
+      for (const { token } of batch) cookies.push(`${SESSION_COOKIE}=${encodeURIComponent(server!.app.signCookie(token))}`);
+    }
+    return cookies;
+  },
+
+  async makeAvailable(ids: string[], km: number) {
+    await makeAvailable(server!, ids, km);
+    return true;
+  },
+
+  /** How many documents of each replicated collection this user may read (what a first sync must bring). */
+  async readable(memberId: string, roles: Role[]) {
+    const user: SessionUser = { id: 'bench', memberId, name: 'bench', roles };
+    const counts: Record<string, number> = {};
+    for (const policy of Object.values(POLICIES)) {
+      counts[policy.name] = (await allDocs(policy.name)).filter((d) => !d._deleted && canRead(policy, user, toDomainDoc(d) as never)).length;
+    }
+    return counts;
+  },
+
+  /** The ids of the documents of a collection this user may read (the peer's filtered replication). */
+  async readableIds(collection: string, memberId: string, roles: Role[]) {
+    const user: SessionUser = { id: 'bench', memberId, name: 'bench', roles };
+    return (await allDocs(collection)).filter((d) => canRead(POLICIES[collection], user, toDomainDoc(d) as never)).map((d) => d._id);
+  },
+
+  /** The active member of this profession who reads the most requests (requester or reader). */
+  async busiestReader(profession: string) {
+    const members = new Map((await allDocs('members')).map((m) => [m._id, m]));
+    const counts = new Map<string, number>();
+    for (const r of await allDocs('requests')) {
+      for (const id of new Set([r.requesterId as string, ...((r.readers as string[]) ?? [])])) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const [best] = [...counts].filter(([id]) => members.get(id)?.profession === profession && members.get(id)?.status === 'active').sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!best) throw new Error(`no member of profession ${profession} reads any request`);
+    return best;
+  },
+
+  async request(id: string) {
+    return server!.services.storage.couch.use('requests').get(id);
+  },
+
+  /** CPU, memory, waiting long-polls, and the event loop's delay since the last call (ms). */
+  async usage(collectGarbage = false) {
+    if (collectGarbage) (globalThis as { gc?: () => void }).gc?.();
+    const delay = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+    loopDelay.reset();
+    return {
+      loopDelayMs: delay,
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      waiting: Object.fromEntries(server!.services.hubs.map((h, i) => [Object.keys(POLICIES)[i], h.waiting])),
+      dbPid: server!.services.storage.embedded?.pid(),
+    };
+  },
+
+  async stop() {
+    await server?.dispose();
+    server = undefined;
+    return true;
+  },
+};
+
+process.on('message', (message: { id: number; command: string; args: unknown[] }) => {
+  const run = commands[message.command];
+  Promise.resolve()
+    .then(() => (run as (...a: unknown[]) => Promise<unknown>)(...message.args))
+    .then(
+      (result) => process.send!({ id: message.id, result }),
+      (err: Error) => process.send!({ id: message.id, error: `${message.command}: ${err.stack ?? err.message}` }),
+    );
+});
+process.on('disconnect', () => void (server?.dispose() ?? Promise.resolve()).finally(() => process.exit(0)));

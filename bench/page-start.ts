@@ -1,0 +1,154 @@
+/**
+ * Benchmark (not a test): page weight and start, in Chromium, of the built app.
+ * - Weight: the JavaScript and CSS of the first route, gzipped: what Chromium fetches to show
+ *   `/connexion` and then, signed in, `/annuaire` (and, from the build manifest, the static
+ *   closure of the entry, the login, the layout and the directory), against what loads on demand.
+ * - Start, for a member whose device already holds the directory (1,675 entries): time from
+ *   navigation to the directory count on screen, cold (service worker and HTTP cache cleared: the
+ *   code comes from the network) and warm offline (service worker, network cut).
+ * Writes bench/results/page-start.json.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { demo } from '../server/testing/server';
+import { builtApp, CHROMIUM } from './lib/build';
+import { RemoteServer } from './lib/remote-server';
+import { loadPerCore, round, summarize, until } from './lib/stats';
+
+const RUNS = Number(process.env.RUNS ?? (process.env.BENCH_QUICK === '1' ? 3 : 7));
+const FIRST_ROUTE_SOURCES = ['index.html', 'src/session/LoginPage.tsx', 'src/shell/Layout.tsx', 'src/members/DirectoryPage.tsx'];
+
+type Manifest = Record<string, { file: string; imports?: string[]; css?: string[]; isDynamicEntry?: boolean; src?: string }>;
+
+const gzipKb = (dist: string, file: string) => gzipSync(readFileSync(path.join(dist, file))).length / 1024;
+
+function weigh(dist: string, files: Iterable<string>) {
+  let js = 0;
+  let css = 0;
+  let raw = 0;
+  for (const f of files) {
+    const kb = gzipKb(dist, f);
+    raw += statSync(path.join(dist, f)).size / 1024;
+    if (f.endsWith('.css')) css += kb;
+    else js += kb;
+  }
+  return { jsGzipKB: round(js), cssGzipKB: round(css), gzipKB: round(js + css), rawKB: round(raw) };
+}
+
+/** The entry's and these dynamic entries' files with everything they import statically. */
+function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    files.add(manifest[key].file);
+    manifest[key].css?.forEach((c) => files.add(c));
+    manifest[key].imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return files;
+}
+
+/** Milliseconds from navigation to `/annuaire` until the directory count is on screen (a new tab of this device). */
+async function countShown(context: BrowserContext, members: number, withoutHttpCache: boolean): Promise<number> {
+  const page = await context.newPage();
+  try {
+    if (withoutHttpCache) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    }
+    await page.goto('/annuaire', { waitUntil: 'commit' });
+    // performance.now() in the page counts from the navigation's start.
+    const shown = await page.waitForFunction(
+      (n) => (document.querySelector('[data-testid="directory-count"]')?.textContent?.replace(/\D/g, '') === String(n) ? performance.now() : false),
+      members,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    return (await shown.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+async function main() {
+  const dist = await builtApp();
+  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const server = await RemoteServer.start({ STATIC_DIR: dist });
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const members = (await server.members()).filter((m) => m.status !== 'pending').length;
+    /** A signed-in device whose local database holds the directory (the service worker allowed or not). */
+    const device = async (serviceWorkers: 'allow' | 'block', onAsset?: (file: string) => void) => {
+      const context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR', serviceWorkers });
+      if (onAsset) {
+        context.on('response', (res) => {
+          const p = new URL(res.url()).pathname;
+          if (p.startsWith('/assets/') && /\.(js|css)$/.test(p) && !res.request().serviceWorker()) onAsset(p.slice(1));
+        });
+      }
+      const page = await context.newPage();
+      await page.goto('/connexion');
+      await page.getByTestId('login-email').fill(demo('generaliste').email);
+      await page.getByTestId('login-password').fill(demo('generaliste').password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('directory-count').filter({ hasText: /1\s?675/ }).waitFor({ timeout: 120_000 });
+      return { context, page };
+    };
+
+    // What the first route fetches: a fresh profile, /connexion, then the directory once signed in.
+    const fetched = new Set<string>();
+    const online = await device('allow', (file) => fetched.add(file));
+    const firstRouteFiles = [...fetched].sort();
+    const measured = weigh(dist, firstRouteFiles);
+    const closure = weigh(dist, staticClosure(manifest, FIRST_ROUTE_SOURCES));
+    const all = Object.values(manifest).flatMap((e) => [e.file, ...(e.css ?? [])]);
+    const onDemand = [...new Set(all)].filter((f) => !fetched.has(f) && /\.(js|css)$/.test(f));
+    const largestOnDemand = onDemand.map((f) => ({ file: f, gzipKB: round(gzipKb(dist, f)) })).sort((a, b) => b.gzipKB - a.gzipKB).slice(0, 6);
+    console.log(`first route (/connexion then /annuaire): ${measured.gzipKB} KB gzipped (JS ${measured.jsGzipKB}, CSS ${measured.cssGzipKB}) in ${firstRouteFiles.length} files; static closure ${closure.gzipKB} KB`);
+
+    // Warm offline: the service worker controls the next load and has precached the shell.
+    await online.page.reload();
+    // (Activated means installed, and installing is precaching.)
+    await until(() => online.page.evaluate(async () => Boolean(navigator.serviceWorker.controller) && (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated').then((ok) => ok || false), 'the service worker');
+    await online.page.close();
+    // Cold: no service worker and no HTTP cache, so the code comes from the server; the data is local.
+    const noCache = await device('block');
+    await noCache.page.close();
+
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const loads: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      cold.push(await countShown(noCache.context, members, true));
+      await online.context.setOffline(true);
+      warm.push(await countShown(online.context, members, false));
+      await online.context.setOffline(false);
+      loads.push(await loadPerCore());
+      console.log(`run ${run + 1}/${RUNS}: cold ${Math.round(cold.at(-1)!)} ms, warm offline ${Math.round(warm.at(-1)!)} ms (load/core ${loads.at(-1)})`);
+    }
+    await noCache.context.close();
+    await online.context.close();
+    const result = {
+      date: new Date().toISOString(),
+      chromium: browser.version(),
+      members,
+      firstRoute: { ...measured, files: firstRouteFiles, staticClosure: closure, largestOnDemand },
+      coldMs: summarize(cold, 0),
+      warmOfflineMs: summarize(warm, 0),
+      loadPerCore: summarize(loads, 2),
+    };
+    console.log(`directory on screen: cold median ${result.coldMs.median} ms (p95 ${result.coldMs.p95}), warm offline median ${result.warmOfflineMs.median} ms (p95 ${result.warmOfflineMs.p95})`);
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/page-start.json', JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (!process.env.BENCH_DIST) rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+await main();
