@@ -31,7 +31,6 @@ export interface DispatcherDeps {
 }
 
 const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel', 'call', 'note', 'flag', 'redispatch']);
-const toRequest = (doc: Stored<CareRequest>) => ({ ...doc, id: doc._id }) as unknown as CareRequest;
 
 export class Dispatcher {
   /** Open requests waiting for their next step, by due time. */
@@ -49,7 +48,7 @@ export class Dispatcher {
       name: 'dispatch-requests',
       db: 'requests',
       filter: (doc) => !doc._deleted && (doc.status === 'sent' || (doc.status === 'searching' && !this.due.has(doc._id))),
-      onMatch: (doc) => this.begin(toRequest(doc)),
+      onMatch: (doc) => this.advance(doc._id),
     };
   }
 
@@ -72,7 +71,7 @@ export class Dispatcher {
   /** At start: requests left open by a previous run get their timers back, or their search started. */
   async recover(open: CareRequest[]): Promise<void> {
     for (const request of open) {
-      if (request.status === 'sent' || (request.status === 'searching' && !request.dispatch?.nextStepAt)) await this.begin(request);
+      if (request.status === 'sent' || (request.status === 'searching' && !request.dispatch?.nextStepAt)) await this.advance(request.id);
       else this.schedule(request);
     }
   }
@@ -95,32 +94,31 @@ export class Dispatcher {
     }
   }
 
-  private async begin(request: CareRequest): Promise<void> {
-    if (request.status === 'sent') {
-      const started = await this.deps.store.update(request.id, (r) => (r.status === 'sent' ? startSearch(r, this.now()) : null));
-      if (!started) return;
-    }
-    await this.advance(request.id);
-  }
-
-  /** Takes the next step of a searching request: the next circle, the escalation at the deadline, or the expiry. */
+  /**
+   * Takes the next step of a request: the next circle, the escalation at the deadline, or the expiry.
+   * A sent request starts its search and takes its first step in the same write, one change fewer
+   * between the post and the alert; the coordinators on duty are looked up only to escalate.
+   */
   private async advance(id: string): Promise<void> {
     let alerted: string[] = [];
     let escalatedTo: string[] = [];
-    const coordinators = await this.deps.coordinators();
-    const updated = await this.deps.store.update(id, (r) => {
-      if (r.status !== 'searching') return null;
+    const updated = await this.deps.store.update(id, async (stored) => {
+      alerted = [];
+      escalatedTo = [];
       const now = this.now();
+      const r = stored.status === 'sent' ? startSearch(stored, now) : stored;
+      const started = r === stored ? null : r;
+      if (r.status !== 'searching') return null;
       const deadline = Date.parse(r.deadline);
-      if (r.dispatch?.escalated) return now >= Date.parse(r.dispatch.nextStepAt ?? r.deadline) ? expire(r, now) : null;
+      if (r.dispatch?.escalated) return now >= Date.parse(r.dispatch.nextStepAt ?? r.deadline) ? expire(r, now) : started;
       if (now >= deadline) {
-        escalatedTo = coordinators;
-        return escalate(r, now, coordinators, deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000));
+        escalatedTo = await this.deps.coordinators();
+        return escalate(r, now, escalatedTo, deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000));
       }
       const alreadyAlerted = new Set([...(r.dispatch?.alerted ?? []), ...(r.assigneeId ? [r.assigneeId] : [])]);
       const candidateRequest = hasRedispatched(r) ? { ...r, usualProfessionalId: undefined } : r;
       const step = nextStep(this.deps.directory.all(), (m) => this.deps.directory.get(m), candidateRequest, alreadyAlerted, circleStepsDone(r), now);
-      if (!step) return r.dispatch?.nextStepAt === r.deadline ? null : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
+      if (!step) return r.dispatch?.nextStepAt === r.deadline ? started : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
       alerted = step.alert;
       const wait = step.kind === 'usual' ? usualProfessionalWindowMs(r.urgency) : circleIntervalMs(r.urgency);
       return recordStep(r, step, now, step.alert.length ? Math.min(now + wait, deadline) : now);
