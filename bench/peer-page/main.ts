@@ -20,7 +20,12 @@ const peer = {
       specs.map(async (spec) => {
         const local = new PouchDB(`peer-${spec.name}`);
         const remote = new PouchDB(new URL(`/db/${spec.name}`, location.href).href, { skip_setup: true });
-        await local.replicate.from(remote, spec.docIds ? { doc_ids: spec.docIds } : {});
+        try {
+          await local.replicate.from(remote, spec.docIds ? { doc_ids: spec.docIds } : {});
+        } catch (err) {
+          const e = err as { status?: number; name?: string; message?: string; reason?: string };
+          throw new Error(`replication of ${spec.name}: ${e.status ?? ''} ${e.name ?? ''} ${e.message ?? ''} ${e.reason ?? ''}`);
+        }
         return [spec.name, local] as const;
       }),
     );
