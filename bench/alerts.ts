@@ -19,7 +19,9 @@ import { loadPerCore, round, sleep, summarize } from './lib/stats';
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = (process.env.CLIENTS ?? '10,100,1600').split(',').map(Number);
 const POSTS = Number(process.env.POSTS ?? (QUICK ? 10 : 40));
-const IDLE_MS = QUICK ? 8_000 : 15_000;
+const IDLE_MS = QUICK ? 8_000 : 16_000;
+/** Windows of posts over which CPU time is taken (its median is reported). */
+const WINDOWS = QUICK ? 2 : 4;
 const ALERTED = 10;
 /** The server's long-poll timeout: new clients are spread over it, as real devices are. */
 const SPREAD_MS = 25_000;
@@ -96,44 +98,66 @@ async function main() {
       const from = clients.length;
       const spread = size <= 10 ? 0 : SPREAD_MS;
       for (let i = from; i < size; i++) connect(i, Math.random() * spread);
-      await sleep(spread + 3000);
+      // New clients, then one session-cache lifetime (30 s), so the idle load measured is the steady one.
+      await sleep(spread + 3000 + (spread ? 30_000 : 0));
       for (let i = 0; i < 2; i++) await postOne(); // warm-up
       await sleep(1000);
 
-      // Idle: what the connected clients cost with nothing happening (long-poll timeouts and re-polls).
-      const polls0 = clients.reduce((s, c) => s + c.polls, 0);
-      const idle0 = await server.usage();
-      const idleDb0 = cpuMsOf(server.dbPid);
-      const idleT0 = performance.now();
-      await sleep(IDLE_MS);
-      const idle1 = await server.usage();
-      const idleSeconds = (performance.now() - idleT0) / 1000;
-      const idleServerMsPerS = (cpuMs(idle1) - cpuMs(idle0)) / idleSeconds;
-      const idleDbMsPerS = (cpuMsOf(server.dbPid) - idleDb0) / idleSeconds;
-      const pollsPerS = (clients.reduce((s, c) => s + c.polls, 0) - polls0) / idleSeconds;
+      // Idle, before and after the posts: what the connected clients cost with nothing happening
+      // (long-poll timeouts and re-polls); the database also compacts in the background now and then.
+      const idleWindow = async () => {
+        const polls0 = clients.reduce((s, c) => s + c.polls, 0);
+        const u = await server.usage();
+        const db = cpuMsOf(server.dbPid);
+        const t = performance.now();
+        await sleep(IDLE_MS / 2);
+        const seconds = (performance.now() - t) / 1000;
+        const end = await server.usage();
+        return {
+          seconds,
+          sessionReadsPerS: (end.accountReads - u.accountReads) / seconds,
+          serverMsPerS: (cpuMs(end) - cpuMs(u)) / seconds,
+          dbMsPerS: (cpuMsOf(server.dbPid) - db) / seconds,
+          pollsPerS: (clients.reduce((s, c) => s + c.polls, 0) - polls0) / seconds,
+        };
+      };
+      const idleBefore = await idleWindow();
 
-      // Posting: one request at a time, until every alerted client has it, then a short pause.
+      // Posting: one request at a time, until every alerted client has it, then a short pause; the
+      // CPU time is taken per window of posts, so a background compaction spoils one window, not the figure.
       const perClient: number[] = [];
       const perPost: number[] = [];
       const phases: Phases[] = [];
+      const windows: Array<{ seconds: number; posts: number; serverMs: number; dbMs: number; loop: Usage['loopDelayMs'] }> = [];
       let missed = 0;
       let alertedSet = new Set<string>();
-      const u0 = await server.usage();
-      const db0 = cpuMsOf(server.dbPid);
-      const t0 = performance.now();
-      for (let i = 0; i < POSTS; i++) {
-        const { latencies, alerted, phases: p } = await postOne();
-        phases.push(p);
-        alerted.forEach((a) => alertedSet.add(a));
-        perClient.push(...latencies);
-        if (latencies.length < ALERTED) missed += ALERTED - latencies.length;
-        else perPost.push(Math.max(...latencies));
-        await sleep(300 + Math.random() * 400);
+      for (let w = 0; w < WINDOWS; w++) {
+        const posts = Math.round(POSTS / WINDOWS);
+        const wu = await server.usage();
+        const wdb = cpuMsOf(server.dbPid);
+        const wt = performance.now();
+        for (let i = 0; i < posts; i++) {
+          const { latencies, alerted, phases: p } = await postOne();
+          phases.push(p);
+          alerted.forEach((a) => alertedSet.add(a));
+          perClient.push(...latencies);
+          if (latencies.length < ALERTED) missed += ALERTED - latencies.length;
+          else perPost.push(Math.max(...latencies));
+          await sleep(300 + Math.random() * 400);
+        }
+        const end = await server.usage();
+        windows.push({ seconds: (performance.now() - wt) / 1000, posts, serverMs: cpuMs(end) - cpuMs(wu), dbMs: cpuMsOf(server.dbPid) - wdb, loop: end.loopDelayMs });
       }
-      const seconds = (performance.now() - t0) / 1000;
       const u1 = await server.usage();
-      const serverMs = cpuMs(u1) - cpuMs(u0);
-      const dbMs = cpuMsOf(server.dbPid) - db0;
+      const idleAfter = await idleWindow();
+      const idle = {
+        seconds: idleBefore.seconds + idleAfter.seconds,
+        serverMsPerS: (idleBefore.serverMsPerS + idleAfter.serverMsPerS) / 2,
+        dbMsPerS: (idleBefore.dbMsPerS + idleAfter.dbMsPerS) / 2,
+        pollsPerS: (idleBefore.pollsPerS + idleAfter.pollsPerS) / 2,
+        sessionReadsPerS: (idleBefore.sessionReadsPerS + idleAfter.sessionReadsPerS) / 2,
+      };
+      const perWindow = (f: (w: (typeof windows)[number]) => number) => summarize(windows.map((w) => f(w) / w.posts));
       const afterGc = await server.usage(true);
       const unexpected = [...alertedSet].filter((a) => !nurses.includes(a));
       const result = {
@@ -151,14 +175,18 @@ async function main() {
           circleWritten: summarize(phases.map((p) => p.stepped), 0),
           lastArrival: summarize(phases.map((p) => p.lastArrival)),
         },
-        serverLoopDelayMs: { p99: round(u1.loopDelayMs.p99), max: round(u1.loopDelayMs.max) },
-        idle: { seconds: round(idleSeconds), pollsPerSecond: round(pollsPerS), serverCpuMsPerSecond: round(idleServerMsPerS), dbCpuMsPerSecond: round(idleDbMsPerS) },
+        serverLoopDelayMs: { p99: round(Math.max(...windows.map((w) => w.loop.p99))), max: round(Math.max(...windows.map((w) => w.loop.max))) },
+        idle: { seconds: round(idle.seconds), pollsPerSecond: round(idle.pollsPerS), sessionReadsPerSecond: round(idle.sessionReadsPerS), serverCpuMsPerSecond: round(idle.serverMsPerS), dbCpuMsPerSecond: round(idle.dbMsPerS) },
+        // Medians over the windows of posts; "net": minus the idle load over the same time, what the change itself costs.
         perPost: {
-          serverCpuMs: round(serverMs / POSTS),
-          dbCpuMs: round(dbMs / POSTS),
-          // The posting window minus the idle load over the same time: what the change itself costs.
-          serverCpuMsNetOfIdle: round((serverMs - idleServerMsPerS * seconds) / POSTS),
-          dbCpuMsNetOfIdle: round((dbMs - idleDbMsPerS * seconds) / POSTS),
+          serverCpuMs: perWindow((w) => w.serverMs).median,
+          dbCpuMs: perWindow((w) => w.dbMs).median,
+          serverCpuMsNetOfIdle: perWindow((w) => w.serverMs - idle.serverMsPerS * w.seconds).median,
+          dbCpuMsNetOfIdle: perWindow((w) => w.dbMs - idle.dbMsPerS * w.seconds).median,
+          windows: {
+            serverCpuMsNetOfIdle: perWindow((w) => w.serverMs - idle.serverMsPerS * w.seconds),
+            dbCpuMsNetOfIdle: perWindow((w) => w.dbMs - idle.dbMsPerS * w.seconds),
+          },
         },
         memory: {
           serverRssMb: mb(u1.memory.rss),
@@ -172,7 +200,7 @@ async function main() {
       console.log(
         `${size} clients (${result.waiting} waiting): all ${ALERTED} alerted median ${result.latencyAllAlertedMs.median} ms, p95 ${result.latencyAllAlertedMs.p95} ms ` +
           `(per client p95 ${result.latencyPerClientMs.p95} ms, missed ${missed}); per post: server ${result.perPost.serverCpuMs} ms CPU (net ${result.perPost.serverCpuMsNetOfIdle}), ` +
-          `database ${result.perPost.dbCpuMs} ms (net ${result.perPost.dbCpuMsNetOfIdle}); idle ${result.idle.pollsPerSecond} polls/s, server ${result.idle.serverCpuMsPerSecond} ms/s, database ${result.idle.dbCpuMsPerSecond} ms/s; ` +
+          `database ${result.perPost.dbCpuMs} ms (net ${result.perPost.dbCpuMsNetOfIdle}); idle ${result.idle.pollsPerSecond} polls/s (${result.idle.sessionReadsPerSecond} session reads/s), server ${result.idle.serverCpuMsPerSecond} ms/s, database ${result.idle.dbCpuMsPerSecond} ms/s; ` +
           `phases (median ms) written ${result.phasesMs.written.median}, search started ${result.phasesMs.searchStarted.median}, circle written ${result.phasesMs.circleWritten.median}, last arrival ${result.phasesMs.lastArrival.median}; ` +
           `server loop delay p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms; RSS server ${result.memory.serverRssMb} MB (heap after GC ${result.memory.serverHeapAfterGcMb} MB), database ${result.memory.dbRssMb} MB; load/core ${result.loadPerCore}`,
       );

@@ -1,6 +1,7 @@
 /**
  * Benchmark (not a test): keystroke-to-results time of the directory search in Chromium, with
- * 10,000 members in the device's database. Needs a build (`npm run build`). Prints the figures
+ * 10,000 members in the device’s database. Needs a build (`npm run build`, or `BENCH_DIST`: the
+ * folder `npm run bench` built). Prints the figures
  * and writes them to bench/results/directory-search.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
  *   spatial index build, nearest-available queries, time to draw the map with every member
  *   clustered, and the frames and long tasks while panning at three zooms;
  * - the real `/carte` route of the built app against the real server and its demo directory.
- * Needs a build (`npm run bench:map` makes one). Writes bench/results/map.json.
+ * Needs a build (`npm run bench:map` makes one; `BENCH_DIST` names another). Writes bench/results/map.json.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -82,7 +82,11 @@ const SERVER_CHANGES: Array<{ what: string; files: string[]; why: string; before
   },
 ];
 
-export function writeReport(parts: PartRun[] = [], quick = process.env.BENCH_QUICK === '1'): Json {
+/** Without `parts` (run alone), the report keeps the parts of the run that wrote the last one. */
+export function writeReport(parts?: PartRun[], quick?: boolean): Json {
+  const previous = existsSync('bench/report.json') ? JSON.parse(readFileSync('bench/report.json', 'utf8')) : {};
+  parts ??= (previous.parts as PartRun[] | undefined) ?? [];
+  quick ??= (previous.quick as boolean | undefined) ?? process.env.BENCH_QUICK === '1';
   const firstSync = read('first-sync');
   const alerts = read('alerts');
   const page = read('page-start');
@@ -250,17 +254,20 @@ function markdown(r: Json): string {
         'The 10 alerted nurses (made available next to the patient) are always among the clients; the others are members of the directory with their own session. ' +
         'New clients start at random moments over 25 s (the long-poll timeout), as real devices do. A GP posts a request (urgency 48 h, so no second circle during the run) and its patient block ' +
         'through the gateway, one at a time; the latency runs from the POST until the alerted card is received by each nurse’s client. ' +
-        'CPU time is the server process’s `process.cpuUsage()` and the PouchDB Server child’s `/proc/<pid>/stat`; “net” removes the idle load measured just before over the same time.',
+        'CPU time is the server process’s `process.cpuUsage()` and the PouchDB Server child’s `/proc/<pid>/stat`, taken per window of posts (the median window is given: the database compacts in the background now and then); ' +
+        '“net” removes the idle load (measured before and after the posts, nothing happening but the clients’ long-poll timeouts and re-polls) over the same time. ' +
+        'Most of the idle load is the sessions: the server caches a resolved session for 30 s, less than two 25-s long-poll cycles, so about half the re-polls read the session and the account from the database (“session reads” below).',
       '',
-      '| live clients | latency, all 10 alerted (median / p95) | per alerted client p95 | server CPU per post (net) | database CPU per post (net) | idle polls/s | idle CPU server / database | server RSS (heap after GC) | database RSS | load/core |',
+      '| live clients | latency, all 10 alerted (median / p95) | per alerted client p95 | server CPU per post (net) | database CPU per post (net) | idle polls/s (session reads/s) | idle CPU server / database | server RSS (heap after GC) | database RSS | load/core |',
       '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const s of r.serverCost.sizes) {
       push(
-        `| ${s.clients} | ${s.latencyAllAlertedMs.median} / ${s.latencyAllAlertedMs.p95} ms | ${s.latencyPerClientMs.p95} ms | ${s.perPost.serverCpuMs} (${s.perPost.serverCpuMsNetOfIdle}) ms | ${s.perPost.dbCpuMs} (${s.perPost.dbCpuMsNetOfIdle}) ms | ${s.idle.pollsPerSecond} | ${s.idle.serverCpuMsPerSecond} / ${s.idle.dbCpuMsPerSecond} ms/s | ${s.memory.serverRssMb} MB (${s.memory.serverHeapAfterGcMb} MB) | ${s.memory.dbRssMb} MB | ${s.loadPerCore} |`,
+        `| ${s.clients} | ${s.latencyAllAlertedMs.median} / ${s.latencyAllAlertedMs.p95} ms | ${s.latencyPerClientMs.p95} ms | ${s.perPost.serverCpuMs} (${s.perPost.serverCpuMsNetOfIdle}) ms | ${s.perPost.dbCpuMs} (${s.perPost.dbCpuMsNetOfIdle}) ms | ${s.idle.pollsPerSecond} (${s.idle.sessionReadsPerSecond ?? '—'}) | ${s.idle.serverCpuMsPerSecond} / ${s.idle.dbCpuMsPerSecond} ms/s | ${s.memory.serverRssMb} MB (${s.memory.serverHeapAfterGcMb} MB) | ${s.memory.dbRssMb} MB | ${s.loadPerCore} |`,
       );
     }
-    push('', `${r.serverCost.sizes[0]?.posts} posts per client count, after 2 warm-up posts.`, '');
+    push('', `${r.serverCost.sizes[0]?.posts} posts per client count, after 2 warm-up posts. “Search started / first circle written” (medians after the post, from the request’s own timestamps): ` +
+      r.serverCost.sizes.map((s: Json) => `${s.clients} clients ${s.phasesMs.searchStarted.median} / ${s.phasesMs.circleWritten.median} ms, server event-loop delay p99 ${s.serverLoopDelayMs.p99} ms`).join('; ') + '.', '');
   }
   if (r.nearest) {
     push('## 4. Nearest available professionals', '', `From \`bench/map.ts\` (${r.nearest.query}; Chromium’s timer is coarsened to 0.1 ms, so the mean over the run is the precise figure).`, '', '| members | index build | query median / p95 / max | mean |', '|---|---|---|---|');

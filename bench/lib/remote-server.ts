@@ -7,6 +7,8 @@ export interface Usage {
   cpu: { user: number; system: number };
   memory: NodeJS.MemoryUsage;
   waiting: Record<string, number>;
+  /** Session lookups that missed the cache so far (each reads the session and the account). */
+  accountReads: number;
   loopDelayMs: { p50: number; p99: number; max: number };
   dbPid?: number;
 }

@@ -15,6 +15,7 @@ import { startTestServer, type TestServer } from '../../server/testing/server';
 
 let server: TestServer | undefined;
 let passwordHash: string | undefined;
+let accountReads = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 
@@ -28,6 +29,10 @@ async function allDocs(db: string): Promise<Doc[]> {
 const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   async start(env: Record<string, string>) {
     server = await startTestServer(env);
+    // Counts the session lookups that miss the sessions' cache (each reads the account).
+    const accounts = server.services.accounts;
+    const get = accounts.get.bind(accounts);
+    accounts.get = (id: string) => (accountReads++, get(id));
     const embedded = server.services.storage.embedded!;
     return { url: server.url, dbUrl: embedded.url, dbPid: embedded.pid(), dataDir: server.dataDir, pid: process.pid };
   },
@@ -107,6 +112,7 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
       loopDelayMs: delay,
       cpu: process.cpuUsage(),
       memory: process.memoryUsage(),
+      accountReads,
       waiting: Object.fromEntries(server!.services.hubs.map((h, i) => [Object.keys(POLICIES)[i], h.waiting])),
       dbPid: server!.services.storage.embedded?.pid(),
     };
