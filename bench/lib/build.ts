@@ -29,9 +29,9 @@ export async function builtAppWithPullBatch(batchSize: number): Promise<string> 
     enforce: 'pre' as const,
     transform(code: string, id: string) {
       if (!id.endsWith('src/data/replication.ts')) return null;
-      const next = code.replace(/pull: \{ batchSize: \d+ \}/, `pull: { batchSize: ${batchSize} }`);
-      rewritten = next !== code;
-      return next;
+      const line = /pull: \{ batchSize: \d+ \}/;
+      rewritten = line.test(code);
+      return code.replace(line, `pull: { batchSize: ${batchSize} }`);
     },
   };
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', plugins: [rewrite], build: { outDir, emptyOutDir: true } });

@@ -4,6 +4,11 @@ import { clearPending } from './pending-store';
 import { wipeRequestsDeviceData } from '../requests/device-data';
 import { startSync, stopSync } from './replication';
 
+/** Opens the local database ahead of the first sync (its code and IndexedDB files are ready then). */
+export async function openLocalData(): Promise<void> {
+  await getDatabase();
+}
+
 export async function startLocalSync(): Promise<void> {
   await startSync(await getDatabase());
 }

@@ -136,7 +136,7 @@ export async function startSync(db: Database): Promise<void> {
       collection: db[name] as unknown as RxCollection<Replicated>,
       url: syncUrl(name),
       live: true,
-      pull: { batchSize: 200 },
+      pull: { batchSize: 1000 },
       push: { batchSize: 50 },
       fetch: gatewayFetch,
     });

@@ -14,6 +14,15 @@ export default function LoginPage() {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const expired = () => params.session === 'expiree';
+  // The signed-in pages and the data layer load while the user types, not after the click.
+  let prepared = false;
+  function prepare() {
+    if (prepared) return;
+    prepared = true;
+    session.prepare();
+    void import('../shell/Layout').catch(() => undefined);
+    void import('../members/DirectoryPage').catch(() => undefined);
+  }
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -36,7 +45,7 @@ export default function LoginPage() {
 
   return (
     <main id="main" class="login">
-      <form class="login__form" onSubmit={(e) => void submit(e)} novalidate={false}>
+      <form class="login__form" onSubmit={(e) => void submit(e)} onInput={prepare} novalidate={false}>
         <p class="login__brand">{fr.app.fullName}</p>
         <h1 class="page-title">{fr.session.title}</h1>
         <Show when={expired()} fallback={<p class="muted">{fr.session.intro}</p>}>

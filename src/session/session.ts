@@ -14,6 +14,8 @@ export interface Session {
   /** Throws the server's `HttpError` (status 0 when offline). */
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** The user started typing their credentials: load the data layer meanwhile (see `prepare`). */
+  prepare(): void;
 }
 
 function readStoredUser(): SessionUser | null {
@@ -61,15 +63,26 @@ export function createSession(): Session {
     setUser(next);
   });
 
+  /**
+   * While the credentials are typed, the data layer's code is fetched and, on a device holding no
+   * account's data (never used, or wiped at logout), the empty local database is opened: the first
+   * sync then starts as soon as the server accepts the password.
+   */
+  function prepare(): void {
+    void localData()
+      .then((data) => (readStoredUser() ? undefined : data.openLocalData()))
+      .catch(() => undefined);
+  }
+
   async function login(email: string, password: string): Promise<void> {
-    const next = await api.login(email, password);
-    const data = await localData();
+    const [next, data] = await Promise.all([api.login(email, password), localData()]);
     const previous = readStoredUser();
     // The device holds what the previous account was allowed to read: never show it to another.
     if (previous && previous.id !== next.id) await data.wipeLocalData();
     storeUser(next);
     setUser(next);
-    await data.startLocalSync();
+    // Not awaited: the pages show local data as it arrives, the sync status reports problems.
+    data.startLocalSync().catch((err: unknown) => console.error('Démarrage de la synchronisation impossible', err));
   }
 
   async function logout(): Promise<void> {
@@ -79,7 +92,7 @@ export function createSession(): Session {
     setUser(null);
   }
 
-  return { user, login, logout };
+  return { user, login, logout, prepare };
 }
 
 export const SessionContext = createContext<Session>();
