@@ -9,7 +9,12 @@ import type { Couch, Db } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
 
 export const SESSION_DAYS = 7;
-const CACHE_MS = 30_000;
+/**
+ * Longer than several long-poll cycles (25 s), so a connected device's re-polls rarely read the
+ * database. Logout, a password reset and a role change clear this instance's cache at once; another
+ * instance (several behind a load balancer) honours them within this delay.
+ */
+const CACHE_MS = 120_000;
 
 interface SessionDoc {
   _id: string;
