@@ -5,24 +5,15 @@
 import type { Roster } from '../roster/roster';
 import type { Couch } from '../storage/couch';
 
-interface AccountDoc {
-  memberId?: string;
-  roles?: string[];
-  status?: string;
-}
-
 export type CoordinatorLookup = ReturnType<typeof coordinatorLookup>;
 
 export function coordinatorLookup(couch: Couch, roster: Roster, ttlMs = 60_000) {
   let cached: { at: number; ids: Set<string> } | undefined;
   const load = async (): Promise<Set<string>> => {
     if (cached && Date.now() - cached.at < ttlMs) return cached.ids;
-    const res = await couch.use<AccountDoc>('accounts').list({ include_docs: true });
-    const ids = new Set<string>();
-    for (const row of res.rows) {
-      const a = row.doc as AccountDoc | undefined;
-      if (a?.memberId && a.status === 'active' && a.roles?.some((r) => r === 'coordinator' || r === 'admin')) ids.add(a.memberId);
-    }
+    // The accounts' `by_role` view holds active coordinators and admins only.
+    const res = await couch.use('accounts').view<string>('accounts', 'by_role', { keys: ['coordinator', 'admin'] });
+    const ids = new Set(res.rows.map((row) => row.value));
     cached = { at: Date.now(), ids };
     return ids;
   };

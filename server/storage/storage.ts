@@ -32,6 +32,10 @@ const DESIGN_DOCS: Record<string, DesignDoc[]> = {
       views: {
         by_email: { map: 'function (doc) { if (doc.email) { emit(doc.email.toLowerCase(), null); } }' },
         by_member: { map: 'function (doc) { if (doc.memberId) { emit(doc.memberId, null); } }' },
+        // Active coordinators and admins, for the dispatcher's escalations (no scan of every account).
+        by_role: {
+          map: 'function (doc) { if (doc.memberId && doc.status === "active" && doc.roles) { doc.roles.forEach(function (r) { if (r === "coordinator" || r === "admin") { emit(r, doc.memberId); } }); } }',
+        },
       },
     },
   ],
