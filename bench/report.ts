@@ -256,7 +256,7 @@ function markdown(r: Json): string {
         'through the gateway, one at a time; the latency runs from the POST until the alerted card is received by each nurse’s client. ' +
         'CPU time is the server process’s `process.cpuUsage()` and the PouchDB Server child’s `/proc/<pid>/stat`, taken per window of posts (the median window is given: the database compacts in the background now and then); ' +
         '“net” removes the idle load (measured before and after the posts, nothing happening but the clients’ long-poll timeouts and re-polls) over the same time. ' +
-        'Most of the idle load is the sessions: the server caches a resolved session for 30 s, less than two 25-s long-poll cycles, so about half the re-polls read the session and the account from the database (“session reads” below).',
+        'The server caches a resolved session for 120 s (several 25-s long-poll cycles), so few re-polls read the session and the account from the database (“session reads” below).',
       '',
       '| live clients | latency, all 10 alerted (median / p95) | per alerted client p95 | server CPU per post (net) | database CPU per post (net) | idle polls/s (session reads/s) | idle CPU server / database | server RSS (heap after GC) | database RSS | load/core |',
       '|---|---|---|---|---|---|---|---|---|---|',
