@@ -2,7 +2,7 @@
  * Benchmark (not a test): alert latency and server cost per change as live clients grow.
  * The server runs in its own process (demo directory of 1,675 members and its year of 4,000
  * requests). 10 nurses are made available next to the patient; 10, 100 then 1,600 lightweight
- * long-poll clients (`lib/longpoll-client.ts`, RxDB's live loop) follow `requests`, the 10 nurses
+ * long-poll clients (`server/testing/longpoll-client.ts`, RxDB's live loop) follow `requests`, the 10 nurses
  * among them. A GP posts requests through the gateway; the latency is from the post until the
  * alerted card is received by each nurse's client. CPU time of the server and of the database
  * process per posted request, idle load, and memory, at each client count.
@@ -11,9 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client, demo } from '../server/testing/server';
 import { newRequest, patientFor, post } from '../server/testing/requests';
-import { LongPollClient } from './lib/longpoll-client';
-import { cpuMsOf, rssMbOf } from './lib/proc';
-import { RemoteServer, type Usage } from './lib/remote-server';
+import { LongPollClient } from '../server/testing/longpoll-client';
+import { cpuMsOf, rssMbOf } from '../server/testing/proc';
+import { RemoteServer, type Usage } from '../server/testing/remote-server';
 import { loadPerCore, round, sleep, summarize } from './lib/stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';

@@ -18,8 +18,8 @@ import { PASSWORD } from '../server/testing/requests';
 import { Client, demo } from '../server/testing/server';
 import { builtApp, builtAppWithPullBatch, builtPage, CHROMIUM } from './lib/build';
 import { startDbProxy } from './lib/db-proxy';
-import { cpuMsOf } from './lib/proc';
-import { RemoteServer } from './lib/remote-server';
+import { cpuMsOf } from '../server/testing/proc';
+import { RemoteServer } from '../server/testing/remote-server';
 import { loadPerCore, round, summarize, until } from './lib/stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';

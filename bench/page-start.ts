@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { demo } from '../server/testing/server';
 import { builtApp, CHROMIUM } from './lib/build';
-import { RemoteServer } from './lib/remote-server';
+import { RemoteServer } from '../server/testing/remote-server';
 import { loadPerCore, round, summarize, until } from './lib/stats';
 
 const RUNS = Number(process.env.RUNS ?? (process.env.BENCH_QUICK === '1' ? 3 : 7));

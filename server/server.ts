@@ -46,6 +46,9 @@ import { pushRoutes } from './push/routes';
 import { WebPushSender } from './push/sender';
 import { loadVapidKeys } from './push/vapid';
 import { uploadRoutes } from './uploads/routes';
+import { DeviceKeys } from './devices/keys';
+import { DevicePurge } from './devices/purge';
+import { deviceRoutes } from './devices/routes';
 import { Uploads } from './uploads/uploads';
 
 export interface RunningServer {
@@ -79,6 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   rosterRoutes(app, services);
   pushRoutes(app, services);
   uploadRoutes(app, services);
+  deviceRoutes(app, services);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address() as { port: number };
   const url = `http://localhost:${address.port}`;
@@ -94,7 +98,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const messaging = { couch: storage.couch, accounts: services.accounts, store: registrationStore, notifier: services.notifier, network: territory.name };
   services.registrations = new Registrations({ ...messaging, secrets, geocoder });
   services.approvals = new Approvals(messaging);
-  services.passwordResets = new PasswordResets(services.accounts, services.sessions, secrets, services.notifier, territory.name);
+  services.deviceKeys = new DeviceKeys(storage.couch);
+  services.passwordResets = new PasswordResets(services.accounts, services.sessions, secrets, services.notifier, territory.name, services.deviceKeys);
   services.audit = new AuditLog(storage.couch);
   const gatewayOptions = { related: relatedReader(storage.couch), audit: auditReads(services.audit) };
   for (const policy of Object.values(POLICIES)) {
@@ -113,6 +118,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   services.coordinators = coordinatorLookup(storage.couch, services.roster);
   const dispatch = await startDispatch(services);
   services.dispatcher = dispatch.dispatcher;
+  services.devicePurge = new DevicePurge(storage.couch, config.devicePurgeDays);
+  services.devicePurge.start();
   services.ready = true;
   log.info({ url, storage: storage.kind }, 'serveur prêt');
 
@@ -123,6 +130,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demoLoaded,
     async stop() {
       services.ready = false;
+      services.devicePurge.stop();
       services.hubs.forEach((h) => h.stop());
       await Promise.all(reactions.map((r) => r.stop()));
       await dispatch.stop();

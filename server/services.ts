@@ -18,6 +18,8 @@ import type { Approvals } from './registration/approval';
 import type { Registrations } from './registration/registrations';
 import type { WebPushSender } from './push/sender';
 import type { Uploads } from './uploads/uploads';
+import type { DeviceKeys } from './devices/keys';
+import type { DevicePurge } from './devices/purge';
 
 export interface Services {
   ready: boolean;
@@ -40,4 +42,6 @@ export interface Services {
   coordinators: CoordinatorLookup;
   push: WebPushSender;
   uploads: Uploads;
+  deviceKeys: DeviceKeys;
+  devicePurge: DevicePurge;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
 import type { OutboxMessage } from '../notify/outbox';
+import { topicOf } from '../push/sender';
 import { startFakePushService, PushSubscriber, type FakePushService } from '../testing/push-service';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { clientFor, makeAvailable, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
@@ -56,7 +57,10 @@ describe('alerts outside the app', () => {
         title: 'Nouvelle demande : passage infirmier à domicile (retour à domicile)',
         body: 'Metz — dans la journée',
         url: `/demandes/${request.id}`,
+        alertId: `${request.id}.s0`,
       });
+      // A copy sent again after a crash replaces an undelivered one at the push service.
+      expect(push.headers.topic).toBe(topicOf(`${request.id}.s0`));
       expect(JSON.stringify(payload)).not.toMatch(/Durand|Jeanne|1941/);
     }
 
@@ -66,6 +70,7 @@ describe('alerts outside the app', () => {
       (list) => list.length > 0,
     );
     expect(sms).toHaveLength(1);
+    expect(sms[0].key).toBe(`${request.id}.s0/${nurses[2]}`);
     expect(sms[0].to.replace(/\D/g, '')).toMatch(/699887766$/);
     expect(JSON.stringify(sms)).toContain('passage infirmier');
     expect(JSON.stringify(sms)).not.toMatch(/Durand|Jeanne/);

@@ -4,9 +4,8 @@
  */
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { REQUEST_KINDS, URGENCY_LABELS, type RequestType } from '../../src/domain/requests/types';
-import { log } from '../log';
 import type { Notifier } from '../notify/notifier';
-import type { AlertKind, AlertPayload, PushSender } from '../push/alerts';
+import type { AlertKind, AlertPayload, DeliveryTracking, PushSender } from '../push/alerts';
 import type { MemberDirectory } from './directory';
 
 const TITLES: Record<AlertKind, (label: string) => string> = {
@@ -18,7 +17,7 @@ const TITLES: Record<AlertKind, (label: string) => string> = {
   closed: (label) => `Demande close : ${label}`,
 };
 
-export function alertPayload(kind: AlertKind, request: CareRequest): AlertPayload {
+export function alertPayload(kind: AlertKind, request: CareRequest, alertId?: string): AlertPayload {
   const label = REQUEST_KINDS[request.type as RequestType]?.label.toLowerCase() ?? 'demande';
   return {
     kind,
@@ -26,6 +25,7 @@ export function alertPayload(kind: AlertKind, request: CareRequest): AlertPayloa
     title: TITLES[kind](label),
     body: `${request.place.commune} — ${URGENCY_LABELS[request.urgency].toLowerCase()}`,
     url: `/demandes/${request.id}`,
+    ...(alertId ? { alertId } : {}),
   };
 }
 
@@ -36,21 +36,23 @@ export class AlertSender {
     private readonly push: () => PushSender | undefined,
   ) {}
 
-  /** Never throws: an alert that cannot go out is logged, the in-app alert still arrives by sync. */
-  async send(kind: AlertKind, request: CareRequest, memberIds: string[], bySms = kind === 'new-request' || kind === 'escalation'): Promise<void> {
+  /**
+   * Sends one alert (`alertId`, from the alerts outbox). A device or an SMS provider refusing it is
+   * logged, not retried (the in-app alert still arrives by sync); throws only when the push
+   * subscriptions cannot be read, before anything went out, so the outbox tries again later.
+   */
+  async send(kind: AlertKind, request: CareRequest, memberIds: string[], alertId: string, tracking?: DeliveryTracking): Promise<void> {
     if (!memberIds.length) return;
-    const payload = alertPayload(kind, request);
-    const push = this.push();
-    const jobs: Array<Promise<unknown>> = [];
-    if (push) jobs.push(push.notify(memberIds, payload).catch((err: Error) => log.warn({ err: err.message }, 'alerte push impossible')));
-    if (bySms && this.notifier) {
-      for (const id of memberIds) {
-        const member = this.directory.get(id);
-        if (member?.smsAlerts && member.phones?.mobile) {
-          jobs.push(this.notifier.trySms(`alert-${kind}`, member.phones.mobile, `CPTS — ${payload.title} (${payload.body}). Ouvrez l’application pour répondre.`));
-        }
-      }
-    }
+    const payload = alertPayload(kind, request, alertId);
+    await this.push()?.notify(memberIds, payload, tracking);
+    if (!this.notifier || (kind !== 'new-request' && kind !== 'escalation')) return;
+    const text = `CPTS — ${payload.title} (${payload.body}). Ouvrez l’application pour répondre.`;
+    const jobs = memberIds.map(async (id) => {
+      const member = this.directory.get(id);
+      if (!member?.smsAlerts || !member.phones?.mobile || tracking?.done(`sms:${id}`)) return;
+      // The key makes a copy sent again after a crash recognisable by the SMS gateway.
+      if (await this.notifier!.trySms(`alert-${kind}`, member.phones.mobile, text, `${alertId}/${id}`)) tracking?.delivered(`sms:${id}`);
+    });
     await Promise.all(jobs);
   }
 }

@@ -11,7 +11,6 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import { usualProfessionalWindowMs } from '../../src/domain/requests/types';
 import { log } from '../log';
 import type { Reaction } from '../reactions/reaction';
-import type { AlertSender } from './alerts';
 import type { MemberDirectory } from './directory';
 import type { RequestStore } from './store';
 
@@ -20,7 +19,6 @@ type Stored<T> = Omit<T, 'id'> & { _id: string; _deleted?: boolean };
 export interface DispatcherDeps {
   store: RequestStore;
   directory: MemberDirectory;
-  alerts: AlertSender;
   /** Member ids of the coordinators to alert on escalation. */
   coordinators(): Promise<string[]>;
   isCoordinator(memberId: string): Promise<boolean>;
@@ -97,36 +95,26 @@ export class Dispatcher {
   /**
    * Takes the next step of a request: the next circle, the escalation at the deadline, or the expiry.
    * A sent request starts its search and takes its first step in the same write, one change fewer
-   * between the post and the alert; the coordinators on duty are looked up only to escalate.
+   * between the post and the alert; the coordinators on duty are looked up only to escalate. The
+   * alerts a step records go out through the alerts outbox (`outbox.ts`), which follows the feed.
    */
   private async advance(id: string): Promise<void> {
-    let alerted: string[] = [];
-    let escalatedTo: string[] = [];
     const updated = await this.deps.store.update(id, async (stored) => {
-      alerted = [];
-      escalatedTo = [];
       const now = this.now();
       const r = stored.status === 'sent' ? startSearch(stored, now) : stored;
       const started = r === stored ? null : r;
       if (r.status !== 'searching') return null;
       const deadline = Date.parse(r.deadline);
       if (r.dispatch?.escalated) return now >= Date.parse(r.dispatch.nextStepAt ?? r.deadline) ? expire(r, now) : started;
-      if (now >= deadline) {
-        escalatedTo = await this.deps.coordinators();
-        return escalate(r, now, escalatedTo, deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000));
-      }
+      if (now >= deadline) return escalate(r, now, await this.deps.coordinators(), deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000));
       const alreadyAlerted = new Set([...(r.dispatch?.alerted ?? []), ...(r.assigneeId ? [r.assigneeId] : [])]);
       const candidateRequest = hasRedispatched(r) ? { ...r, usualProfessionalId: undefined } : r;
       const step = nextStep(this.deps.directory.all(), (m) => this.deps.directory.get(m), candidateRequest, alreadyAlerted, circleStepsDone(r), now);
       if (!step) return r.dispatch?.nextStepAt === r.deadline ? started : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
-      alerted = step.alert;
       const wait = step.kind === 'usual' ? usualProfessionalWindowMs(r.urgency) : circleIntervalMs(r.urgency);
       return recordStep(r, step, now, step.alert.length ? Math.min(now + wait, deadline) : now);
     });
-    if (!updated) return;
-    this.schedule(updated);
-    await this.deps.alerts.send('new-request', updated, alerted);
-    await this.deps.alerts.send('escalation', updated, escalatedTo);
+    if (updated) this.schedule(updated);
   }
 
   private async onMessage(message: RequestMessage): Promise<void> {
@@ -139,9 +127,9 @@ export class Dispatcher {
     });
     if (!updated) return;
     this.schedule(updated);
+    // The requester is told of an acceptance by the alerts outbox, from the history entry.
     if (event === 'accept') {
       await this.deps.store.refreshReaders(updated);
-      await this.deps.alerts.send('assigned-to-requester', updated, [updated.requesterId], false);
     } else if (event === 'hand-back' || event === 'redispatch') {
       if (event === 'hand-back') await this.deps.store.refreshReaders(updated);
       const reason = event === 'hand-back' ? 'prise en charge rendue : nouvelle recherche' : 'nouvelle recherche élargie demandée par la coordination';

@@ -1,9 +1,10 @@
-/** Starts the dispatcher and its change-feed reactions; returns what to stop. */
+/** Starts the dispatcher, the alerts outbox and their change-feed reactions; returns what to stop. */
 import { ReactionRunner } from '../reactions/reaction';
 import type { Services } from '../services';
 import { AlertSender } from './alerts';
 import { MemberDirectory } from './directory';
 import { Dispatcher } from './dispatcher';
+import { AlertOutbox } from './outbox';
 import { RequestStore } from './store';
 
 export async function startDispatch(services: Services, options: { tickMs?: number } = {}): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher }> {
@@ -13,9 +14,10 @@ export async function startDispatch(services: Services, options: { tickMs?: numb
   const store = new RequestStore(couch);
   const coordinators = services.coordinators;
   const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push);
-  const dispatcher = new Dispatcher({ store, directory, alerts, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, tickMs: options.tickMs });
+  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, tickMs: options.tickMs });
   await dispatcher.recover(await store.open());
-  const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction())];
+  const outbox = new AlertOutbox(couch, alerts);
+  const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction()), new ReactionRunner(couch, outbox.reaction())];
   for (const runner of runners) await runner.start();
   dispatcher.start();
   return {

@@ -11,10 +11,13 @@ export class Notifier {
     readonly mailer: Mailer,
   ) {}
 
-  /** `kind` names the message in the log, e.g. `registration-code`. Throws when the provider refuses. */
-  async sendSms(kind: string, to: string, text: string): Promise<void> {
+  /**
+   * `kind` names the message in the log, e.g. `registration-code`; `key`, when given, identifies
+   * the message so that the provider can drop a copy sent again. Throws when the provider refuses.
+   */
+  async sendSms(kind: string, to: string, text: string, key?: string): Promise<void> {
     try {
-      await this.sms.send(to, text);
+      await this.sms.send(to, text, key);
       log.info({ kind, channel: 'sms' }, 'message envoyé');
     } catch (err) {
       log.error({ kind, channel: 'sms', err: (err as Error).message }, 'envoi du message impossible');
@@ -33,8 +36,8 @@ export class Notifier {
   }
 
   /** For messages whose failure must not fail the request (it is logged, the person can ask again). */
-  trySms(kind: string, to: string, text: string): Promise<boolean> {
-    return this.sendSms(kind, to, text).then(() => true, () => false);
+  trySms(kind: string, to: string, text: string, key?: string): Promise<boolean> {
+    return this.sendSms(kind, to, text, key).then(() => true, () => false);
   }
 
   tryMail(kind: string, mail: Mail): Promise<boolean> {

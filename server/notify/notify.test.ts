@@ -54,6 +54,23 @@ describe('SMS over HTTP', () => {
     srv.close();
   });
 
+  it('sends the message key as the Idempotency-Key header, and the outbox keeps it', async () => {
+    const keys: Array<string | undefined> = [];
+    const srv = createServer((req, res) => {
+      keys.push(req.headers['idempotency-key'] as string | undefined);
+      req.resume().on('end', () => res.writeHead(200).end('{}'));
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const provider = new HttpSmsProvider(`http://127.0.0.1:${(srv.address() as { port: number }).port}/`, 't');
+    await provider.send('06 12 34 56 78', 'Alerte', 'r-abcdefgh.s0/m-1');
+    await provider.send('06 12 34 56 78', 'Code');
+    expect(keys).toEqual(['r-abcdefgh.s0/m-1', undefined]);
+    srv.close();
+    const outbox = new Outbox(dir());
+    await new OutboxSmsProvider(outbox).send('06 12 34 56 78', 'Alerte', 'r-abcdefgh.s0/m-1');
+    expect((await outbox.list())[0].key).toBe('r-abcdefgh.s0/m-1');
+  });
+
   it('writes numbers in international form', () => {
     expect(internationalNumber('07.12.34.56.78')).toBe('+33712345678');
     expect(internationalNumber('+352 621 123 456')).toBe('+352621123456');

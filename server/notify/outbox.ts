@@ -12,6 +12,8 @@ export interface OutboxMessage {
   to: string;
   subject?: string;
   text: string;
+  /** The message's idempotency key, when it has one (an alert's SMS: `<alert id>/<member id>`). */
+  key?: string;
   sentAt: string;
 }
 

@@ -2,15 +2,15 @@
 import type { Outbox } from './outbox';
 
 export interface SmsProvider {
-  /** Resolves once the provider has accepted the message; throws otherwise. */
-  send(to: string, text: string): Promise<void>;
+  /** Resolves once the provider has accepted the message; throws otherwise. `key` identifies a message sent again. */
+  send(to: string, text: string, key?: string): Promise<void>;
 }
 
 export class OutboxSmsProvider implements SmsProvider {
   constructor(private readonly outbox: Outbox) {}
 
-  async send(to: string, text: string): Promise<void> {
-    await this.outbox.add({ channel: 'sms', to, text });
+  async send(to: string, text: string, key?: string): Promise<void> {
+    await this.outbox.add({ channel: 'sms', to, text, ...(key ? { key } : {}) });
   }
 }
 
@@ -23,10 +23,11 @@ export class HttpSmsProvider implements SmsProvider {
     private readonly token: string,
   ) {}
 
-  async send(to: string, text: string): Promise<void> {
+  /** `key` goes as the `Idempotency-Key` header, which gateways that support it use to drop a copy. */
+  async send(to: string, text: string, key?: string): Promise<void> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, ...(key ? { 'idempotency-key': key } : {}) },
       body: JSON.stringify({ to: internationalNumber(to), text }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -1,9 +1,10 @@
 /** Web Push delivery of alerts: encrypts the payload for each of the members' devices, posts it to their push services, forgets dead subscriptions. */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import webpush, { type RequestDetails, type Urgency } from 'web-push';
 import { log } from '../log';
-import type { AlertKind, AlertPayload, PushSender } from './alerts';
+import type { AlertKind, AlertPayload, DeliveryTracking, PushSender } from './alerts';
 import type { PushSubscriptions, StoredSubscription } from './store';
 import type { VapidKeys } from './vapid';
 
@@ -20,6 +21,19 @@ const DELIVERY: Record<AlertKind, { ttl: number; urgency: Urgency }> = {
   message: { ttl: 86_400, urgency: 'normal' },
   closed: { ttl: 86_400, urgency: 'low' },
 };
+
+/** How long the push service keeps an undelivered alert of this kind; the alerts outbox drops older ones too. */
+export function alertTtlSeconds(kind: AlertKind): number {
+  return (DELIVERY[kind] ?? DELIVERY.message).ttl;
+}
+
+/**
+ * The Web Push `Topic` of an alert (RFC 8030 §5.4: at most 32 characters of the URL-safe base64
+ * alphabet): a copy sent again after a crash replaces the first at the push service if undelivered.
+ */
+export function topicOf(alertId: string): string {
+  return createHash('sha256').update(alertId).digest('base64url').slice(0, 32);
+}
 
 /** Posts the encrypted request and resolves with the push service's status; `http` endpoints only exist outside production (see `parseEndpoint`). */
 export type PushTransport = (details: RequestDetails) => Promise<number>;
@@ -40,8 +54,8 @@ export const postToPushService: PushTransport = (details) =>
 
 /** Only the alert's own fields, so a wider object handed in by mistake never carries more to a device. */
 function serialize(payload: AlertPayload): string {
-  const { kind, requestId, title, body, url } = payload;
-  return JSON.stringify({ kind, requestId, title: title.slice(0, 200), body: body.slice(0, 300), url });
+  const { kind, requestId, title, body, url, alertId } = payload;
+  return JSON.stringify({ kind, requestId, title: title.slice(0, 200), body: body.slice(0, 300), url, alertId });
 }
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -65,30 +79,32 @@ export class WebPushSender implements PushSender {
   }
 
   /** Never throws for a device: each failure is counted; only the subscriptions lookup itself can fail. */
-  async notify(memberIds: string[], payload: AlertPayload): Promise<{ sent: number; failed: number }> {
-    const devices = await this.subscriptions.forMembers(memberIds);
+  async notify(memberIds: string[], payload: AlertPayload, tracking?: DeliveryTracking): Promise<{ sent: number; failed: number }> {
+    const devices = (await this.subscriptions.forMembers(memberIds)).filter((d) => !tracking?.done(d._id));
     const body = serialize(payload);
     const { ttl, urgency } = DELIVERY[payload.kind] ?? DELIVERY.message;
+    const topic = payload.alertId ? topicOf(payload.alertId) : undefined;
     let sent = 0;
     let failed = 0;
     let removed = 0;
     await inParallel(devices, CONCURRENCY, async (device) => {
-      const outcome = await this.deliver(device, body, ttl, urgency);
-      if (outcome === 'sent') sent++;
-      else failed++;
+      const outcome = await this.deliver(device, body, { TTL: ttl, urgency, topic });
+      if (outcome === 'sent') {
+        sent++;
+        tracking?.delivered(device._id);
+      } else failed++;
       if (outcome === 'gone') removed++;
     });
     if (devices.length) log.info({ kind: payload.kind, members: new Set(memberIds).size, devices: devices.length, sent, failed, removed }, 'alertes Web Push');
     return { sent, failed };
   }
 
-  private async deliver(device: StoredSubscription, body: string, ttl: number, urgency: Urgency): Promise<'sent' | 'gone' | 'failed'> {
+  private async deliver(device: StoredSubscription, body: string, delivery: { TTL: number; urgency: Urgency; topic?: string }): Promise<'sent' | 'gone' | 'failed'> {
     try {
       const details = webpush.generateRequestDetails({ endpoint: device.endpoint, keys: device.keys }, body, {
         vapidDetails: { subject: this.subject, publicKey: this.keys.publicKey, privateKey: this.keys.privateKey },
         contentEncoding: 'aes128gcm',
-        TTL: ttl,
-        urgency,
+        ...delivery,
       });
       const status = await this.transport(details);
       if (status >= 200 && status < 300) return 'sent';

@@ -1,14 +1,19 @@
 /**
  * The embedded database: PouchDB Server started as a child process on 127.0.0.1 with a random
  * port, LevelDB files and generated admin credentials under DATA_DIR, restarted when it dies.
+ * It dies with the server, even a server killed with SIGKILL (`parent-watch.cjs`), and a server
+ * starting after a crash first waits for (or ends) the previous one, which holds the files' locks.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { log } from '../log';
+
+const PARENT_WATCH = fileURLToPath(new URL('./parent-watch.cjs', import.meta.url));
 
 interface Credentials {
   username: string;
@@ -70,9 +75,79 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 30_000)
   throw new Error('PouchDB Server ne répond pas après 30 s');
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether this pid is a PouchDB Server on this directory (Linux `/proc`; elsewhere unknown, so never touched). */
+function isOurDatabase(pid: number, dir: string): boolean {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.some((a) => a.includes('pouchdb-server')) && args.includes(dir + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+/** The database's pid and its server's, as written at launch (absent or unreadable: none). */
+function readPidFile(file: string): { pid?: number; parent?: number } {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { pid?: number; parent?: number };
+  } catch {
+    return {};
+  }
+}
+
+function parentOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Gone meanwhile.
+  }
+}
+
+/**
+ * A PouchDB Server left by a server that crashed holds the LevelDB locks: it normally exits by
+ * itself within a second (parent-watch), else it is ended here, before a new one is started. One
+ * whose server still runs (the RPPS import started beside a running server) is left alone.
+ */
+async function endPrevious(pidFile: string, dir: string): Promise<void> {
+  const { pid, parent } = readPidFile(pidFile);
+  if (!pid || !alive(pid) || !isOurDatabase(pid, dir)) return;
+  if (parentOf(pid) === parent) throw new Error(`la base embarquée de ${dir} est utilisée par un serveur en marche (pid ${parent}) : arrêtez-le d’abord`);
+  log.warn({ pid }, 'PouchDB Server d’un démarrage précédent encore actif ; arrêt');
+  if (await exited(pid, 2000)) return;
+  signal(pid, 'SIGTERM');
+  if (await exited(pid, 3000)) return;
+  signal(pid, 'SIGKILL');
+  if (await exited(pid, 3000)) return;
+  throw new Error(`PouchDB Server précédent (pid ${pid}) toujours actif : arrêtez-le avant de démarrer`);
+}
+
+async function exited(pid: number, withinMs: number): Promise<boolean> {
+  for (const end = Date.now() + withinMs; Date.now() < end; ) {
+    if (!alive(pid)) return true;
+    await sleep(50);
+  }
+  return !alive(pid);
+}
+
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const dir = path.join(dataDir, 'couchdb');
   mkdirSync(dir, { recursive: true });
+  const pidFile = path.join(dir, 'pouchdb-server.pid');
+  await endPrevious(pidFile, dir);
   const creds = credentials(dir);
   const port = await freePort();
   const url = `http://${creds.username}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/`;
@@ -83,10 +158,12 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   let stopping = false;
 
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, [bin, '-p', String(port), '-o', '127.0.0.1', '-d', dir + path.sep, '-c', path.join(dir, 'config.json')], {
+    // stdin is a pipe only this process holds: its end tells the child that the server is gone.
+    child = spawn(process.execPath, ['-r', PARENT_WATCH, bin, '-p', String(port), '-o', '127.0.0.1', '-d', dir + path.sep, '-c', path.join(dir, 'config.json')], {
       cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['pipe', 'ignore', 'pipe'],
     });
+    if (child.pid) writeFileSync(pidFile, JSON.stringify({ pid: child.pid, parent: process.pid }));
     child.stderr?.on('data', (chunk: Buffer) => log.warn({ embedded: chunk.toString().slice(0, 500) }, 'PouchDB Server (stderr)'));
     child.once('exit', (code, signal) => {
       up = false;
@@ -117,11 +194,11 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     onRestart: (l) => restartListeners.push(l),
     pid: () => child.pid,
     stop: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         stopping = true;
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      }).then(() => rmSync(pidFile, { force: true })),
   };
 }

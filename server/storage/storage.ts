@@ -10,7 +10,7 @@ import { REQUEST_DESIGN_DOCS } from '../requests/design';
 /** Replicated through the gateway: one database per client collection. */
 export const REPLICATED_DATABASES = ['members', 'requests', 'messages', 'patients'] as const;
 /** Never replicated: accounts, sessions, the server's own state. */
-export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit', 'roster', 'push', 'uploads'] as const;
+export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit', 'roster', 'push', 'uploads', 'alerts', 'device-keys'] as const;
 
 const DESIGN_DOCS: Record<string, DesignDoc[]> = {
   ...REQUEST_DESIGN_DOCS,

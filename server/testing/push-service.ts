@@ -7,6 +7,8 @@ export interface ReceivedPush {
   path: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** When it was received (Date.now()). */
+  at: number;
 }
 
 export interface FakePushService {
@@ -25,7 +27,7 @@ export async function startFakePushService(): Promise<FakePushService> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: Date.now() });
       res.writeHead(statuses.get(req.url ?? '') ?? 201).end();
     });
   });

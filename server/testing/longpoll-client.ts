@@ -8,6 +8,11 @@ import http from 'node:http';
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 export type OnDocs = (docs: Array<Record<string, unknown>>, at: number) => void;
+/** A failed long-poll: `HTTP <status>`, `timeout`, or the network error's message. */
+export type OnError = (what: string) => void;
+
+/** The server answers a long-poll after 25 s; an answer later than this is a failure. */
+const TIMEOUT_MS = 70_000;
 
 export class LongPollClient {
   private since: string | number = 'now';
@@ -21,6 +26,7 @@ export class LongPollClient {
     private readonly collection: string,
     private readonly cookie: string,
     private readonly onDocs: OnDocs,
+    private readonly onError: OnError = () => {},
   ) {}
 
   /** Starts the loop after `delayMs` (spread clients so their long-poll timeouts do not all fall together). */
@@ -43,9 +49,10 @@ export class LongPollClient {
         const json = JSON.parse(body) as { results: Array<{ doc: Record<string, unknown> }>; last_seq: string | number };
         this.since = json.last_seq;
         if (json.results.length) this.onDocs(json.results.map((r) => r.doc), at);
-      } catch {
+      } catch (err) {
         if (this.stopped) return;
         this.errors++;
+        this.onError((err as Error).message);
         await new Promise((r) => setTimeout(r, 500));
       }
     }
@@ -59,6 +66,7 @@ export class LongPollClient {
         res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`HTTP ${res.statusCode}`))));
         res.on('error', reject);
       });
+      req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error('timeout')));
       req.on('error', reject);
       this.current = req;
       req.end();

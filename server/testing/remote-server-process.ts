@@ -1,17 +1,17 @@
 /**
- * The server under measurement, in a process of its own (forked by `bench/lib/remote-server.ts`)
- * so its CPU time and memory are its own, not the benchmark clients'. Driven over IPC: start,
- * accounts and sessions for members, availability, counts of what a user may read, usage.
+ * The server under measurement, in a process of its own (forked by `remote-server.ts`) so its CPU
+ * time and memory are its own, not the clients'. Driven over IPC: start, accounts and sessions for
+ * members, availability, documents, counts of what a user may read, usage.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { canRead } from '../../src/domain/sync/policy';
 import { POLICIES } from '../../src/domain/sync/collections';
 import type { Role, SessionUser } from '../../src/domain/session/user';
-import { hashPassword } from '../../server/accounts/passwords';
-import { SESSION_COOKIE } from '../../server/session/auth';
-import { toDomainDoc } from '../../server/sync/rows';
-import { makeAvailable, PASSWORD } from '../../server/testing/requests';
-import { startTestServer, type TestServer } from '../../server/testing/server';
+import { hashPassword } from '../accounts/passwords';
+import { SESSION_COOKIE } from '../session/auth';
+import { toDomainDoc } from '../sync/rows';
+import { makeAvailable, PASSWORD } from './requests';
+import { startTestServer, type TestServer } from './server';
 
 let server: TestServer | undefined;
 let passwordHash: string | undefined;
@@ -37,9 +37,37 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
     return { url: server.url, dbUrl: embedded.url, dbPid: embedded.pid(), dataDir: server.dataDir, pid: process.pid };
   },
 
-  /** Members of the directory: id, profession, kind. */
+  /** Members of the directory: id, profession, specialty, kind, status, position and commune. */
   async members() {
-    return (await allDocs('members')).map((d) => ({ id: d._id, profession: d.profession, kind: d.kind, status: d.status }));
+    return (await allDocs('members')).map((d) => {
+      const address = d.address as { commune?: string; communeInsee?: string } | undefined;
+      return { id: d._id, profession: d.profession, specialty: d.specialty, kind: d.kind, status: d.status, location: d.location, commune: address?.commune, communeInsee: address?.communeInsee };
+    });
+  },
+
+  /** Every document of a database but design documents, as stored (`_id`, `_rev`). */
+  async docs(db: string) {
+    return allDocs(db);
+  },
+
+  /** Sets members' availability in place (no move): available until a time, or not available at all. */
+  async setAvailability(entries: Array<{ id: string; availableUntil?: string; homeVisitRadiusKm?: number }>) {
+    const db = server!.services.storage.couch.use('members');
+    const res = await db.fetch({ keys: entries.map((e) => e.id) });
+    const docs = res.rows.map((r, i) => {
+      const m = (r as unknown as { doc: Doc & { availability: Record<string, unknown> } }).doc;
+      const { availableUntil, homeVisitRadiusKm } = entries[i];
+      const availability: Record<string, unknown> = { ...m.availability, onCall: [], absences: [] };
+      delete availability.availableUntil;
+      if (availableUntil) availability.availableUntil = availableUntil;
+      if (homeVisitRadiusKm !== undefined) availability.homeVisitRadiusKm = homeVisitRadiusKm;
+      return { ...m, availability, updatedAt: new Date().toISOString() };
+    });
+    for (let i = 0; i < docs.length; i += 500) {
+      const failed = (await db.bulk({ docs: docs.slice(i, i + 500) })).filter((row) => row.error);
+      if (failed.length) throw new Error(`availability not set for ${failed.length} members: ${failed[0].error}`);
+    }
+    return true;
   },
 
   /**

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Accounts } from '../accounts/accounts';
+import type { Couch } from '../storage/couch';
+import { Sessions } from './sessions';
+
+/** A sessions database in memory that counts reads and lets a test hold them. */
+function fakeStorage() {
+  const docs = new Map<string, Record<string, unknown>>();
+  let reads = 0;
+  let gate: Promise<void> = Promise.resolve();
+  const db = {
+    async insert(doc: Record<string, unknown>) {
+      docs.set(String(doc._id), { ...doc, _rev: '1-a' });
+    },
+    async get(id: string) {
+      reads++;
+      await gate;
+      const doc = docs.get(id);
+      if (!doc) throw Object.assign(new Error('missing'), { statusCode: 404 });
+      return doc;
+    },
+    async destroy(id: string) {
+      docs.delete(id);
+    },
+  };
+  const accounts = { get: async (id: string) => ({ _id: id, memberId: 'm-1', name: 'Test', roles: ['member'], status: 'active' }) } as unknown as Accounts;
+  return {
+    couch: { use: () => db } as unknown as Couch,
+    accounts,
+    reads: () => reads,
+    hold() {
+      let release = () => {};
+      gate = new Promise((r) => (release = r));
+      return release;
+    },
+  };
+}
+
+describe('sessions', () => {
+  it('reads a session once for the long-polls of a device arriving together', async () => {
+    const storage = fakeStorage();
+    const sessions = new Sessions(storage.couch, storage.accounts);
+    const { token } = await sessions.create('acc-1');
+    const users = await Promise.all([1, 2, 3, 4].map(() => sessions.resolve(token)));
+    expect(users.every((u) => u?.memberId === 'm-1')).toBe(true);
+    expect(storage.reads()).toBe(1);
+    await sessions.resolve(token);
+    expect(storage.reads()).toBe(1);
+  });
+
+  it('serves a resolved user from memory for 60 to 120 s, then reads again', async () => {
+    const storage = fakeStorage();
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    let draw = 0;
+    const sessions = new Sessions(storage.couch, storage.accounts, () => now, () => [0, 0.999][draw++ % 2]);
+    const { token } = await sessions.create('acc-1');
+    await sessions.resolve(token);
+    now += 59_900;
+    await sessions.resolve(token);
+    expect(storage.reads()).toBe(1);
+    now += 200;
+    await sessions.resolve(token);
+    expect(storage.reads()).toBe(2);
+    now += 119_700;
+    await sessions.resolve(token);
+    expect(storage.reads()).toBe(2);
+    now += 500;
+    await sessions.resolve(token);
+    expect(storage.reads()).toBe(3);
+  });
+
+  it('reads the database for at most 8 sessions at once, the others waiting their turn', async () => {
+    const storage = fakeStorage();
+    const sessions = new Sessions(storage.couch, storage.accounts);
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => sessions.create(`acc-${i}`)));
+    const release = storage.hold();
+    const all = Promise.all(tokens.map(({ token }) => sessions.resolve(token)));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(storage.reads()).toBe(8);
+    release();
+    expect((await all).every((u) => u?.memberId === 'm-1')).toBe(true);
+    expect(storage.reads()).toBe(20);
+  });
+
+  it('does not remember a lookup that a logout overtook', async () => {
+    const storage = fakeStorage();
+    const sessions = new Sessions(storage.couch, storage.accounts);
+    const { token } = await sessions.create('acc-1');
+    const release = storage.hold();
+    const during = sessions.resolve(token);
+    const logout = sessions.destroy(token);
+    release();
+    await Promise.all([during, logout]);
+    expect(await sessions.resolve(token)).toBeUndefined();
+  });
+});

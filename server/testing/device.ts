@@ -1,0 +1,76 @@
+/**
+ * A device in Node for tests: RxDB (memory storage) with the care-request collections (`requests`,
+ * `patients`, `messages`) replicating live through the gateway, as the browser app does; writes go
+ * to the local database first and are pushed (and retried) by the replication.
+ */
+import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { messageSchema } from '../../src/domain/requests/message-schema';
+import { patientSchema } from '../../src/domain/requests/patient-schema';
+import { requestSchema } from '../../src/domain/requests/schema';
+
+/** The app encrypts patient data at rest on the device (`encrypted` fields); what the server receives is the same without it. */
+function plain<T extends object>(schema: T): T {
+  const { encrypted: _onDeviceOnly, ...rest } = schema as T & { encrypted?: string[] };
+  return rest as T;
+}
+const COLLECTIONS = { requests: plain(requestSchema), patients: plain(patientSchema), messages: plain(messageSchema) } as const;
+type Name = keyof typeof COLLECTIONS;
+
+let counter = 0;
+
+export interface Device {
+  db: RxDatabase;
+  collection(name: Name): RxCollection;
+  /** Errors the replications reported (a server gone away shows here, then the replication retries). */
+  errors: unknown[];
+  /** Resolves once every local write is on the server and the pulls have caught up; rejects after `timeoutMs`. */
+  inSync(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDevice(baseUrl: string, cookie: () => string): Promise<Device> {
+  const id = ++counter;
+  const db = await createRxDatabase({ name: `device${id}`, storage: getRxStorageMemory(), multiInstance: false });
+  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).map(([name, schema]) => [name, { schema }])));
+  // As in the app: a refusal or a server error must throw, so the replication retries.
+  const fetchWithSession = async (url: string | URL | Request, init?: RequestInit) => {
+    const res = await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    return res;
+  };
+  const errors: unknown[] = [];
+  const replications: RxCouchDBReplicationState<unknown>[] = Object.keys(COLLECTIONS).map((name) => {
+    const replication = replicateCouchDB({
+      replicationIdentifier: `${name}-device${id}`,
+      collection: db[name] as RxCollection,
+      url: `${baseUrl}/api/sync/${name}/`,
+      live: true,
+      retryTime: 300,
+      fetch: fetchWithSession as typeof fetch,
+      pull: { batchSize: 200 },
+      push: { batchSize: 20 },
+    });
+    replication.error$.subscribe((e) => errors.push(e));
+    return replication;
+  });
+  return {
+    db,
+    collection: (name) => db[name] as RxCollection,
+    errors,
+    async inSync(timeoutMs = 60_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`device not in sync after ${timeoutMs} ms`)), timeoutMs)));
+      try {
+        await Promise.race([Promise.all(replications.map((r) => r.awaitInSync())), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      await Promise.all(replications.map((r) => r.cancel()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * A device in Node that replicates like the app — its collections with their conflict handlers, and
+ * the store of edits lost to conflicts — and that can go offline (its replications stopped, writes
+ * kept locally) and come back (replications restarted from their checkpoints), as the app does.
+ */
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { CASE_COLLECTIONS, SHARED_COLLECTIONS } from '../../src/data/database';
+import { recordConflict } from '../../src/data/lost-edits-store';
+
+const COLLECTIONS = { ...SHARED_COLLECTIONS, ...CASE_COLLECTIONS };
+export type CollectionName = keyof typeof COLLECTIONS;
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
+let counter = 0;
+
+export interface OfflineDevice {
+  db: RxDatabase;
+  collection(name: CollectionName): RxCollection;
+  /** Conflicts the replication resolved, and errors it reported, since the device started. */
+  conflicts: number;
+  errors: unknown[];
+  online(): void;
+  /** Stops the replications; local writes wait in the database. */
+  offline(): Promise<void>;
+  /** Every local write sent and every pulled page stored, and every conflict recorded; rejects after `timeoutMs`. */
+  inSync(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function offlineDevice(baseUrl: string, cookie: () => string, names: readonly CollectionName[]): Promise<OfflineDevice> {
+  const id = ++counter;
+  // Patient data is encrypted on devices (its schemas say which fields), so the storage needs a password.
+  const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() });
+  const db = await createRxDatabase({ name: `offline-device${id}`, storage, password: 'offline-device-test-key', multiInstance: false, localDocuments: true });
+  await db.addCollections(Object.fromEntries(names.map((name) => [name, COLLECTIONS[name]])));
+  // Going offline drops the connections, the waiting long-polls included.
+  let connections = new AbortController();
+  // As in the app: a refusal or a server error must throw, so the replication retries.
+  const fetchWithSession = async (url: string | URL | Request, init?: RequestInit) => {
+    const headers = { ...(init?.headers as Record<string, string>), cookie: cookie() };
+    const res = await fetch(url, { ...init, headers, signal: connections.signal });
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    return res;
+  };
+  let replications: RxCouchDBReplicationState<unknown>[] = [];
+  const recordings = new Set<Promise<unknown>>();
+  const device: OfflineDevice = {
+    db,
+    collection: (name) => db[name] as RxCollection,
+    conflicts: 0,
+    errors: [],
+    online() {
+      if (replications.length) return;
+      replications = names.map((name) => {
+        const replication = replicateCouchDB({
+          // The same identifier at every start: it resumes from the stored checkpoints, as the app.
+          replicationIdentifier: `gateway-${name}-v1`,
+          collection: db[name] as RxCollection,
+          url: `${baseUrl}/api/sync/${name}/`,
+          live: true,
+          retryTime: 300,
+          fetch: fetchWithSession as typeof fetch,
+          pull: { batchSize: 200 },
+          push: { batchSize: 50 },
+        });
+        replication.error$.subscribe((e) => device.errors.push(e));
+        replication.conflict$.subscribe((conflict) => {
+          device.conflicts++;
+          const recording = recordConflict(db, name, conflict).catch((e: unknown) => device.errors.push(e));
+          recordings.add(recording);
+          void recording.finally(() => recordings.delete(recording));
+        });
+        return replication;
+      });
+    },
+    async offline() {
+      const stopping = replications;
+      replications = [];
+      await Promise.all(stopping.map((r) => r.cancel()));
+      connections.abort();
+      connections = new AbortController();
+    },
+    async inSync(timeoutMs = 60_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`device not in sync after ${timeoutMs} ms`)), timeoutMs)));
+      try {
+        await Promise.race([Promise.all(replications.map((r) => r.awaitInSync())), timeout]);
+        await Promise.all([...recordings]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      await device.offline();
+      await db.close();
+    },
+  };
+  return device;
+}

@@ -1,0 +1,104 @@
+/** The client's side of `remote-server-process.ts` (benchmarks, soak test): forks the server in its own process and calls it over IPC. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Role } from '../../src/domain/session/user';
+
+export interface DirectoryEntry {
+  id: string;
+  profession?: string;
+  specialty?: string;
+  kind: string;
+  status: string;
+  location: { lat: number; lon: number };
+  commune?: string;
+  communeInsee?: string;
+}
+
+export interface Usage {
+  cpu: { user: number; system: number };
+  memory: NodeJS.MemoryUsage;
+  waiting: Record<string, number>;
+  /** Session lookups that missed the cache so far (each reads the session and the account). */
+  accountReads: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+  dbPid?: number;
+}
+
+export class RemoteServer {
+  private next = 0;
+  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  url = '';
+  dbUrl = '';
+  dbPid = 0;
+  pid = 0;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (m.error) p?.reject(new Error(m.error));
+      else p?.resolve(m.result);
+    });
+    child.on('exit', (code) => {
+      for (const p of this.pending.values()) p.reject(new Error(`server process exited (${code})`));
+      this.pending.clear();
+    });
+  }
+
+  /** `env` as for `startTestServer` (e.g. `DEMO_ACTIVITY: '1'`, `STATIC_DIR`). */
+  static async start(env: Record<string, string> = {}): Promise<RemoteServer> {
+    const child = fork(fileURLToPath(new URL('./remote-server-process.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const server = new RemoteServer(child);
+    const info = await server.call<{ url: string; dbUrl: string; dbPid: number; pid: number }>('start', env);
+    Object.assign(server, info);
+    return server;
+  }
+
+  /** False once the server's process has exited (a crash during a run shows here). */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  call<T>(command: string, ...args: unknown[]): Promise<T> {
+    const id = ++this.next;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send({ id, command, args });
+    });
+  }
+
+  members() {
+    return this.call<DirectoryEntry[]>('members');
+  }
+  /** Every document of a database but design documents, as stored. */
+  docs<T = Record<string, unknown> & { _id: string; _rev: string }>(db: string) {
+    return this.call<T[]>('docs', db);
+  }
+  setAvailability(entries: Array<{ id: string; availableUntil?: string; homeVisitRadiusKm?: number }>) {
+    return this.call<boolean>('setAvailability', entries);
+  }
+  sessions(memberIds: string[], roles: Role[] = ['member']) {
+    return this.call<string[]>('sessions', memberIds, roles);
+  }
+  makeAvailable(ids: string[], km: number) {
+    return this.call<boolean>('makeAvailable', ids, km);
+  }
+  readable(memberId: string, roles: Role[]) {
+    return this.call<Record<string, number>>('readable', memberId, roles);
+  }
+  readableIds(collection: string, memberId: string, roles: Role[]) {
+    return this.call<string[]>('readableIds', collection, memberId, roles);
+  }
+  usage(collectGarbage = false) {
+    return this.call<Usage>('usage', collectGarbage);
+  }
+
+  async stop(): Promise<void> {
+    await this.call('stop').catch(() => undefined);
+    this.child.disconnect();
+    await new Promise((r) => (this.child.exitCode !== null ? r(null) : this.child.once('exit', r)));
+  }
+}
