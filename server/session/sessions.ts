@@ -1,6 +1,9 @@
 /**
  * Server-side sessions: a random token in an httpOnly cookie, stored hashed in the `sessions`
- * database so logout and expiry are enforced; resolved users are cached briefly in memory.
+ * database so logout and expiry are enforced; resolved users are cached briefly in memory. A device
+ * holds four long-polls, and every device re-polls at once when the directory changes: the lookups
+ * of one token are shared and the cache lifetimes spread, so session reads do not reach the
+ * database in a flood that holds up everything else (the dispatcher's writes among them).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../src/domain/session/user';
@@ -12,9 +15,17 @@ export const SESSION_DAYS = 7;
 /**
  * Longer than several long-poll cycles (25 s), so a connected device's re-polls rarely read the
  * database. Logout, a password reset and a role change clear this instance's cache at once; another
- * instance (several behind a load balancer) honours them within this delay.
+ * instance (several behind a load balancer) honours them within this delay. Each entry keeps
+ * between half of it and all of it (at random), so the devices that connected together do not all
+ * read their session again at the same moment.
  */
 const CACHE_MS = 120_000;
+/**
+ * Session lookups reading the database at once. When thousands of devices reconnect together (a
+ * restart, a network coming back), the others wait here rather than in the database's queue, where
+ * the dispatcher's writes and the devices' pushes would wait behind all of them.
+ */
+const CONCURRENT_LOOKUPS = 8;
 
 interface SessionDoc {
   _id: string;
@@ -28,12 +39,17 @@ const tokenId = (token: string) => 'sess-' + createHash('sha256').update(token).
 
 export class Sessions {
   private readonly db: Db<SessionDoc>;
-  private readonly cache = new Map<string, { user: SessionUser; expiresAt: number; cachedAt: number }>();
+  private readonly cache = new Map<string, { user: SessionUser; expiresAt: number; freshUntil: number }>();
+  /** Lookups under way, by token id; a logout removes its own, so its result is not cached. */
+  private readonly lookups = new Map<string, Promise<SessionUser | undefined>>();
+  private reading = 0;
+  private readonly queued: Array<() => void> = [];
 
   constructor(
     couch: Couch,
     private readonly accounts: Accounts,
     private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
   ) {
     this.db = couch.use<SessionDoc>('sessions');
   }
@@ -55,8 +71,38 @@ export class Sessions {
     const id = tokenId(token);
     const cached = this.cache.get(id);
     const now = this.now();
-    if (cached && now - cached.cachedAt < CACHE_MS && now < cached.expiresAt) return cached.user;
+    if (cached && now < cached.freshUntil && now < cached.expiresAt) return cached.user;
     this.cache.delete(id);
+    const pending = this.lookups.get(id);
+    if (pending) return pending;
+    const lookup: Promise<SessionUser | undefined> = this.lookup(id, now).then((found) => {
+      // Overtaken by a logout or a change of the account: answered, not remembered.
+      if (this.lookups.get(id) === lookup) {
+        this.lookups.delete(id);
+        if (found) this.cache.set(id, { ...found, freshUntil: now + CACHE_MS * (0.5 + this.random() / 2) });
+      }
+      return found?.user;
+    });
+    this.lookups.set(id, lookup);
+    // A failed lookup is not shared with later requests.
+    lookup.catch(() => this.lookups.get(id) === lookup && this.lookups.delete(id));
+    return lookup;
+  }
+
+  private async lookup(id: string, now: number): Promise<{ user: SessionUser; expiresAt: number } | undefined> {
+    // A lookup that ends hands its place to the next one waiting.
+    if (this.reading < CONCURRENT_LOOKUPS) this.reading++;
+    else await new Promise<void>((resolve) => this.queued.push(resolve));
+    try {
+      return await this.read(id, now);
+    } finally {
+      const next = this.queued.shift();
+      if (next) next();
+      else this.reading--;
+    }
+  }
+
+  private async read(id: string, now: number): Promise<{ user: SessionUser; expiresAt: number } | undefined> {
     let session: SessionDoc;
     try {
       session = await this.db.get(id);
@@ -68,9 +114,7 @@ export class Sessions {
     if (now >= expiresAt) return undefined;
     const account = await this.accounts.get(session.accountId);
     if (!account || account.status !== 'active') return undefined;
-    const user: SessionUser = { id: account._id, memberId: account.memberId, name: account.name, roles: account.roles };
-    this.cache.set(id, { user, expiresAt, cachedAt: now });
-    return user;
+    return { user: { id: account._id, memberId: account.memberId, name: account.name, roles: account.roles }, expiresAt };
   }
 
   /** Ends every session of an account but `keepToken`'s (after a password reset, a role change). */
@@ -78,11 +122,12 @@ export class Sessions {
     const keep = keepToken ? tokenId(keepToken) : undefined;
     const res = await this.db.view<string>('sessions', 'by_account', { key: accountId });
     const ended = res.rows.filter((r) => r.id !== keep);
-    for (const row of ended) this.cache.delete(row.id);
+    for (const row of ended) this.forgetToken(row.id);
     if (ended.length) {
       const docs = await this.db.fetch({ keys: ended.map((r) => r.id) });
       const tombstones = docs.rows.flatMap((r) => ('doc' in r && r.doc ? [{ _id: r.id, _rev: r.doc._rev!, _deleted: true }] : []));
       await this.db.bulk({ docs: tombstones as never });
+      for (const row of ended) this.forgetToken(row.id);
     }
     return ended.length;
   }
@@ -90,16 +135,26 @@ export class Sessions {
   /** Forgets cached users of an account, so a change of roles or status applies at its next request. */
   forget(accountId: string): void {
     for (const [id, entry] of this.cache) if (entry.user.id === accountId) this.cache.delete(id);
+    // Lookups under way may have read the account before the change.
+    this.lookups.clear();
+  }
+
+  private forgetToken(id: string): void {
+    this.cache.delete(id);
+    this.lookups.delete(id);
   }
 
   async destroy(token: string): Promise<void> {
     const id = tokenId(token);
-    this.cache.delete(id);
+    this.forgetToken(id);
     try {
       const doc = await this.db.get(id);
       await this.db.destroy(id, doc._rev!);
     } catch (err) {
       if (!isNotFound(err)) throw err;
+    } finally {
+      // A request that came meanwhile may have started a lookup of the session not yet deleted.
+      this.forgetToken(id);
     }
   }
 }
