@@ -16,6 +16,11 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: d }).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it('purges closed cases from devices after 30 days unless DEVICE_PURGE_DAYS says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).devicePurgeDays).toBe(30);
+    expect(loadConfig({ DATA_DIR: dir(), DEVICE_PURGE_DAYS: '7' }).devicePurgeDays).toBe(7);
+  });
+
   it('never enables demo data in production or with DEMO=0', () => {
     expect(loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production' }).demo).toBe(false);
     expect(loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production', DEMO: '1' }).demo).toBe(false);
@@ -40,6 +45,9 @@ describe('configuration', () => {
       [{ MAIL_FROM: 'pas une adresse' }, 'MAIL_FROM'],
       [{ VAPID_SUBJECT: 'contact@cpts.example.fr' }, 'VAPID_SUBJECT'],
       [{ VAPID_SUBJECT: 'http://cpts.example.fr' }, 'VAPID_SUBJECT'],
+      [{ DEVICE_PURGE_DAYS: '0' }, 'DEVICE_PURGE_DAYS'],
+      [{ DEVICE_PURGE_DAYS: '2.5' }, 'DEVICE_PURGE_DAYS'],
+      [{ DEVICE_PURGE_DAYS: 'trente' }, 'DEVICE_PURGE_DAYS'],
     ];
     for (const [env, name] of cases) {
       expect(() => loadConfig({ DATA_DIR: dir(), ...env }), name).toThrow(ConfigError);

@@ -28,6 +28,8 @@ export interface Config {
   mailFrom: string;
   /** Contact that push services see in our VAPID signature: a `mailto:` address or an `https:` URL. */
   vapidSubject: string;
+  /** Days after its closing that a case's patient block and thread leave the devices (the server keeps them). */
+  devicePurgeDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +68,14 @@ function url(env: Env, name: string, requireCredentials = false): URL | undefine
     throw new ConfigError(`${name} doit contenir l’identifiant et le mot de passe administrateur (http://user:pass@hôte:5984)`);
   }
   return parsed;
+}
+
+function days(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || value < 1 || value > 3650) throw new ConfigError(`${name} doit être un nombre entier de jours (1 à 3650), reçu « ${raw} »`);
+  return value;
 }
 
 /** SESSION_SECRET from the environment, or one generated once and kept in DATA_DIR. */
@@ -165,5 +175,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env, publicUrl),
     vapidSubject: vapidSubject(env, publicUrl, mailFrom(env, publicUrl)),
+    devicePurgeDays: days(env, 'DEVICE_PURGE_DAYS', 30),
   };
 }

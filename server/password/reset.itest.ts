@@ -36,6 +36,7 @@ describe('password reset by e-mail link', () => {
     const { email, password } = demo('infirmier');
     const elsewhere = new Client(server.url);
     expect((await elsewhere.login(email, password)).status).toBe(200);
+    const keyBefore = (await elsewhere.request('GET', '/api/session/device-key')).json;
 
     await forgot(email);
     const token = tokenIn((await smtp.waitFor(email, (m) => m.text.includes('reinitialisation'))).text);
@@ -51,7 +52,13 @@ describe('password reset by e-mail link', () => {
     expect((await elsewhere.request('GET', '/api/session')).status).toBe(401);
     expect((await elsewhere.request('GET', '/api/sync/members/_changes?since=0&limit=1')).status).toBe(401);
     expect((await new Client(server.url).login(email, password)).status).toBe(401);
-    expect((await new Client(server.url).login(email, fresh)).status).toBe(200);
+    const again = new Client(server.url);
+    expect((await again.login(email, fresh)).status).toBe(200);
+    // A new device key: what the lost phone holds cannot be opened with what the server releases now.
+    const keyAfter = (await again.request('GET', '/api/session/device-key')).json;
+    expect(keyAfter.version).toBe(keyBefore.version + 1);
+    expect(keyAfter.key).not.toBe(keyBefore.key);
+    expect((await elsewhere.request('GET', '/api/session/device-key')).status).toBe(401);
 
     const reused = await client.request('POST', '/api/password/reset', { token, password: 'Encore-un-autre-2028' });
     expect(reused.status).toBe(400);

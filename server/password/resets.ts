@@ -4,6 +4,7 @@
  */
 import { checkPassword } from '../../src/domain/registration/password';
 import type { Accounts } from '../accounts/accounts';
+import type { DeviceKeys } from '../devices/keys';
 import { hashPassword } from '../accounts/passwords';
 import { badRequest } from '../http/errors';
 import { log } from '../log';
@@ -27,6 +28,7 @@ export class PasswordResets {
     private readonly secrets: Secrets,
     private readonly notifier: Notifier,
     private readonly network: string,
+    private readonly deviceKeys?: DeviceKeys,
   ) {}
 
   /** Sends the link when an active account has this e-mail; resolves the same way otherwise. */
@@ -44,7 +46,10 @@ export class PasswordResets {
     if (!result.ok) throw badRequest(REFUSED[result.reason]);
   }
 
-  /** Sets the new password and ends every session of the account except `currentToken`'s. */
+  /**
+   * Sets the new password, ends every session of the account except `currentToken`'s and replaces its
+   * device key: the key a lost phone's data is encrypted with is never released again, to anyone.
+   */
   async reset(token: string, password: string, currentToken?: string): Promise<void> {
     const peek = await this.secrets.peekToken('reset', token);
     if (!peek.ok) throw badRequest(REFUSED[peek.reason]);
@@ -56,6 +61,7 @@ export class PasswordResets {
     await this.accounts.update({ ...account, passwordHash: await hashPassword(password) });
     const ended = await this.sessions.destroyAllOf(account._id, currentToken);
     this.sessions.forget(account._id);
+    await this.deviceKeys?.rotate(account._id);
     log.info({ account: account._id, sessionsEnded: ended }, 'mot de passe réinitialisé');
   }
 }

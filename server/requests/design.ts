@@ -1,4 +1,5 @@
-/** Design documents of the care-request databases: validation mirrored from the schemas, and the views the dispatcher, the history and the audit need. */
+/** Design documents of the care-request databases: validation mirrored from the schemas, and the views the dispatcher, the history, the audit and the purge from devices need. */
+import { CLOSED_STATUSES } from '../../src/domain/requests/lifecycle';
 import { messageSchemaLiteral } from '../../src/domain/requests/message-schema';
 import { patientSchemaLiteral } from '../../src/domain/requests/patient-schema';
 import { requestSchemaLiteral } from '../../src/domain/requests/schema';
@@ -13,6 +14,20 @@ const BY_READER = {
   map: 'function (doc) { if (doc._id.indexOf("_design/") === 0) { return; } var seen = {}; var ids = [doc.requesterId || doc.authorId].concat(doc.readers || []); for (var i = 0; i < ids.length; i++) { if (ids[i] && !seen[ids[i]]) { seen[ids[i]] = true; emit([ids[i], doc._id], null); } } }',
 };
 
+/**
+ * The purge of closed cases from devices (server/devices/purge.ts): closed requests by their last
+ * change, and the patient blocks and messages devices still keep, by request. Apart from the other
+ * views, so that changing them rebuilds nothing else.
+ */
+const PURGE_CLOSED = {
+  _id: '_design/purge',
+  views: { closed: { map: `function (doc) { if (!doc._deleted && ${JSON.stringify([...CLOSED_STATUSES])}.indexOf(doc.status) >= 0) { emit(doc.updatedAt, null); } }` } },
+};
+const PURGE_KEPT = {
+  _id: '_design/purge',
+  views: { kept: { map: 'function (doc) { if (doc.requestId && !doc._deleted && !doc.purgedFromDevices) { emit(doc.requestId, null); } }' } },
+};
+
 export const REQUEST_DESIGN_DOCS: Record<string, DesignDoc[]> = {
   requests: [
     {
@@ -24,6 +39,7 @@ export const REQUEST_DESIGN_DOCS: Record<string, DesignDoc[]> = {
         open: { map: 'function (doc) { if (!doc._deleted && (doc.status === "sent" || doc.status === "searching" || doc.status === "assigned")) { emit(doc.status, null); } }' },
       },
     },
+    PURGE_CLOSED,
   ],
   messages: [
     {
@@ -31,6 +47,7 @@ export const REQUEST_DESIGN_DOCS: Record<string, DesignDoc[]> = {
       validate_doc_update: validateDocUpdateSource(messageSchemaLiteral),
       views: { by_request: { map: 'function (doc) { if (doc.requestId) { emit([doc.requestId, doc.createdAt], null); } }' }, by_reader: BY_READER },
     },
+    PURGE_KEPT,
   ],
   patients: [
     {
@@ -44,6 +61,7 @@ export const REQUEST_DESIGN_DOCS: Record<string, DesignDoc[]> = {
         },
       },
     },
+    PURGE_KEPT,
   ],
   audit: [
     {

@@ -87,7 +87,7 @@ export class ChangesHub {
   dispatch(rows: ChangeRow[]): void {
     const perWaiter = new Map<Waiter, ChangeRow[]>();
     for (const row of rows) {
-      const clean = relayableRow(row);
+      const clean = relayableRow(row, this.policy.withdrawn);
       this.recent.add(row.seq, clean);
       if (!clean) continue;
       for (const waiter of this.concerned(toDomainDoc(clean.doc) as never)) {

@@ -8,7 +8,7 @@ import { describeErrors } from '../../src/domain/validation';
 import type { Db } from '../storage/couch';
 import type { ChangesHub } from './changes-hub';
 import { ReadAhead } from './read-ahead';
-import { relayableRow, isInternalId, toDomainDoc, type ChangeRow } from './rows';
+import { relayableRow, isInternalId, isWithdrawnStub, toDomainDoc, type ChangeRow } from './rows';
 
 export interface ChangesResponse {
   results: ChangeRow[];
@@ -70,7 +70,7 @@ export class Gateway {
   /** Records in the audit log what a user received of audited documents (patient data), and returns the same rows. */
   private audited<R extends { id?: string; doc?: unknown }>(user: SessionUser, rows: R[], via: string): R[] {
     if (this.policy.audited && this.options.audit) {
-      const ids = rows.filter((r) => r.doc && r.id).map((r) => r.id!);
+      const ids = rows.filter((r) => r.doc && r.id && !isWithdrawnStub(r.doc as Record<string, unknown>)).map((r) => r.id!);
       if (ids.length) this.options.audit(user, this.policy.name, ids, via);
     }
     return rows;
@@ -109,7 +109,7 @@ export class Gateway {
       const rows = res.results as unknown as ChangeRow[];
       for (const row of rows) {
         seq = row.seq;
-        const clean = relayableRow(row);
+        const clean = relayableRow(row, this.policy.withdrawn);
         if (clean && this.readable(user, clean.doc)) results.push(clean);
         if (results.length >= limit) return { results, last_seq: seq };
       }
@@ -136,8 +136,9 @@ export class Gateway {
       } as never);
       for (const row of res.rows as unknown as Array<{ id: string; doc?: Record<string, unknown> }>) {
         after = row.id;
-        const clean = row.doc && relayableRow({ id: row.id, seq: 0, changes: [{ rev: String(row.doc._rev) }], doc: row.doc });
-        if (clean && this.readable(user, clean.doc)) results.push(clean);
+        const clean = row.doc && relayableRow({ id: row.id, seq: 0, changes: [{ rev: String(row.doc._rev) }], doc: row.doc }, this.policy.withdrawn);
+        // A device syncing for the first time has nothing to delete: what was withdrawn is not sent at all.
+        if (clean && !isWithdrawnStub(clean.doc) && this.readable(user, clean.doc)) results.push(clean);
         if (results.length >= limit) return { results, last_seq: `i:${cursor.snapshot}:${after}` };
       }
       if (res.rows.length < limit) return { results, last_seq: cursor.snapshot };
@@ -203,7 +204,10 @@ export class Gateway {
       if (value.deleted) {
         byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value, doc: null });
       } else if (this.readable(user, doc)) {
-        byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value, doc: includeDocs ? relayableRow({ id: String(row.id), seq: 0, changes: [], doc: doc! })!.doc : null });
+        const relayed = relayableRow({ id: String(row.id), seq: 0, changes: [], doc: doc! }, this.policy.withdrawn)!;
+        // A withdrawn document reads as deleted, as devices were told.
+        const shown = relayed.deleted ? { ...value, deleted: true } : value;
+        byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value: shown, doc: includeDocs ? relayed.doc : null });
       }
     }
     const rows = keys.map((key) => byKey.get(key) ?? ({ key, error: 'not_found' } as const));

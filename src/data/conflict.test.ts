@@ -39,6 +39,46 @@ describe('conflict rule', () => {
   });
 });
 
+describe('merge of directory entries edited on both sides', () => {
+  type Entry = { id: string; phone?: string; note: string; availability: { until?: string }; updatedAt: string; _deleted: boolean };
+  const entries = latestUpdateWins<Entry>();
+  const base: Entry = { id: 'm', phone: '01', note: 'base', availability: {}, updatedAt: '2025-03-01T08:00:00Z', _deleted: false };
+  const resolve = (local: Entry, master: Entry) => entries.resolve({ newDocumentState: local, realMasterState: master, assumedMasterState: base }, 'test');
+
+  it('keeps the changes of each side when they touch different fields, with the later date', async () => {
+    const local = { ...base, availability: { until: '2025-03-01T18:00:00Z' }, updatedAt: '2025-03-01T09:00:00Z' };
+    const master = { ...base, phone: '02', updatedAt: '2025-03-01T10:00:00Z' };
+    expect(await resolve(local, master)).toEqual({ ...base, phone: '02', availability: { until: '2025-03-01T18:00:00Z' }, updatedAt: '2025-03-01T10:00:00Z' });
+  });
+
+  it('gives a field changed on both sides to the later document', async () => {
+    const local = { ...base, note: 'device', phone: undefined, updatedAt: '2025-03-01T09:00:00Z' };
+    const master = { ...base, note: 'server', updatedAt: '2025-03-01T10:00:00Z' };
+    const merged = await resolve(local, master);
+    expect(merged.note).toBe('server');
+    // Removed on the device only: the removal is kept.
+    expect('phone' in merged).toBe(false);
+    expect((await resolve({ ...local, updatedAt: '2025-03-01T11:00:00Z' }, master)).note).toBe('device');
+  });
+
+  it('merges inside nested objects, except those merged as wholes', async () => {
+    type Card = { id: string; phones: { mobile?: string; landline?: string }; address: { street: string; commune: string }; updatedAt: string; _deleted: boolean };
+    const start: Card = { id: 'm', phones: { mobile: '06', landline: '03' }, address: { street: '1 rue A', commune: 'Metz' }, updatedAt: '2025-03-01T08:00:00Z', _deleted: false };
+    const local = { ...start, phones: { mobile: '07', landline: '03' }, address: { street: '2 rue B', commune: 'Metz' }, updatedAt: '2025-03-01T09:00:00Z' };
+    const master = { ...start, phones: { mobile: '06', landline: '09' }, address: { street: '1 rue A', commune: 'Woippy' }, updatedAt: '2025-03-01T10:00:00Z' };
+    const merged = await latestUpdateWins<Card>(['address']).resolve({ newDocumentState: local, realMasterState: master, assumedMasterState: start }, 'test');
+    expect(merged.phones).toEqual({ mobile: '07', landline: '09' });
+    // Never « 2 rue B, Woippy »: the later address as a whole.
+    expect(merged.address).toEqual({ street: '1 rue A', commune: 'Woippy' });
+  });
+
+  it('lets one whole version win when a side deleted the entry', async () => {
+    const local = { ...base, note: 'device', updatedAt: '2025-03-01T09:00:00Z' };
+    const master = { ...base, _deleted: true, updatedAt: '2025-03-01T10:00:00Z' };
+    expect(await resolve(local, master)).toBe(master);
+  });
+});
+
 describe('conflict rules of server-owned documents', () => {
   type Card = { id: string; status: string; question: string; readers?: string[]; updatedAt: string; _deleted: boolean };
   const card = (over: Partial<Card>): Card => ({ id: 'r', status: 'draft', question: 'q', updatedAt: '2025-03-01T10:00:00Z', _deleted: false, ...over });

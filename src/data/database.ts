@@ -1,5 +1,9 @@
-/** The local database (RxDB over Dexie/IndexedDB): its collections, opened once per page, and its wiping at logout. */
-import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+/**
+ * The local database (RxDB over Dexie/IndexedDB): its collections, opened once per page, and its
+ * wiping at logout. Patient data (patient blocks, threads) lives apart, encrypted (case-database.ts).
+ */
+import { addRxPlugin, createRxDatabase, removeCollectionStorages, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { loadRxdbDevMode, LOCAL_DATABASE_NAME } from '../config';
 import { memberSchema, type Member } from '../domain/members/schema';
@@ -15,48 +19,67 @@ export interface Collections {
   messages: RxCollection<RequestMessage>;
   patients: RxCollection<PatientBlock>;
 }
-export type Database = RxDatabase<Collections>;
+/** The directory and the request cards: no patient identity, so usable without the device key. */
+export type SharedCollections = Pick<Collections, 'members' | 'requests'>;
+export type Database = RxDatabase<SharedCollections>;
 
 let opening: Promise<Database> | null = null;
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
-/** IndexedDB through Dexie; under the dev server, wrapped by RxDB dev-mode's checks. */
-async function storage(): Promise<RxStorage<unknown, unknown>> {
-  const dexie = getRxStorageDexie() as RxStorage<unknown, unknown>;
+type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unknown>;
+
+/** IndexedDB through Dexie (under `wrap`, e.g. encryption); under the dev server, wrapped by RxDB dev-mode's checks. */
+export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unknown, unknown>> {
+  const dexie = wrap(getRxStorageDexie() as RxStorage<unknown, unknown>);
   const devMode = await loadRxdbDevMode?.();
   return devMode ? devMode.withDevMode(dexie) : dexie;
 }
 
 async function open(): Promise<Database> {
-  const db = await createRxDatabase<Collections>({
+  const db = await createRxDatabase<SharedCollections>({
     name: LOCAL_DATABASE_NAME,
     storage: await storage(),
     // Several tabs share the database; only the elected leader replicates.
     multiInstance: true,
     closeDuplicates: true,
+    // Edits lost to conflicts are kept in a local document, never replicated (lost-edits-store.ts).
+    localDocuments: true,
   });
-  await db.addCollections({
-    members: {
-      schema: memberSchema,
-      // A member and a coordinator may both edit an entry: the later `updatedAt` wins, the server on
-      // a tie (see conflict.ts). The default would drop an offline edit whenever the server changed.
-      conflictHandler: latestUpdateWins<Member>(),
-    },
-    // Written by the requester at creation, then by the server only (status, dispatch, readers): the
-    // server wins, except for a draft edited here later than the server's copy.
-    requests: {
-      schema: requestSchema,
-      conflictHandler: serverWinsUnlessEditable<CareRequest>((m) => m.status === 'draft', REQUEST_SERVER_FIELDS.filter((f) => f !== 'status')),
-    },
-    // Edited on the device only while its request is a draft (the block does not know the status).
-    patients: {
-      schema: patientSchema,
-      conflictHandler: serverWinsUnlessEditable<PatientBlock>(() => true, PATIENT_SERVER_FIELDS),
-    },
-    // Append-only, one writer each: the server only adds `readers`.
-    messages: { schema: messageSchema, conflictHandler: serverAlwaysWins<RequestMessage>() },
-  });
+  // Patient data was kept here, in clear, before it moved to the encrypted database: drop it (it comes back there).
+  for (const name of ['patients', 'messages']) {
+    await removeCollectionStorages(db.storage, db.internalStore, db.token, db.name, name, db.multiInstance, undefined, db.hashFunction);
+  }
+  await db.addCollections(SHARED_COLLECTIONS);
   return db;
 }
+
+/** The collections of this database, exported for the Node tests that replicate like the app. */
+export const SHARED_COLLECTIONS = {
+  members: {
+    schema: memberSchema,
+    // A member and a coordinator may both edit an entry: each side's changes are kept, and where both
+    // changed a field the later `updatedAt` wins (conflict.ts). The default would drop an offline edit.
+    // An address, a position and the identifiers are merged as wholes: their parts go together.
+    conflictHandler: latestUpdateWins<Member>(['address', 'location', 'identifiers']),
+  },
+  // Written by the requester at creation, then by the server only (status, dispatch, readers): the
+  // server wins, except for a draft edited here later than the server's copy.
+  requests: {
+    schema: requestSchema,
+    conflictHandler: serverWinsUnlessEditable<CareRequest>((m) => m.status === 'draft', REQUEST_SERVER_FIELDS.filter((f) => f !== 'status')),
+  },
+};
+
+/** The collections of the encrypted database (case-database.ts), declared here beside the others. */
+export const CASE_COLLECTIONS = {
+  // Edited on the device only while its request is a draft (the block does not know the status).
+  patients: {
+    schema: patientSchema,
+    conflictHandler: serverWinsUnlessEditable<PatientBlock>(() => true, PATIENT_SERVER_FIELDS),
+  },
+  // Append-only, one writer each: the server only adds `readers`.
+  messages: { schema: messageSchema, conflictHandler: serverAlwaysWins<RequestMessage>() },
+};
 
 /** The database of this page, opened on first use. */
 export function getDatabase(): Promise<Database> {
@@ -83,8 +106,8 @@ export async function wipeDatabase(): Promise<void> {
  * RxDB's Dexie storage empties its IndexedDB databases but leaves them in place; drop them too.
  * Not awaited: a deletion waits for other tabs to close their connections (they reload on logout).
  */
-function dropIndexedDbFiles(): void {
-  const prefix = `rxdb-dexie-${LOCAL_DATABASE_NAME}--`;
+export function dropIndexedDbFiles(name = LOCAL_DATABASE_NAME): void {
+  const prefix = `rxdb-dexie-${name}--`;
   indexedDB
     .databases?.()
     .then((all) => all.forEach(({ name }) => name?.startsWith(prefix) && indexedDB.deleteDatabase(name)))

@@ -1,8 +1,16 @@
 /** What the session does with the device's data: start syncing it after login, wipe it at logout. */
+import { forgetDeviceKey, startDeviceKey } from '../protection/device-key';
+import { getCaseDatabase, wipeCaseDatabase } from './case-database';
 import { getDatabase, wipeDatabase } from './database';
 import { clearPending } from './pending-store';
 import { wipeRequestsDeviceData } from '../requests/device-data';
-import { startSync, stopSync } from './replication';
+import { watchWithdrawnCases } from '../requests/withdrawn-files';
+import { sessionExpired, startSync, stopSync } from './replication';
+
+/** Between a start of sync and the next wipe: patient data joins the sync only then. */
+let wanted = false;
+/** Stops dropping the files of cases purged from the device (at wipe). */
+let unwatch: (() => void) | undefined;
 
 /** Opens the local database ahead of the first sync (its code and IndexedDB files are ready then). */
 export async function openLocalData(): Promise<void> {
@@ -10,7 +18,18 @@ export async function openLocalData(): Promise<void> {
 }
 
 export async function startLocalSync(): Promise<void> {
+  wanted = true;
+  // Patient data needs the device key: from the server now, or later (network back, or the PIN).
+  startDeviceKey();
   await startSync(await getDatabase());
+  getCaseDatabase()
+    .then(async (cases) => {
+      if (!wanted) return;
+      unwatch ??= watchWithdrawnCases(await getDatabase(), cases);
+      // After an expired session, sync resumes with everything at the next login.
+      if (!sessionExpired()) await startSync(cases);
+    })
+    .catch((err: unknown) => console.error('Ouverture des données patients impossible', err));
 }
 
 /**
@@ -18,8 +37,13 @@ export async function startLocalSync(): Promise<void> {
  * the device's outboxes (files, audit entries) and cached attachments: patient data leaves with them.
  */
 export async function wipeLocalData(): Promise<void> {
+  wanted = false;
+  unwatch?.();
+  unwatch = undefined;
   await stopSync();
   await wipeRequestsDeviceData();
   await wipeDatabase();
+  await wipeCaseDatabase();
+  forgetDeviceKey();
   clearPending();
 }

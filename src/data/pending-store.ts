@@ -32,9 +32,24 @@ export const pendingCount = (): number => Object.keys(pending()).length;
 /** Whether this document has a local write the server has not acknowledged (« en attente d’envoi »). */
 export const isPending = (collection: string, id: string): boolean => pendingKey(collection, id) in pending();
 
-/** Called by command functions just before a local write, so the push cannot overtake it. */
-export function markPending(collection: string, doc: { id: string; updatedAt: string }): void {
+/**
+ * Called by command functions just before a local write, so the push cannot overtake it; returns
+ * the write it replaces in the map, for `unmarkPending` if the local write fails.
+ */
+export function markPending(collection: string, doc: { id: string; updatedAt: string }): string | undefined {
+  const previous = read()[pendingKey(collection, doc.id)];
   update((map) => addPending(map, collection, doc.id, doc.updatedAt));
+  return previous;
+}
+
+/** A local write that failed (storage full) is not pending: put back what was there before it. */
+export function unmarkPending(collection: string, doc: { id: string; updatedAt: string }, previous: string | undefined): void {
+  update((map) => {
+    const key = pendingKey(collection, doc.id);
+    if (map[key] !== doc.updatedAt) return map;
+    const { [key]: _failed, ...rest } = map;
+    return previous === undefined ? rest : { ...rest, [key]: previous };
+  });
 }
 
 /** Called when the server is known to hold this state of the document (sent, pulled or resolved). */

@@ -7,11 +7,12 @@ import { createSignal } from 'solid-js';
 import type { Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { deepEqual } from 'rxdb/plugins/utils';
 import { syncUrl } from '../config';
 import { fr } from '../i18n/fr';
-import type { Collections, Database } from './database';
+import { getDatabase, type Collections } from './database';
 import { fetchOrOffline, HttpError, readErrorMessage } from './http';
+import { onStorageFreed, reportStorageError } from './local-write';
+import { recordConflict } from './lost-edits-store';
 import { acknowledgePending } from './pending-store';
 import { describeSyncError, forbiddenReason, syncStatus as statusOf, type SyncStatus } from './sync-errors';
 
@@ -100,6 +101,7 @@ function watch(name: string, replication: RxCouchDBReplicationState<Replicated>)
       }),
     ),
     replication.error$.subscribe((err) => {
+      if (reportStorageError(err)) return pauseWhileStorageFull();
       const message = describeSyncError(err);
       if (message === null) return;
       if (forbiddenReason(err) !== null) setBlockingError(message);
@@ -112,28 +114,59 @@ function watch(name: string, replication: RxCouchDBReplicationState<Replicated>)
     // A pulled state at least as recent as a queued write means that write reached the server or
     // was superseded there.
     replication.received$.subscribe((doc) => acknowledgePending(name, stateOf(doc))),
-    // When the server's state won a conflict, the local write is dropped and no longer pending.
-    replication.conflict$.subscribe(({ input, output }) => {
-      if (deepEqual(output, input.realMasterState)) acknowledgePending(name, stateOf(output));
+    // When the server's state won a conflict, the local write is dropped and no longer pending; what
+    // the resolution did not keep of it is recorded and shown (lost-edits-store.ts).
+    replication.conflict$.subscribe((conflict) => {
+      const { input, output } = conflict;
+      // Compared as the handler compares (the output carries this device's revision data).
+      if (replication.collection.conflictHandler.isEqual(input.realMasterState, output, 'acknowledge')) acknowledgePending(name, stateOf(output));
+      // Kept in the main database whatever database the collection is in (no patient values: lost-edits.ts).
+      getDatabase()
+        .then((db) => recordConflict(db, name, conflict))
+        .catch((err: unknown) => {
+          if (!reportStorageError(err)) console.error('Modification non retenue non enregistrée', err);
+        });
     }),
   ];
 }
 
-/** Starts live sync of every replicated collection; a no-op when already running. */
-export async function startSync(db: Database): Promise<void> {
-  if (running) return;
-  running = true;
-  const generation = ++generations;
-  setExpired(false);
-  setTransientError(null);
-  setBlockingError(null);
+/**
+ * A pull that cannot be stored must not be followed by later ones (their checkpoint would skip it):
+ * sync stops, and restarts from the stored checkpoints once space is back (a write succeeds, or
+ * « Réessayer »).
+ */
+function pauseWhileStorageFull(): void {
+  if (!running) return;
+  const collections = Object.fromEntries(replications.map((r) => [r.collection.name, r.collection])) as Partial<Collections>;
+  void stopSync();
+  const stop = onStorageFreed(() => {
+    stop();
+    void startSync(collections);
+  });
+}
+
+/**
+ * Starts live sync of the replicated collections `db` holds. Collections of another database join a
+ * running sync (patient data, once its encrypted database opens); one already syncing is left alone.
+ */
+export async function startSync(db: Partial<Collections>): Promise<void> {
+  if (!running) {
+    running = true;
+    generations++;
+    setExpired(false);
+    setTransientError(null);
+    setBlockingError(null);
+  }
+  const generation = generations;
   // Two replications with one identifier must never overlap: let a previous stop finish first.
   await stopping;
   if (generation !== generations) return;
   for (const name of SYNCED) {
+    const collection = db[name];
+    if (!collection || replications.some((r) => r.collection.name === name)) continue;
     const replication = replicateCouchDB<Replicated>({
       replicationIdentifier: `gateway-${name}-v1`,
-      collection: db[name] as unknown as RxCollection<Replicated>,
+      collection: collection as unknown as RxCollection<Replicated>,
       url: syncUrl(name),
       live: true,
       pull: { batchSize: 1000 },

@@ -2,6 +2,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Member } from '../domain/members/schema';
 import { fr } from '../i18n/fr';
+import { DeviceProtection } from '../protection/DeviceProtection';
 import { useSession } from '../session/session';
 import { loadCommunes, type Commune } from '../territory/communes';
 import { updateMember } from './commands';
@@ -110,6 +111,7 @@ export default function ProfilePage() {
           </form>
         )}
       </Show>
+      <DeviceProtection />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Writes to the local directory; each is checked first and counted as pending until the server has it. */
 import { getDatabase } from '../data/database';
-import { markPending } from '../data/replication';
+import { writeLocally } from '../data/local-write';
 import { checkAvailabilityEdit, type Availability } from '../domain/members/availability';
 import type { Member } from '../domain/members/schema';
 import type { SessionUser } from '../domain/session/user';
@@ -17,10 +17,7 @@ export async function updateMember(user: SessionUser, id: string, changes: Parti
   if (!doc) return { ok: false, message: fr.errors.generic };
   const prepared = prepareMemberWrite(user, doc.toMutableJSON(), changes, new Date());
   if (!prepared.ok) return prepared;
-  // Recorded before the write, so a push that follows at once cannot be missed.
-  markPending('members', prepared.doc);
-  await doc.incrementalModify(() => prepared.doc);
-  return { ok: true };
+  return writeLocally([['members', prepared.doc]], () => doc.incrementalModify(() => prepared.doc));
 }
 
 /** Saves the signed-in member's own availability, on the device first (works offline). */

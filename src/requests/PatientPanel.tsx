@@ -5,7 +5,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { getJson, messageOf } from '../data/json-api';
+import { isPurgeDue } from '../domain/requests/purge';
 import { fr } from '../i18n/fr';
+import { keyState, purgeAfterDays } from '../protection/device-key';
 import { recordOpening } from './audit';
 import { kindLabel, statusLabel } from './labels';
 import type { PatientEntry, RequestEntry } from './queries';
@@ -30,7 +32,9 @@ export function PatientPanel(props: { request: RequestEntry; patient: PatientEnt
           <p class="muted">{t.notYet}</p>
         </Match>
         <Match when={!props.patient}>
-          <p class="muted">{t.missing}</p>
+          <p class="muted" data-testid="patient-missing">
+            {missingReason(props.request)}
+          </p>
         </Match>
         <Match when={!open()}>
           <button type="button" class="button button--secondary" data-testid="patient-show" onClick={() => show(props.patient!)}>
@@ -45,6 +49,14 @@ export function PatientPanel(props: { request: RequestEntry; patient: PatientEnt
       </Show>
     </section>
   );
+}
+
+/** Why the block is not here: patient data locked on this device, the case purged from devices, or not synced yet. */
+function missingReason(request: RequestEntry): string {
+  if (keyState().kind === 'locked') return fr.protection.lockedCase;
+  const days = purgeAfterDays();
+  if (days !== null && isPurgeDue(request, days, Date.now())) return fr.protection.purged(days);
+  return t.missing;
 }
 
 function Identity(props: { patient: PatientEntry; onHide(): void }) {

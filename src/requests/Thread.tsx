@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { isPending } from '../data/replication';
 import type { SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
+import { keyState } from '../protection/device-key';
 import { AttachmentView } from './AttachmentView';
 import { writeMessage, type LocalFile } from './commands';
 import { FilePicker } from './FilePicker';
@@ -18,7 +19,7 @@ export function Thread(props: { request: RequestEntry; messages: MessageEntry[];
   return (
     <section class="panel thread" data-testid="thread">
       <h2 class="panel__title">{t.title}</h2>
-      <Show when={props.messages.length > 0} fallback={<p class="muted">{t.none}</p>}>
+      <Show when={props.messages.length > 0} fallback={<p class="muted">{keyState().kind === 'locked' ? fr.protection.lockedCase : t.none}</p>}>
         <ol class="thread__list">
           <For each={props.messages}>
             {(m) => (

@@ -4,22 +4,35 @@
  */
 import { apiUrl } from '../config';
 import { fetchOrOffline } from '../data/http';
-import { deleteAudit, listAudit, putAudit } from './device-store';
+import { reportStorageError } from '../data/local-write';
+import { deleteAudit, listAudit, putAudit, type AuditEntry } from './device-store';
 import { newAuditId } from './ids';
 
 const BATCH = 200;
 let flushing: Promise<void> | null = null;
 
 export async function recordOpening(patient: { id: string; requestId: string }): Promise<void> {
-  await putAudit({ id: newAuditId(), at: new Date().toISOString(), action: 'open', collection: 'patients', docId: patient.id, requestId: patient.requestId });
+  const entry = { id: newAuditId(), at: new Date().toISOString(), action: 'open', collection: 'patients', docId: patient.id, requestId: patient.requestId } as const;
+  try {
+    await putAudit(entry);
+  } catch (err) {
+    if (!reportStorageError(err)) throw err;
+    // No room for the outbox: the opening goes straight to the server when it can be reached.
+    await post([entry]).catch(() => undefined);
+    return;
+  }
   void flushAudit();
+}
+
+function post(entries: readonly AuditEntry[]): Promise<Response> {
+  return fetchOrOffline(apiUrl('/audit'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries }) });
 }
 
 async function flush(): Promise<void> {
   for (;;) {
     const entries = (await listAudit()).slice(0, BATCH);
     if (!entries.length) return;
-    const res = await fetchOrOffline(apiUrl('/audit'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries }) });
+    const res = await post(entries);
     // Kept on any refusal: the log must not lose an access; the next sync tries again.
     if (!res.ok) return;
     await deleteAudit(entries.map((e) => e.id));

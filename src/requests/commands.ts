@@ -3,8 +3,9 @@
  * shared validators and rights before it is queued, and counted as pending until the server has it.
  * Files go to the upload outbox; the documents only reference them.
  */
+import { caseDatabaseUnlessLocked } from '../data/case-database';
 import { getDatabase } from '../data/database';
-import { markPending } from '../data/replication';
+import { writeLocally } from '../data/local-write';
 import { transition, type RequestEvent } from '../domain/requests/lifecycle';
 import type { MessageKind, RequestMessage } from '../domain/requests/message-schema';
 import { patientIdOf, type PatientBlock } from '../domain/requests/patient-schema';
@@ -31,15 +32,15 @@ async function queueFiles(requestId: string, files: readonly LocalFile[]): Promi
 /** Saves a new request (or a draft, or a draft's new version) and its patient block; files are queued. */
 export async function saveRequest(request: CareRequest, patient: PatientBlock | null, files: readonly LocalFile[]): Promise<CommandResult> {
   const db = await getDatabase();
-  // Files first: a card must never reference a photo the device has lost.
-  await queueFiles(request.id, files.filter((f) => request.photos.some((p) => p.id === f.id)));
-  if (patient) {
-    markPending('patients', patient);
-    await db.patients.upsert(patient);
-  }
-  markPending('requests', request);
-  await db.requests.upsert(request);
-  return { ok: true };
+  // The patient block goes to the encrypted database, which needs the device key.
+  const cases = patient ? await caseDatabaseUnlessLocked() : null;
+  if (patient && !cases) return { ok: false, message: fr.protection.lockedWrite };
+  return writeLocally([...(patient ? [['patients', patient] as const] : []), ['requests', request]], async () => {
+    // Files first: a card must never reference a photo the device has lost.
+    await queueFiles(request.id, files.filter((f) => request.photos.some((p) => p.id === f.id)));
+    if (patient) await cases!.patients.upsert(patient);
+    await db.requests.upsert(request);
+  });
 }
 
 /** Sends a saved draft: it needs its patient block (with the consent) first. */
@@ -48,14 +49,14 @@ export async function sendDraft(user: SessionUser, id: string): Promise<CommandR
   const doc = await db.requests.findOne(id).exec();
   if (!doc) return { ok: false, message: fr.errors.generic };
   const previous = doc.toMutableJSON();
-  const hasPatient = await db.patients.findOne(patientIdOf(id)).exec();
+  const cases = await caseDatabaseUnlessLocked();
+  if (!cases) return { ok: false, message: fr.protection.lockedWrite };
+  const hasPatient = await cases.patients.findOne(patientIdOf(id)).exec();
   if (!hasPatient) return { ok: false, message: fr.requests.draft.patientMissing };
   const next: CareRequest = { ...previous, status: 'sent', updatedAt: new Date(Math.max(Date.now(), Date.parse(previous.updatedAt) + 1)).toISOString() };
   const refusal = requestsPolicy.refuseWrite(user, previous, next);
   if (refusal) return { ok: false, message: sentence(refusal) };
-  markPending('requests', next);
-  await doc.incrementalModify(() => next);
-  return { ok: true };
+  return writeLocally([['requests', next]], () => doc.incrementalModify(() => next));
 }
 
 /** Messages whose kind is a lifecycle event, checked against the state machine for a clear refusal. */
@@ -100,9 +101,10 @@ export async function writeMessage(user: SessionUser, request: RequestEntry, inp
   if (!validation.ok) return { ok: false, message: describeErrors(validation.errors) };
   const refusal = messagesPolicy.refuseWrite(user, undefined, message, new Map([[`requests/${request.id}`, request]]));
   if (refusal) return { ok: false, message: sentence(refusal) };
-  await queueFiles(request.id, input.files ?? []);
-  const db = await getDatabase();
-  markPending('messages', { id: message.id, updatedAt: message.createdAt });
-  await db.messages.insert(message);
-  return { ok: true };
+  const cases = await caseDatabaseUnlessLocked();
+  if (!cases) return { ok: false, message: fr.protection.lockedWrite };
+  return writeLocally([['messages', { id: message.id, updatedAt: message.createdAt }]], async () => {
+    await queueFiles(request.id, input.files ?? []);
+    await cases.messages.insert(message);
+  });
 }

@@ -60,8 +60,18 @@ async function store(name: string, mode: IDBTransactionMode): Promise<IDBObjectS
   return (await open()).transaction(name, mode).objectStore(name);
 }
 
+/** Resolves once the transaction is on disk: a full storage aborts it after its requests succeeded. */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+  });
+}
+
 export async function putUpload(item: UploadItem, blob: Blob): Promise<void> {
-  await done((await store(UPLOADS, 'readwrite')).put({ id: item.id, item, blob } satisfies StoredUpload));
+  const uploads = await store(UPLOADS, 'readwrite');
+  uploads.put({ id: item.id, item, blob } satisfies StoredUpload);
+  await committed(uploads.transaction);
 }
 
 /** Saves a new state of an upload, keeping its blob. */
@@ -84,7 +94,9 @@ export async function deleteUpload(id: string): Promise<void> {
 }
 
 export async function putAudit(entry: AuditEntry): Promise<void> {
-  await done((await store(AUDIT, 'readwrite')).put(entry));
+  const audit = await store(AUDIT, 'readwrite');
+  audit.put(entry);
+  await committed(audit.transaction);
 }
 
 export async function listAudit(): Promise<AuditEntry[]> {

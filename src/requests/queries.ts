@@ -2,6 +2,7 @@
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
+import { getCaseDatabase, type CaseDatabase } from '../data/case-database';
 import { getDatabase, type Database } from '../data/database';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import { patientIdOf, type PatientBlock } from '../domain/requests/patient-schema';
@@ -15,8 +16,8 @@ export type PatientEntry = PatientBlock;
 
 const plain = <T,>(doc: RxDocument<T> | null): T | undefined => (doc ? (doc.toJSON() as T) : undefined);
 
-/** Runs `subscribe` once the database is open, and again when `key` changes; unsubscribes on cleanup. */
-function live(key: Accessor<unknown>, subscribe: (db: Database) => Subscription | undefined): void {
+/** Runs `subscribe` once the database `open` gives is open, and again when `key` changes; unsubscribes on cleanup. */
+function liveOn<D>(open: () => Promise<D>, key: Accessor<unknown>, subscribe: (db: D) => Subscription | undefined): void {
   let subscription: Subscription | undefined;
   let disposed = false;
   let generation = 0;
@@ -26,7 +27,7 @@ function live(key: Accessor<unknown>, subscribe: (db: Database) => Subscription 
     const mine = ++generation;
     subscription?.unsubscribe();
     subscription = undefined;
-    void getDatabase().then((db) => {
+    void open().then((db) => {
       if (!disposed && mine === generation) subscription = subscribe(db);
     });
   });
@@ -35,6 +36,10 @@ function live(key: Accessor<unknown>, subscribe: (db: Database) => Subscription 
     subscription?.unsubscribe();
   });
 }
+
+const live = (key: Accessor<unknown>, subscribe: (db: Database) => Subscription | undefined) => liveOn(getDatabase, key, subscribe);
+/** Patient blocks and threads: read once the encrypted database opens (at once online, after the PIN offline). */
+const liveCases = (key: Accessor<unknown>, subscribe: (db: CaseDatabase) => Subscription | undefined) => liveOn(getCaseDatabase, key, subscribe);
 
 export interface RequestLists {
   mine: Accessor<RequestEntry[]>;
@@ -51,13 +56,14 @@ export function createRequestLists(me: Accessor<string | undefined>): RequestLis
   live(me, (db) => {
     const id = me();
     if (!id) return undefined;
-    const cards = db.requests.find().$.subscribe((docs) => {
+    return db.requests.find().$.subscribe((docs) => {
       setRequests(docs.map((d) => d.toJSON() as RequestEntry));
       setLoaded(true);
     });
-    const mine = db.messages.find({ selector: { authorId: id } }).$.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry)));
-    cards.add(mine);
-    return cards;
+  });
+  liveCases(me, (db) => {
+    const id = me();
+    return id ? db.messages.find({ selector: { authorId: id } }).$.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry))) : undefined;
   });
   const id = () => me() ?? '';
   return {
@@ -83,15 +89,18 @@ export function createRequestView(id: Accessor<string>): RequestView {
   const [loaded, setLoaded] = createSignal(false);
   live(id, (db) => {
     const key = id();
-    const card = db.requests.findOne(key).$.subscribe((doc) => {
+    return db.requests.findOne(key).$.subscribe((doc) => {
       setRequest(plain(doc));
       setLoaded(true);
     });
+  });
+  liveCases(id, (db) => {
+    const key = id();
     // Sorted here: the schemas declare no index, and a thread holds a handful of messages.
     const thread = db.messages.find({ selector: { requestId: key } }).$;
-    card.add(thread.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))));
-    card.add(db.patients.findOne(patientIdOf(key)).$.subscribe((doc) => setPatient(plain(doc))));
-    return card;
+    const subscription = thread.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry).sort((a, b) => a.createdAt.localeCompare(b.createdAt))));
+    subscription.add(db.patients.findOne(patientIdOf(key)).$.subscribe((doc) => setPatient(plain(doc))));
+    return subscription;
   });
   return { request, messages, patient, loaded };
 }

@@ -1,12 +1,15 @@
 /** The signed-in frame: header (app, user, sync, logout), session and sync notices, then the page. */
 import { A, Navigate, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { storageFreed, storageFull } from '../data/local-write';
 import { pendingCount, sessionExpired, syncError, syncStatus } from '../data/replication';
 import { isCoordinator } from '../domain/session/user';
 import { fr } from '../i18n/fr';
 import { createRequestsBackground } from '../requests/background';
 import { dropPushSubscription } from '../requests/notifications';
+import { LockNotice } from '../protection/LockNotice';
 import { useSession } from '../session/session';
+import { LostEditsNotice } from './LostEditsNotice';
 import { SyncIndicator } from './SyncIndicator';
 
 export default function Layout(props: RouteSectionProps) {
@@ -88,7 +91,17 @@ export default function Layout(props: RouteSectionProps) {
               </div>
             )}
           </Show>
+          <Show when={storageFull()}>
+            <div class="notice notice--error banner" role="alert" data-testid="storage-full">
+              <span>{fr.storage.banner}</span>
+              <button type="button" class="button button--small" onClick={storageFreed}>
+                {fr.storage.retry}
+              </button>
+            </div>
+          </Show>
+          <LockNotice />
           <main id="main" class="page">
+            <LostEditsNotice />
             {props.children}
           </main>
         </>

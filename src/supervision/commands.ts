@@ -1,8 +1,9 @@
 /** Writes of the console: coordination messages, on the device first (offline too), counted as pending until the server has them. */
-import { getDatabase } from '../data/database';
-import { markPending } from '../data/replication';
+import { caseDatabaseUnlessLocked } from '../data/case-database';
+import { writeLocally } from '../data/local-write';
 import type { CareRequest } from '../domain/requests/schema';
 import type { SessionUser } from '../domain/session/user';
+import { fr } from '../i18n/fr';
 import { buildCoordinationMessage, type CoordinationInput } from './coordination';
 
 export type CommandResult = { ok: true } | { ok: false; message: string };
@@ -13,8 +14,8 @@ const unique = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 export async function writeCoordination(user: SessionUser, request: CareRequest, input: CoordinationInput): Promise<CommandResult> {
   const built = buildCoordinationMessage(user, request, input, Date.now(), unique());
   if (!built.ok) return { ok: false, message: built.error };
-  const db = await getDatabase();
-  markPending('messages', { id: built.message.id, updatedAt: built.message.createdAt });
-  await db.messages.insert(built.message);
-  return { ok: true };
+  // Messages live in the encrypted database, which needs the device key.
+  const cases = await caseDatabaseUnlessLocked();
+  if (!cases) return { ok: false, message: fr.protection.lockedWrite };
+  return writeLocally([['messages', { id: built.message.id, updatedAt: built.message.createdAt }]], () => cases.messages.insert(built.message));
 }

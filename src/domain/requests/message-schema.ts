@@ -46,10 +46,14 @@ export const messageSchemaLiteral = {
     subjectId: memberId,
     outcome: { type: 'string', enum: CALL_OUTCOMES },
     readers: { type: 'array', maxItems: 50, items: memberId },
+    /** Set by the server once the case has been closed long enough: devices then get a deletion without data. */
+    purgedFromDevices: { type: 'string', maxLength: 40 },
     createdAt: { type: 'string', maxLength: 40 },
   },
   required: ['id', 'requestId', 'authorId', 'kind', 'createdAt'],
   additionalProperties: false,
+  /** Encrypted at rest on devices (RxDB's encryption plugin); such a field can be neither indexed nor queried. */
+  encrypted: ['text'],
 } as const;
 
 const typed = toTypedRxJsonSchema(messageSchemaLiteral);

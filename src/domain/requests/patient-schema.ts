@@ -46,18 +46,22 @@ export const patientSchemaLiteral = {
       required: ['informed', 'at', 'by'],
     },
     readers: { type: 'array', maxItems: 50, items: memberId },
+    /** Set by the server once the case has been closed long enough: devices then get a deletion without data. */
+    purgedFromDevices: { type: 'string', maxLength: 40 },
     createdAt: { type: 'string', maxLength: 40 },
     updatedAt: { type: 'string', maxLength: 40 },
   },
   required: ['id', 'requestId', 'requesterId', 'identity', 'insStatus', 'consent', 'createdAt', 'updatedAt'],
   additionalProperties: false,
+  /** Encrypted at rest on devices (RxDB's encryption plugin); such a field can be neither indexed nor queried. */
+  encrypted: ['identity'],
 } as const;
 
 const typed = toTypedRxJsonSchema(patientSchemaLiteral);
 export type PatientBlock = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
 export const patientSchema: RxJsonSchema<PatientBlock> = patientSchemaLiteral as unknown as RxJsonSchema<PatientBlock>;
 
-export const PATIENT_SERVER_FIELDS = ['readers'] as const;
+export const PATIENT_SERVER_FIELDS = ['readers', 'purgedFromDevices'] as const;
 
 /** The id of a request's patient block. */
 export const patientIdOf = (requestId: string) => `p-${requestId.slice(2)}`;

@@ -117,3 +117,28 @@ describe('server-stamped readers', () => {
     expect(patientsPolicy.stamp!(samplePatient(), related(searching)).readers).toEqual([]);
   });
 });
+
+describe('closed cases withdrawn from devices', () => {
+  const at = '2026-12-24T10:00:00.000Z';
+
+  it('are sent as deletions that keep their readers and their schema, not their data', () => {
+    const patient = samplePatient({ readers: ['m-nurse'], purgedFromDevices: at });
+    const stub = patientsPolicy.withdrawn!(patient)!;
+    expect(JSON.stringify(stub)).not.toMatch(/Durand|Jeanne|1941|Lilas|06 12/);
+    expect(patientsPolicy.validate(stub).ok).toBe(true);
+    expect(patientsPolicy.audience(stub)).toEqual(patientsPolicy.audience(patient));
+    const message = sampleMessage('m-nurse', 'message', { text: 'Code de la porte : 4812', readers: ['m-gp'], purgedFromDevices: at });
+    const gone = messagesPolicy.withdrawn!(message)!;
+    expect(gone).not.toHaveProperty('text');
+    expect(messagesPolicy.validate(gone).ok).toBe(true);
+    expect(messagesPolicy.audience(gone)).toEqual(messagesPolicy.audience(message));
+  });
+
+  it('only once the server marked them, and the mark is the server’s alone', () => {
+    expect(patientsPolicy.withdrawn!(samplePatient())).toBeUndefined();
+    expect(messagesPolicy.withdrawn!(sampleMessage('m-gp', 'message'))).toBeUndefined();
+    expect(patientsPolicy.refuseWrite(gp, undefined, samplePatient({ purgedFromDevices: at }), related())).toMatch(/purgedFromDevices/);
+    expect(patientsPolicy.refuseWrite(gp, samplePatient({ purgedFromDevices: at }), samplePatient(), related())).toMatch(/purgedFromDevices/);
+    expect(messagesPolicy.refuseWrite(gp, undefined, sampleMessage('m-gp', 'message', { purgedFromDevices: at }), related())).toMatch(/purgedFromDevices/);
+  });
+});

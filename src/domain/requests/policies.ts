@@ -21,6 +21,14 @@ const indexedFor = (user: SessionUser) => !isCoordinator(user);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** The fields of `doc` that are set, among `keys`. */
+function pick<T extends object, K extends keyof T>(doc: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.filter((k) => doc[k] !== undefined).map((k) => [k, doc[k]])) as Pick<T, K>;
+}
+
+/** The identity a withdrawn patient block carries so that it still passes the schema: nobody's. */
+const PURGED_IDENTITY: PatientBlock['identity'] = { lastName: '-', firstName: '-', birthDate: '1900-01-01', sex: 'X' };
+
 export const requestsPolicy: CollectionPolicy<CareRequest> = {
   name: 'requests',
   validate: createValidator<CareRequest>(requestSchemaLiteral),
@@ -58,11 +66,19 @@ export const patientsPolicy: CollectionPolicy<PatientBlock> = {
   audited: true,
   related: (doc) => [{ collection: 'requests', id: doc.requestId }],
   stamp: (doc, related) => ({ ...doc, readers: participantsOf(requestOf(related, doc.requestId), doc.requesterId) }),
+  withdrawn: (doc) =>
+    doc.purgedFromDevices === undefined
+      ? undefined
+      : {
+          ...pick(doc, ['id', 'requestId', 'requesterId', 'insStatus', 'consent', 'readers', 'purgedFromDevices', 'createdAt', 'updatedAt']),
+          identity: PURGED_IDENTITY,
+        },
   refuseWrite(user, previous, next, related) {
     if (next.id !== patientIdOf(next.requestId)) return 'le bloc patient porte l’identifiant de sa demande';
     if (next.requesterId !== user.memberId && !isCoordinator(user)) return 'seul le demandeur saisit le bloc patient';
     if (previous && (previous.requesterId !== next.requesterId || previous.requestId !== next.requestId)) return 'le bloc patient reste attaché à sa demande';
     if (!same(previous?.readers, next.readers)) return 'le champ « readers » est tenu par le serveur';
+    if (!same(previous?.purgedFromDevices, next.purgedFromDevices)) return 'le champ « purgedFromDevices » est tenu par le serveur';
     const request = requestOf(related, next.requestId);
     // A draft can be thrown away with its patient block; once sent, the block is kept with the case.
     if (next._deleted) return request && request.status !== 'draft' ? 'le bloc patient d’une demande envoyée ne se supprime pas' : null;
@@ -102,12 +118,15 @@ export const messagesPolicy: CollectionPolicy<RequestMessage> = {
   indexedFor,
   related: (doc) => [{ collection: 'requests', id: doc.requestId }],
   stamp: (doc, related) => ({ ...doc, readers: participantsOf(requestOf(related, doc.requestId), doc.authorId) }),
+  withdrawn: (doc) =>
+    doc.purgedFromDevices === undefined ? undefined : pick(doc, ['id', 'requestId', 'authorId', 'kind', 'readers', 'purgedFromDevices', 'createdAt']),
   refuseWrite(user, previous, next, related) {
     if (previous) return 'un message ne se modifie pas et ne se supprime pas';
     if (next._deleted) return 'un message ne se supprime pas';
     if (next.authorId !== user.memberId) return 'un message est écrit en son nom propre';
     if (!next.id.startsWith(`${next.requestId}--${next.authorId}--`)) return 'l’identifiant du message ne correspond pas à sa demande et à son auteur';
     if (next.readers !== undefined) return 'le champ « readers » est tenu par le serveur';
+    if (next.purgedFromDevices !== undefined) return 'le champ « purgedFromDevices » est tenu par le serveur';
     if (next.onBehalfOf && !isCoordinator(user)) return 'seule la coordination agit pour le compte d’un autre';
     return refuseKind(user, next, requestOf(related, next.requestId));
   },

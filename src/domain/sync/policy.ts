@@ -23,6 +23,11 @@ export interface CollectionPolicy<T> {
   indexedFor?(user: SessionUser): boolean;
   /** Reads of these documents are written to the audit log (patient data). */
   audited?: boolean;
+  /**
+   * For a document withdrawn from devices (the server keeps it): what devices receive instead, a
+   * deletion without its data that still passes the schema. Undefined for a document devices keep.
+   */
+  withdrawn?(doc: T): T | undefined;
   /** Other stored documents a write decision needs (e.g. the request a message is about). */
   related?(doc: T): RelatedRef[];
   /**

@@ -1,0 +1,85 @@
+/**
+ * The purge of closed cases from devices, as the Community Health Toolkit does: once a case has been
+ * closed for `DEVICE_PURGE_DAYS`, its patient block and messages are marked `purgedFromDevices`
+ * (once; the server keeps them whole), and the gateway then hands devices a deletion without data.
+ * Runs at start and every hour; a document written meanwhile is caught by the next run.
+ */
+import { purgeCutoff } from '../../src/domain/requests/purge';
+import { log } from '../log';
+import type { Couch } from '../storage/couch';
+
+const HOUR_MS = 3_600_000;
+/** Keys per view request: a sweep after a long pause may find thousands of cases. */
+const CHUNK = 200;
+
+export interface PurgeCounts {
+  patients: number;
+  messages: number;
+}
+
+export interface DevicePurgeOptions {
+  /** The sweeper's clock; tests move it forward instead of waiting weeks. */
+  now?: () => number;
+  everyMs?: number;
+}
+
+export class DevicePurge {
+  now: () => number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<PurgeCounts> | undefined;
+
+  constructor(
+    private readonly couch: Couch,
+    private readonly days: number,
+    private readonly options: DevicePurgeOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    const run = () =>
+      void this.sweep().catch((err: unknown) => log.error({ err: (err as Error).message }, 'retrait des dossiers clos des appareils'));
+    run();
+    this.timer = setInterval(run, this.options.everyMs ?? HOUR_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Marks what is due now; one sweep at a time (a second call waits for the running one, then runs). */
+  async sweep(): Promise<PurgeCounts> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.sweepOnce();
+    try {
+      return await this.running;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async sweepOnce(): Promise<PurgeCounts> {
+    const now = this.now();
+    const closed = await this.couch.use('requests').view('purge', 'closed', { endkey: purgeCutoff(this.days, now), inclusive_end: false });
+    const requestIds = closed.rows.map((r) => r.id);
+    const counts = { patients: await this.mark('patients', requestIds, now), messages: await this.mark('messages', requestIds, now) };
+    if (counts.patients || counts.messages) log.info({ ...counts, days: this.days }, 'dossiers clos retirés des appareils');
+    return counts;
+  }
+
+  /** Marks the documents of these requests that devices still keep; a conflict is left to the next run. */
+  private async mark(dbName: 'patients' | 'messages', requestIds: string[], now: number): Promise<number> {
+    const db = this.couch.use<Record<string, unknown>>(dbName);
+    const at = new Date(now).toISOString();
+    let marked = 0;
+    for (let i = 0; i < requestIds.length; i += CHUNK) {
+      const kept = await db.view('purge', 'kept', { keys: requestIds.slice(i, i + CHUNK), include_docs: true });
+      const docs = kept.rows.map((r) => r.doc).filter((d): d is NonNullable<typeof d> => Boolean(d));
+      if (!docs.length) continue;
+      const written = await db.bulk({ docs: docs.map((d) => ({ ...d, purgedFromDevices: at })) });
+      marked += written.filter((w) => !w.error).length;
+    }
+    return marked;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * `GET /api/session/device-key`: the signed-in account's device key (devices derive from it the key
+ * of their encrypted patient data), never cached, and how long closed cases stay on devices.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services';
+import { requireUser } from '../session/auth';
+
+export function deviceRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/api/session/device-key', { preHandler: requireUser(services) }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const key = await services.deviceKeys.current(request.user!.id);
+    return { key: key.secret, version: key.version, accountId: request.user!.id, purgeAfterDays: services.config.devicePurgeDays };
+  });
+}
