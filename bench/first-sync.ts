@@ -39,12 +39,12 @@ interface Person {
 
 /**
  * Runs in the page: true when the directory shows its count and RxDB's IndexedDB (one Dexie database
- * per collection, `rxdb-dexie-cpts--<version>--<collection>`) holds at least the expected documents.
+ * per collection, `rxdb-dexie-cpts--<version>--<collection>`, patient data in `rxdb-dexie-cpts-cases--…`) holds at least the expected documents.
  */
 async function synced(expected: Record<string, number>): Promise<boolean> {
   const shown = document.querySelector('[data-testid="directory-count"]')?.textContent?.replace(/\D/g, '');
   if (shown !== String(expected.members)) return false;
-  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('rxdb-dexie-cpts--'));
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('rxdb-dexie-cpts-'));
   for (const [collection, count] of Object.entries(expected)) {
     if (count === 0) continue;
     const name = names.find((n) => n.endsWith(`--${collection}`));
