@@ -49,9 +49,9 @@ export const fr = {
     unexpected: 'La synchronisation a rencontré une erreur inattendue ; elle reprendra d’elle-même.',
   },
   storage: {
-    full: 'Espace de stockage plein sur cet appareil : cette modification n’a pas été enregistrée. Les données déjà enregistrées sont intactes. Libérez de l’espace (photos, vidéos, applications inutilisées) puis réessayez.',
+    full: 'Espace de stockage plein sur cet appareil : cette modification n’a pas été enregistrée. Libérez de l’espace puis réessayez.',
     banner:
-      'Espace de stockage plein sur cet appareil : les dernières modifications et la synchronisation sont en attente. Les données déjà enregistrées sont intactes. Libérez de l’espace (photos, vidéos, applications inutilisées) puis réessayez.',
+      'Espace de stockage plein sur cet appareil : les nouvelles modifications et la synchronisation attendent. Les données déjà enregistrées sont intactes. Libérez de l’espace (photos, vidéos, applications inutilisées) puis réessayez.',
     retry: 'Réessayer',
   },
   lostEdits: {
