@@ -222,7 +222,7 @@ function markdown(r: Json): string {
       '## 1. First sync of a device',
       '',
       'A fresh Chromium profile opens `/connexion` of the built app served by the real server (demo directory and its year of requests), ' +
-        'logs in, and the clock runs from the click until every document the user may read is in RxDB’s IndexedDB (counted in the page) and the directory count is on screen. ' +
+        'the credentials are typed, then 1.5 s pass (a person types longer; the app uses that time to load its data layer and open the empty local database), and the clock runs from the click on « Se connecter » until every document the user may read is in RxDB’s IndexedDB (counted in the page) and the directory count is on screen. ' +
         'The peer, in the same run and alternating with ours: PouchDB’s browser build (`pouchdb-browser`, IndexedDB adapter, default replication options) in a fresh profile, ' +
         'replicating the same documents straight from the same PouchDB Server through a same-origin streaming proxy that adds the admin credentials ' +
         '(the whole databases for the coordinator; for the nurse, the directory plus her own documents by `doc_ids`). The peer has no login and no screen to draw.',
