@@ -127,17 +127,6 @@ export class Deliveries {
   }
 }
 
-/** mulberry32: a small seeded generator, so that a run's kill points can be replayed. */
-export function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** What a crash could have left wrong in a request's dispatch: not started, started twice, a step repeated. */
 export function dispatchProblems(request: CareRequest): string[] {
   const problems: string[] = [];

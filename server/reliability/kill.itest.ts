@@ -18,7 +18,8 @@ import { freePort, KillableServer, processGone } from '../testing/killable-serve
 import { PushSubscriber, startFakePushService, type FakePushService } from '../testing/push-service';
 import { message, newRequest, patientFor, until } from '../testing/requests';
 import { Client } from '../testing/server';
-import { checkpointProblems, countAlerts, countWrites, Deliveries, dispatchProblems, expectedPairs, getFile, md5Digest, putFile, seeded, type Written } from './kill-checks';
+import { checkpointProblems, countAlerts, countWrites, Deliveries, dispatchProblems, expectedPairs, getFile, md5Digest, putFile, type Written } from './kill-checks';
+import { seeded } from '../demo/random';
 
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? (process.env.SOAK === '1' ? 50 : 6));
 const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -32,7 +33,8 @@ const SMS_NURSES = 2;
 const WINDOW_MS = 1500;
 
 /** The kill delays come from the seed (the activity's own timing varies from run to run). */
-const killDelay = seeded(SEED);
+// The demo's seeded generator, so that a run's kill points can be replayed (`KILL_SEED`).
+const killDelay = seeded(SEED).next;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const T0 = Date.now();
 const trace = (what: string) => process.env.KILL_TRACE && console.log(`${((Date.now() - T0) / 1000).toFixed(1)} s ${what}`);

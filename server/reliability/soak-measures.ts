@@ -1,4 +1,4 @@
-/** Measures for the soak test: the server's and its database's memory over time, CPU shares, the machine's load; percentiles; a seeded random. */
+/** Measures for the soak test: the server's and its database's memory over time, CPU shares, the machine's load; percentiles. */
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpuMsOf, rssMbOf } from '../testing/proc';
@@ -11,18 +11,6 @@ export function percentile(values: number[], p: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-/** mulberry32: the same run of choices for the same seed (timings still vary). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Sample {

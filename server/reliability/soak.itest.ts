@@ -14,7 +14,8 @@ import { PLACE } from '../testing/requests';
 import { RemoteServer, type DirectoryEntry } from '../testing/remote-server';
 import { Ledger, type Collection } from './soak-ledger';
 import { SimulatedMember, type Role, type Scenario } from './soak-member';
-import { MemorySampler, percentile, seededRandom, sleep } from './soak-measures';
+import { seeded } from '../demo/random';
+import { MemorySampler, percentile, sleep } from './soak-measures';
 
 const SOAK = process.env.SOAK === '1';
 const MEMBERS = Number(process.env.SOAK_MEMBERS ?? (SOAK ? 1600 : 100));
@@ -33,7 +34,7 @@ const COORDINATORS = 2;
 let server: RemoteServer;
 let members: SimulatedMember[] = [];
 const ledger = new Ledger();
-const random = seededRandom(Number(process.env.SOAK_SEED ?? 57));
+const random = seeded(Number(process.env.SOAK_SEED ?? 57)).next;
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 
 function roleOf(m: DirectoryEntry, coordinators: Set<string>): Role {
