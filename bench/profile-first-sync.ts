@@ -71,6 +71,9 @@ async function main() {
         continue;
       }
       console.log(log.filter((l) => !l.includes('feed=longpoll')).join('\n'));
+      // The app's own performance marks, if any (page clock, from the click).
+      console.log(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`).join('\n')));
+      console.log(await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/')).map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ${e.name.slice(e.name.indexOf('/api/'), e.name.indexOf('/api/') + 70)}`).join('\n')));
       const interval = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
       const byFn = new Map<string, number>();
       const byUrl = new Map<string, number>();
@@ -82,8 +85,22 @@ async function main() {
         byFn.set(key, (byFn.get(key) ?? 0) + ms);
         byUrl.set(file, (byUrl.get(file) ?? 0) + ms);
       }
+      // Inclusive time: each sample counts once for every function on its stack.
+      const parent = new Map<number, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+      const total = new Map<string, number>();
+      for (const sample of profile.samples) {
+        const seen = new Set<string>();
+        for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
+          const f = byId.get(id)!.callFrame;
+          if (!f.url) continue;
+          seen.add(`${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`);
+        }
+        for (const key of seen) total.set(key, (total.get(key) ?? 0) + interval);
+      }
       const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
-      console.log(`\nself time by function (profile ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms):\n${top(byFn, 40)}\n\nby script:\n${top(byUrl, 15)}`);
+      console.log(`\nself time by function (profile ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms):\n${top(byFn, 40)}\n\nby script:\n${top(byUrl, 15)}\n\ninclusive time by function:\n${top(total, Number(process.env.TOP ?? 80))}`);
       await context.close();
     }
   } finally {
