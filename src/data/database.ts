@@ -10,6 +10,7 @@ import { memberSchema, type Member } from '../domain/members/schema';
 import { messageSchema, type RequestMessage } from '../domain/requests/message-schema';
 import { PATIENT_SERVER_FIELDS, patientSchema, type PatientBlock } from '../domain/requests/patient-schema';
 import { REQUEST_SERVER_FIELDS, requestSchema, type CareRequest } from '../domain/requests/schema';
+import { dexieSettings } from './fewer-reads';
 import { latestUpdateWins, serverAlwaysWins, serverWinsUnlessEditable } from './conflict';
 
 export type MemberCollection = RxCollection<Member>;
@@ -30,7 +31,7 @@ type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unkn
 
 /** IndexedDB through Dexie (under `wrap`, e.g. encryption); under the dev server, wrapped by RxDB dev-mode's checks. */
 export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unknown, unknown>> {
-  const dexie = wrap(getRxStorageDexie() as RxStorage<unknown, unknown>);
+  const dexie = wrap(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>);
   const devMode = await loadRxdbDevMode?.();
   return devMode ? devMode.withDevMode(dexie) : dexie;
 }
