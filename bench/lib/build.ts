@@ -29,7 +29,7 @@ export async function builtAppWithPullBatch(batchSize: number): Promise<string> 
     enforce: 'pre' as const,
     transform(code: string, id: string) {
       if (!id.endsWith('src/data/replication.ts')) return null;
-      const line = /pull: \{ batchSize: \d+ \}/;
+      const line = /pull: \{ batchSize: [A-Z_0-9]+ \}/;
       rewritten = line.test(code);
       return code.replace(line, `pull: { batchSize: ${batchSize} }`);
     },

@@ -9,10 +9,11 @@ import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
 import type { Services } from '../services';
 import { SESSION_DAYS } from './sessions';
 import { Throttle } from './throttle';
+import { PULL_BATCH } from '../../src/domain/sync/collections';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
-function credentials(body: unknown): { email: string; password: string } {
+function credentials(body: unknown): { email: string; password: string; firstSync: boolean } {
   const b = (body ?? {}) as Record<string, unknown>;
   if (typeof b !== 'object' || Array.isArray(b)) throw badRequest('Envoyez un objet JSON { email, password }.');
   if (typeof b.email !== 'string' || !b.email.trim() || b.email.length > 254) {
@@ -21,7 +22,10 @@ function credentials(body: unknown): { email: string; password: string } {
   if (typeof b.password !== 'string' || !b.password || b.password.length > 200) {
     throw badRequest('Champ « password » : mot de passe manquant ou invalide.', [{ field: 'password', message: 'mot de passe manquant ou invalide' }]);
   }
-  return { email: normaliseEmail(b.email), password: b.password };
+  if (b.firstSync !== undefined && typeof b.firstSync !== 'boolean') {
+    throw badRequest('Champ « firstSync » : vrai ou faux attendu.', [{ field: 'firstSync', message: 'vrai ou faux attendu' }]);
+  }
+  return { email: normaliseEmail(b.email), password: b.password, firstSync: b.firstSync === true };
 }
 
 export function sessionRoutes(app: FastifyInstance, services: Services, config: Config): void {
@@ -32,7 +36,7 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
 
   app.post('/api/session', async (request, reply) => {
     const { accounts, sessions } = services;
-    const { email, password } = credentials(request.body);
+    const { email, password, firstSync } = credentials(request.body);
     const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(request.ip));
     if (wait > 0) {
       reply.header('retry-after', Math.ceil(wait / 1000));
@@ -67,6 +71,8 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
     });
     log.info({ account: account._id }, 'connexion');
     const user = await sessions.resolve(token);
+    // A device that holds no data asks for the first page of every collection right after this answer.
+    if (firstSync && user) for (const gateway of services.gateways.values()) gateway.prefetchFirstPage(user, PULL_BATCH);
     return { user };
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 
 let server: TestServer;
@@ -37,6 +38,18 @@ describe('/api/session', () => {
     const res = await new Client(server.url).request('POST', '/api/session', { email: 'x@y.fr' });
     expect(res.status).toBe(400);
     expect(res.json.error).toContain('password');
+  });
+
+  it('takes `firstSync` as a boolean only, and then serves the first page it read at login', async () => {
+    const { email, password } = demo('infirmiere');
+    const bad = await new Client(server.url).request('POST', '/api/session', { email, password, firstSync: 'oui' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toBe('Champ « firstSync » : vrai ou faux attendu.');
+    const client = new Client(server.url);
+    expect((await client.request('POST', '/api/session', { email, password, firstSync: true })).status).toBe(200);
+    const page = await client.request('GET', `/api/sync/members/_changes?feed=normal&include_docs=true&since=0&limit=${PULL_BATCH}`);
+    expect(page.status).toBe(200);
+    expect(page.json.results.length).toBe(Math.min(PULL_BATCH, server.demoLoaded));
   });
 
   it('throttles repeated failures on one account, even with the right password afterwards', async () => {

@@ -121,4 +121,20 @@ describe('pages of the change feed', () => {
     const bob = await gateway.changes(user('bob'), page.last_seq, 200);
     expect(bob.results).toHaveLength(0);
   });
+
+  it('serve a fresh device’s first page from what was read at its login, to that user only', async () => {
+    const fake = feedDb(Array.from({ length: 1000 }, (_, i) => row(`r${i + 1}`, ['alice'], i + 1)));
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
+    gateway.prefetchFirstPage(user('alice'), 200);
+    expect(fake.reads()).toBe(1);
+    const first = await gateway.changes(user('alice'), 0, 200);
+    expect(first.results.map((r) => r.id).slice(0, 2)).toEqual(['r1', 'r2']);
+    await new Promise((r) => setTimeout(r, 0));
+    // The login's read, then the page after it read ahead: none for the page handed out.
+    expect(fake.reads()).toBe(2);
+    // Another user reads for itself, and is never handed alice's page.
+    const bob = await gateway.changes(user('bob'), 0, 200);
+    expect(bob.results).toHaveLength(0);
+    expect(fake.reads()).toBeGreaterThan(2);
+  });
 });

@@ -54,6 +54,9 @@ export interface GatewayOptions {
   longpollMs?: number;
 }
 
+/** A page read ahead is for one user, position and page size. */
+const readAheadKey = (user: SessionUser, since: string | number, limit: number) => `${user.id}|${user.memberId}|${user.roles.join(',')}|${since}|${limit}`;
+
 export class Gateway {
   private readonly longpollMs: number;
   private readonly readAhead = new ReadAhead<ChangesResponse>();
@@ -88,11 +91,18 @@ export class Gateway {
    * shorter than its `limit` for the end of the initial pull, and would miss the rest.
    */
   async changes(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
-    const key = (seq: string | number) => `${user.id}|${user.memberId}|${user.roles.join(',')}|${seq}|${limit}`;
-    const page = (await this.readAhead.take(key(since))?.catch(() => undefined)) ?? (await this.page(user, since, limit));
+    const page = (await this.readAhead.take(readAheadKey(user, since, limit))?.catch(() => undefined)) ?? (await this.page(user, since, limit));
     // A full page means more to come: the client will ask for the next one as soon as it has this one.
-    if (page.results.length >= limit) this.readAhead.start(key(page.last_seq), () => this.page(user, page.last_seq, limit));
+    if (page.results.length >= limit) this.readAhead.start(readAheadKey(user, page.last_seq, limit), () => this.page(user, page.last_seq, limit));
     return { results: this.audited(user, page.results, 'sync'), last_seq: page.last_seq };
+  }
+
+  /**
+   * Starts reading the first page of a device's first sync (a login from a device that holds no
+   * data), to be handed out by `changes` when the device asks for it; unused, it expires.
+   */
+  prefetchFirstPage(user: SessionUser, limit: number): void {
+    this.readAhead.start(readAheadKey(user, 0, limit), () => this.page(user, 0, limit));
   }
 
   /** One page of `changes`, not yet audited (it may be read ahead and never handed out). */

@@ -8,6 +8,7 @@ import type { Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { syncUrl } from '../config';
+import { PULL_BATCH } from '../domain/sync/collections';
 import { fr } from '../i18n/fr';
 import { getDatabase, type Collections } from './database';
 import { fetchOrOffline, HttpError, readErrorMessage } from './http';
@@ -169,7 +170,7 @@ export async function startSync(db: Partial<Collections>): Promise<void> {
       collection: collection as unknown as RxCollection<Replicated>,
       url: syncUrl(name),
       live: true,
-      pull: { batchSize: 1000 },
+      pull: { batchSize: PULL_BATCH },
       push: { batchSize: 50 },
       fetch: gatewayFetch,
     });

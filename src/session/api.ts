@@ -18,12 +18,15 @@ async function userFrom(res: Response): Promise<SessionUser> {
   return body.user;
 }
 
-/** Throws `HttpError`: status 0 offline, 401 wrong credentials, 429 too many attempts, with the server's message. */
-export async function login(email: string, password: string): Promise<SessionUser> {
+/**
+ * Throws `HttpError`: status 0 offline, 401 wrong credentials, 429 too many attempts, with the
+ * server's message. `firstSync`: this device holds no data, so the server prepares its first pages.
+ */
+export async function login(email: string, password: string, firstSync = false): Promise<SessionUser> {
   const res = await fetchOrOffline(apiUrl('/session'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password, firstSync }),
   });
   if (!res.ok) throw new HttpError(res.status, await readErrorMessage(res, fr.session.failed));
   return userFrom(res);

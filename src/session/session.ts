@@ -75,8 +75,8 @@ export function createSession(): Session {
   }
 
   async function login(email: string, password: string): Promise<void> {
-    const [next, data] = await Promise.all([api.login(email, password), localData()]);
     const previous = readStoredUser();
+    const [next, data] = await Promise.all([api.login(email, password, previous === null), localData()]);
     // The device holds what the previous account was allowed to read: never show it to another.
     if (previous && previous.id !== next.id) await data.wipeLocalData();
     storeUser(next);

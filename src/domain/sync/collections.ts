@@ -11,3 +11,9 @@ export const POLICIES: Record<string, CollectionPolicy<never>> = {
 };
 
 export type CollectionName = keyof typeof POLICIES;
+
+/**
+ * Documents per page of a device's pull. The server reads a fresh device's first pages of this
+ * size as soon as it logs in, so both sides must agree on it.
+ */
+export const PULL_BATCH = 1000;
