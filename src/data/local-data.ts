@@ -5,19 +5,23 @@ import { getDatabase, wipeDatabase } from './database';
 import { clearPending } from './pending-store';
 import { wipeRequestsDeviceData } from '../requests/device-data';
 import { watchWithdrawnCases } from '../requests/withdrawn-files';
-import { sessionExpired, startSync, stopSync } from './replication';
+import { releaseRequests, sessionExpired, startSync, stopSync } from './replication';
 
 /** Between a start of sync and the next wipe: patient data joins the sync only then. */
 let wanted = false;
 /** Stops dropping the files of cases purged from the device (at wipe). */
 let unwatch: (() => void) | undefined;
 
-/** Opens the local database ahead of the first sync (its code and IndexedDB files are ready then). */
-export async function openLocalData(): Promise<void> {
-  await getDatabase();
+/**
+ * Ahead of the first sync, on a device holding no account's data: opens the local database and
+ * starts its sync, whose requests wait for the login (`startLocalSync` releases them).
+ */
+export async function prepareLocalSync(): Promise<void> {
+  await startSync(await getDatabase(), { untilSignedIn: true });
 }
 
 export async function startLocalSync(): Promise<void> {
+  releaseRequests();
   wanted = true;
   // Patient data needs the device key: from the server now, or later (network back, or the PIN).
   startDeviceKey();

@@ -55,6 +55,26 @@ let running = false;
 /** Bumped by every start and stop, so a start overtaken by a stop gives up. */
 let generations = 0;
 let stopping: Promise<void> = Promise.resolve();
+/**
+ * A sync started on the login page (`startSync(db, { untilSignedIn: true })`) opens its local
+ * bookkeeping and checkpoints while the password is typed; its requests wait here until a start
+ * after login releases them, or a stop drops them.
+ */
+let held: { released: Promise<void>; release: () => void; drop: (err: Error) => void } | null = null;
+
+function holdRequests(): void {
+  let release = () => {};
+  let drop: (err: Error) => void = () => {};
+  const released = new Promise<void>((resolve, reject) => ((release = resolve), (drop = reject)));
+  released.catch(() => undefined);
+  held = { released, release, drop };
+}
+
+/** The server accepted a session: a sync started on the login page sends its requests now. */
+export function releaseRequests(): void {
+  held?.release();
+  held = null;
+}
 
 window.addEventListener('offline', () => setBrowserOnline(false));
 window.addEventListener('online', () => {
@@ -68,6 +88,7 @@ window.addEventListener('online', () => {
  * "Cannot read properties of undefined" and kills the live loop); the status is recorded here.
  */
 async function gatewayFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (held) await held.released;
   let res: Response;
   try {
     res = await fetchOrOffline(input, init);
@@ -149,8 +170,12 @@ function pauseWhileStorageFull(): void {
 /**
  * Starts live sync of the replicated collections `db` holds. Collections of another database join a
  * running sync (patient data, once its encrypted database opens); one already syncing is left alone.
+ * `untilSignedIn`: started before login, its requests wait for the next start.
  */
-export async function startSync(db: Partial<Collections>): Promise<void> {
+export async function startSync(db: Partial<Collections>, { untilSignedIn = false } = {}): Promise<void> {
+  if (!untilSignedIn) releaseRequests();
+  else if (!running) holdRequests();
+  else return;
   if (!running) {
     running = true;
     generations++;
@@ -181,6 +206,8 @@ export async function startSync(db: Partial<Collections>): Promise<void> {
 
 /** Stops sync; local data and queued writes stay, and the next `startSync` resumes from the checkpoints. */
 export function stopSync(): Promise<void> {
+  held?.drop(new Error('synchronisation arrêtée avant la connexion'));
+  held = null;
   running = false;
   generations++;
   const cancelled = replications;

@@ -65,12 +65,12 @@ export function createSession(): Session {
 
   /**
    * While the credentials are typed, the data layer's code is fetched and, on a device holding no
-   * account's data (never used, or wiped at logout), the empty local database is opened: the first
-   * sync then starts as soon as the server accepts the password.
+   * account's data (never used, or wiped at logout), the empty local database is opened and its sync
+   * set up, its requests held: they go out as soon as the server accepts the password.
    */
   function prepare(): void {
     void localData()
-      .then((data) => (readStoredUser() ? undefined : data.openLocalData()))
+      .then((data) => (readStoredUser() ? undefined : data.prepareLocalSync()))
       .catch(() => undefined);
   }
 
@@ -80,9 +80,10 @@ export function createSession(): Session {
     // The device holds what the previous account was allowed to read: never show it to another.
     if (previous && previous.id !== next.id) await data.wipeLocalData();
     storeUser(next);
-    setUser(next);
-    // Not awaited: the pages show local data as it arrives, the sync status reports problems.
+    // Not awaited: the pages show local data as it arrives, the sync status reports problems. Before
+    // the pages draw, so that a sync set up on the login page sends its requests at once.
     data.startLocalSync().catch((err: unknown) => console.error('Démarrage de la synchronisation impossible', err));
+    setUser(next);
   }
 
   async function logout(): Promise<void> {
