@@ -16,7 +16,7 @@ import { chromium, type Browser } from '@playwright/test';
 import type { Role } from '../src/domain/session/user';
 import { PASSWORD } from '../server/testing/requests';
 import { Client, demo } from '../server/testing/server';
-import { builtApp, builtAppWithPullBatch, builtPage, CHROMIUM } from './lib/build';
+import { builtApp, builtPage, CHROMIUM } from './lib/build';
 import { startDbProxy } from './lib/db-proxy';
 import { cpuMsOf } from '../server/testing/proc';
 import { RemoteServer } from '../server/testing/remote-server';
@@ -24,8 +24,6 @@ import { loadPerCore, round, summarize, until } from './lib/stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.RUNS ?? (QUICK ? 2 : 5));
-/** Pull batch of the what-if build (0: none). */
-const WHAT_IF_BATCH = Number(process.env.WHAT_IF_BATCH ?? (QUICK ? 0 : 200));
 const COLLECTIONS = ['members', 'requests', 'messages', 'patients'];
 
 interface Person {
@@ -248,21 +246,13 @@ async function main() {
   const dist = await builtApp();
   const peerPage = await builtPage('bench/peer-page');
   const browser = await chromium.launch(CHROMIUM);
-  const built: string[] = [];
   try {
     const result: Record<string, unknown> = { date: new Date().toISOString(), chromium: browser.version(), ...(await measure(browser, dist, peerPage, RUNS)) };
-    if (WHAT_IF_BATCH) {
-      // What-if: the same app pulling WHAT_IF_BATCH documents per request (the app pulls 1,000; 200 was its batch before).
-      console.log(`what-if: pull batch ${WHAT_IF_BATCH}`);
-      const variant = await builtAppWithPullBatch(WHAT_IF_BATCH);
-      built.push(variant);
-      result.whatIf = { pullBatchSize: WHAT_IF_BATCH, ...(await measure(browser, variant, peerPage, Math.max(2, RUNS - 2))) };
-    }
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/first-sync.json', JSON.stringify(result, null, 2) + '\n');
   } finally {
     await browser.close();
-    for (const dir of [peerPage, ...built, ...(process.env.BENCH_DIST ? [] : [dist])]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [peerPage, ...(process.env.BENCH_DIST ? [] : [dist])]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

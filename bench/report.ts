@@ -3,6 +3,7 @@
  * (for people) from the parts' results in bench/results/. Run by `bench/run.ts`; alone, it rebuilds
  * the report from whatever results are there.
  */
+import { PULL_BATCH } from '../src/domain/sync/collections';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -121,7 +122,6 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
       target: 'ours ≤ 0.5 × peer',
       coordinator: firstSync.coordinator,
       nurse: firstSync.nurse,
-      whatIf: firstSync.whatIf,
       peerFailures: firstSync.peerFailures,
       loadPerCore: firstSync.loadPerCore,
     },
@@ -222,7 +222,7 @@ function markdown(r: Json): string {
       '## 1. First sync of a device',
       '',
       'A fresh Chromium profile opens `/connexion` of the built app served by the real server (demo directory and its year of requests), ' +
-        'the credentials are typed, then 1.5 s pass (a person types longer; the app uses that time to load its data layer and open the empty local database), and the clock runs from the click on « Se connecter » until every document the user may read is in RxDB’s IndexedDB (counted in the page) and the directory count is on screen. ' +
+        'the credentials are typed, then 1.5 s pass (a person types longer; the app uses that time to load its data layer, open the empty local database and set up its sync, whose requests wait for the login’s answer), and the clock runs in the page, from the click event on « Se connecter » until a check every 20 ms finds every document the user may read in RxDB’s IndexedDB and the directory count on screen. ' +
         'The peer, in the same run and alternating with ours: PouchDB’s browser build (`pouchdb-browser`, IndexedDB adapter, default replication options) in a fresh profile, ' +
         'replicating the same documents straight from the same PouchDB Server through a same-origin streaming proxy that adds the admin credentials ' +
         '(the whole databases for the coordinator; for the nurse, the directory plus her own documents by `doc_ids`). The peer has no login and no screen to draw.',
@@ -234,17 +234,9 @@ function markdown(r: Json): string {
       '',
       `${r.firstSync.runs} runs each after one unmeasured round (which builds the database’s view indexes after the demo load and warms the JIT); load per core during the runs: median ${r.firstSync.loadPerCore.median}, max ${r.firstSync.loadPerCore.max}. ` +
         `Where our time goes (medians from the click, coordinator / nurse): login answered ${c.oursPhasesMs?.login} / ${n.oursPhasesMs?.login} ms, first pull request ${c.oursPhasesMs?.firstPull} / ${n.oursPhasesMs?.firstPull} ms ` +
-        `(the app’s code, the local database, leadership among tabs), last pull page received ${c.oursPhasesMs?.lastPull} / ${n.oursPhasesMs?.lastPull} ms, everything stored and on screen ${c.oursPhasesMs?.done} / ${n.oursPhasesMs?.done} ms.`,
+        `(pages of ${PULL_BATCH} documents; the server reads a fresh device’s first two at its login), last pull page received ${c.oursPhasesMs?.lastPull} / ${n.oursPhasesMs?.lastPull} ms, everything stored and on screen ${c.oursPhasesMs?.done} / ${n.oursPhasesMs?.done} ms.`,
       '',
     );
-    const w = r.firstSync.whatIf;
-    if (w) {
-      push(
-        `What-if, same run: the app built with a pull batch of ${w.pullBatchSize} documents instead of 200 (one line of \`src/data/replication.ts\`, rewritten by the benchmark’s build only): ` +
-          `coordinator ours ${med(w.coordinator.oursMs)}, peer ${med(w.coordinator.peerMs)}, ratio ${w.coordinator.ratioToPeer}; nurse ours ${med(w.nurse.oursMs)}, peer ${med(w.nurse.peerMs)}, ratio ${w.nurse.ratioToPeer} (${w.runs} runs).`,
-        '',
-      );
-    }
   }
   if (r.serverCost) {
     push(

@@ -9,7 +9,6 @@ import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
 import type { Services } from '../services';
 import { SESSION_DAYS } from './sessions';
 import { Throttle } from './throttle';
-import { PULL_BATCH } from '../../src/domain/sync/collections';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
@@ -72,7 +71,7 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
     log.info({ account: account._id }, 'connexion');
     const user = await sessions.resolve(token);
     // A device that holds no data asks for the first page of every collection right after this answer.
-    if (firstSync && user) for (const gateway of services.gateways.values()) gateway.prefetchFirstPage(user, PULL_BATCH);
+    if (firstSync && user) for (const gateway of services.gateways.values()) gateway.prefetchFirstPages(user);
     return { user };
   });
 

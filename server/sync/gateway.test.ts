@@ -3,6 +3,7 @@ import type { SessionUser } from '../../src/domain/session/user';
 import type { CollectionPolicy } from '../../src/domain/sync/policy';
 import type { Db } from '../storage/couch';
 import { ChangesHub } from './changes-hub';
+import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { Gateway } from './gateway';
 import type { ChangeRow } from './rows';
 
@@ -122,19 +123,27 @@ describe('pages of the change feed', () => {
     expect(bob.results).toHaveLength(0);
   });
 
-  it('serve a fresh device’s first page from what was read at its login, to that user only', async () => {
-    const fake = feedDb(Array.from({ length: 1000 }, (_, i) => row(`r${i + 1}`, ['alice'], i + 1)));
+  it('serve a fresh device’s first two pages from what was read at its login, to that user only', async () => {
+    const fake = feedDb(Array.from({ length: 3 * PULL_BATCH }, (_, i) => row(`r${i + 1}`, ['alice'], i + 1)));
     const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
-    gateway.prefetchFirstPage(user('alice'), 200);
+    gateway.prefetchFirstPages(user('alice'));
     expect(fake.reads()).toBe(1);
-    const first = await gateway.changes(user('alice'), 0, 200);
-    expect(first.results.map((r) => r.id).slice(0, 2)).toEqual(['r1', 'r2']);
     await new Promise((r) => setTimeout(r, 0));
-    // The login's read, then the page after it read ahead: none for the page handed out.
     expect(fake.reads()).toBe(2);
+    const first = await gateway.changes(user('alice'), 0, PULL_BATCH);
+    expect(first.results).toHaveLength(PULL_BATCH);
+    await new Promise((r) => setTimeout(r, 0));
+    // Handing out the first page does not read the second again.
+    expect(fake.reads()).toBe(2);
+    const second = await gateway.changes(user('alice'), first.last_seq, PULL_BATCH);
+    expect(second.results[0].id).toBe(`r${PULL_BATCH + 1}`);
+    await new Promise((r) => setTimeout(r, 0));
+    // Only the third page, read ahead now.
+    expect(fake.reads()).toBe(3);
     // Another user reads for itself, and is never handed alice's page.
-    const bob = await gateway.changes(user('bob'), 0, 200);
+    const before = fake.reads();
+    const bob = await gateway.changes(user('bob'), 0, PULL_BATCH);
     expect(bob.results).toHaveLength(0);
-    expect(fake.reads()).toBeGreaterThan(2);
+    expect(fake.reads()).toBeGreaterThan(before);
   });
 });

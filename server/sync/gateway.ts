@@ -3,6 +3,7 @@
  * checked against the caller's rights, both ways. It only ever sends the database requests it built.
  */
 import type { SessionUser } from '../../src/domain/session/user';
+import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domain/sync/policy';
 import { describeErrors } from '../../src/domain/validation';
 import type { Db } from '../storage/couch';
@@ -98,11 +99,16 @@ export class Gateway {
   }
 
   /**
-   * Starts reading the first page of a device's first sync (a login from a device that holds no
-   * data), to be handed out by `changes` when the device asks for it; unused, it expires.
+   * Starts reading the first two pages of a device's first sync (a login from a device that holds
+   * no data), to be handed out by `changes` when the device asks for them; unused, they expire.
    */
-  prefetchFirstPage(user: SessionUser, limit: number): void {
-    this.readAhead.start(readAheadKey(user, 0, limit), () => this.page(user, 0, limit));
+  prefetchFirstPages(user: SessionUser): void {
+    const first = this.page(user, 0, PULL_BATCH);
+    this.readAhead.start(readAheadKey(user, 0, PULL_BATCH), () => first);
+    // The device asks for the next page only once it has parsed this one: have it ready too.
+    first
+      .then((page) => page.results.length >= PULL_BATCH && this.readAhead.start(readAheadKey(user, page.last_seq, PULL_BATCH), () => this.page(user, page.last_seq, PULL_BATCH)))
+      .catch(() => undefined);
   }
 
   /** One page of `changes`, not yet audited (it may be read ahead and never handed out). */

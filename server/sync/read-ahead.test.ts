@@ -13,6 +13,18 @@ describe('read-ahead of the next page', () => {
     expect(ahead.take('b')).toBeUndefined();
   });
 
+  it('does not read again a page being read under the same key', async () => {
+    const ahead = new ReadAhead<string>(10, 1000, () => 0);
+    let reads = 0;
+    const read = async () => `page ${++reads}`;
+    ahead.start('a', read);
+    ahead.start('a', read);
+    expect(reads).toBe(1);
+    expect(await ahead.take('a')).toBe('page 1');
+    ahead.start('a', read);
+    expect(await ahead.take('a')).toBe('page 2');
+  });
+
   it('keeps at most `max` pages and swallows failed reads', async () => {
     const ahead = new ReadAhead<string>(2, 1000, () => 0);
     for (const k of ['a', 'b', 'c']) ahead.start(k, async () => k);

@@ -19,9 +19,11 @@ export class ReadAhead<T> {
     return entry && this.now() - entry.at < this.ttlMs ? entry.page : undefined;
   }
 
-  /** Starts reading a page under this key (a failed read is simply not used). */
+  /** Starts reading a page under this key, unless one is being read there (a failed read is simply not used). */
   start(key: string, read: () => Promise<T>): void {
     const now = this.now();
+    const current = this.pages.get(key);
+    if (current && now - current.at < this.ttlMs) return;
     for (const [k, entry] of this.pages) if (now - entry.at >= this.ttlMs || this.pages.size >= this.max) this.pages.delete(k);
     const page = read();
     page.catch(() => undefined);
