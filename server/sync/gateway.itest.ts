@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { nodeReplica } from '../testing/rxdb';
+import { sampleRequest } from '../../src/domain/requests/fixtures';
 
 let server: TestServer;
 let gp: Client;
@@ -69,6 +70,25 @@ describe('replication gateway with RxDB in Node', () => {
     const after = await stored('m-coordination');
     expect(after._rev).toBe(before._rev);
     expect(after.displayName).toBe(before.displayName);
+  });
+
+  it('accepts, without writing, a push of exactly the stored document, from anyone who may read it', async () => {
+    const before = await stored('m-coordination');
+    // As RxDB sends it: the primary key as `_id`, the bookkeeping flag, keys in another order.
+    const { _id, _rev, ...fields } = before;
+    const copy = Object.fromEntries(Object.entries({ ...fields, _deleted: false }).reverse());
+    const res = await gp.request('POST', '/api/sync/members/_bulk_docs', { docs: [{ _id, _rev, ...copy }] });
+    expect(res.json[0]).toEqual({ ok: true, id: 'm-coordination', rev: before._rev });
+    expect((await stored('m-coordination'))._rev).toBe(before._rev);
+    // One field different, and the same push is refused again.
+    const changed = await gp.request('POST', '/api/sync/members/_bulk_docs', { docs: [{ _id, _rev, ...copy, specialty: 'Autre' }] });
+    expect(changed.json[0]).toMatchObject({ id: 'm-coordination', error: 'forbidden' });
+    // A document this user may not read is refused as before, even unchanged (nothing learnt of it).
+    const { id, ...card } = sampleRequest({ id: 'r-0f3c9a1b2c3d4e6a', requesterId: 'm-autre', readers: ['m-autre-infirmiere'] } as never);
+    const requests = server.services.storage.couch.use<Record<string, unknown>>('requests');
+    const written = await requests.insert({ ...card, _id: id } as never);
+    const hidden = await gp.request('POST', '/api/sync/requests/_bulk_docs', { docs: [{ ...card, _id: id, _rev: written.rev }] });
+    expect(hidden.json[0]).toMatchObject({ id, error: 'forbidden' });
   });
 
   it('surfaces a refused push from RxDB as a forbidden write error', async () => {

@@ -2,6 +2,7 @@
  * The replication gateway's service: the CouchDB replication subset RxDB uses, with every document
  * checked against the caller's rights, both ways. It only ever sends the database requests it built.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { SessionUser } from '../../src/domain/session/user';
 import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domain/sync/policy';
@@ -243,7 +244,10 @@ export class Gateway {
     const results: Array<BulkResult | undefined> = [];
     const accepted: Array<{ index: number; doc: Record<string, unknown> }> = [];
     docs.forEach((doc, index) => {
-      const refusal = this.refusal(user, doc, current.get(ids[index]), related);
+      const before = current.get(ids[index]);
+      // A device may send back the server's very state (RxDB pushes a conflict it resolved to it): accepted, nothing written.
+      if (before && this.unchanged(user, doc, before)) return void (results[index] = { ok: true, id: ids[index], rev: String(before._rev) });
+      const refusal = this.refusal(user, doc, before, related);
       if (refusal) results[index] = { id: ids[index], error: 'forbidden', reason: refusal };
       else accepted.push({ index, doc: this.stamped(toStoredDoc(doc), related) });
     });
@@ -272,6 +276,13 @@ export class Gateway {
     const { _id, _rev, ...fields } = stored;
     const { id, ...rest } = this.policy.stamp({ ...fields, id: _id } as never, related) as Record<string, unknown>;
     return _rev === undefined ? { ...rest, _id: id } : { ...rest, _id: id, _rev };
+  }
+
+  /** A write of exactly the stored document (bookkeeping aside) that this user may read: it changes nothing. */
+  private unchanged(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown>): boolean {
+    if (stored._deleted || doc._deleted || !this.readable(user, stored)) return false;
+    const { _deleted, ...pushed } = toDomainDoc(doc);
+    return isDeepStrictEqual(pushed, toDomainDoc(stored));
   }
 
   private refusal(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown> | undefined, related: ReadonlyMap<string, unknown>): string | null {
