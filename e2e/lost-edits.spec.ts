@@ -18,6 +18,13 @@ test('an availability changed offline and later by the coordination: the losing 
   const memberId = await page.evaluate(() => JSON.parse(localStorage.getItem('cpts.user.v1')!).memberId as string);
   await page.getByRole('link', { name: 'Ma disponibilité' }).click();
   await expect(page.getByTestId('availability-state')).toBeVisible();
+  // An earlier test may have left her available: start from « not available », so that the state
+  // read below is the offline edit's, not the one before it.
+  if ((await page.getByTestId('availability-state').getAttribute('data-state')) === 'available') {
+    await page.getByTestId('available-stop').click();
+    await expect(page.getByTestId('availability-state')).not.toHaveAttribute('data-state', 'available');
+    await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+  }
 
   await page.context().setOffline(true);
   await page.getByTestId('available-2h').click();
