@@ -4,11 +4,11 @@
  * to the local database first and are pushed (and retried) by the replication.
  */
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
-import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { messageSchema } from '../../src/domain/requests/message-schema';
 import { patientSchema } from '../../src/domain/requests/patient-schema';
 import { requestSchema } from '../../src/domain/requests/schema';
+import { gatewayReplication, sessionFetch } from './rxdb';
 
 /** The app encrypts patient data at rest on the device (`encrypted` fields); what the server receives is the same without it. */
 function plain<T extends object>(schema: T): T {
@@ -34,27 +34,11 @@ export async function startDevice(baseUrl: string, cookie: () => string): Promis
   const id = ++counter;
   const db = await createRxDatabase({ name: `device${id}`, storage: getRxStorageMemory(), multiInstance: false });
   await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).map(([name, schema]) => [name, { schema }])));
-  // As in the app: a refusal or a server error must throw, so the replication retries.
-  const fetchWithSession = async (url: string | URL | Request, init?: RequestInit) => {
-    const res = await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } });
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    return res;
-  };
+  const fetchWithSession = sessionFetch(cookie);
   const errors: unknown[] = [];
-  const replications: RxCouchDBReplicationState<unknown>[] = Object.keys(COLLECTIONS).map((name) => {
-    const replication = replicateCouchDB({
-      replicationIdentifier: `${name}-device${id}`,
-      collection: db[name] as RxCollection,
-      url: `${baseUrl}/api/sync/${name}/`,
-      live: true,
-      retryTime: 300,
-      fetch: fetchWithSession as typeof fetch,
-      pull: { batchSize: 200 },
-      push: { batchSize: 20 },
-    });
-    replication.error$.subscribe((e) => errors.push(e));
-    return replication;
-  });
+  const replications = Object.keys(COLLECTIONS).map((name) =>
+    gatewayReplication<unknown>({ baseUrl, name, collection: db[name] as RxCollection, identifier: `${name}-device${id}`, fetch: fetchWithSession, errors, retryTime: 300, pushBatch: 20 }),
+  );
   return {
     db,
     collection: (name) => db[name] as RxCollection,

@@ -6,10 +6,11 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { CASE_COLLECTIONS, SHARED_COLLECTIONS } from '../../src/data/database';
 import { recordConflict } from '../../src/data/lost-edits-store';
+import { gatewayReplication, sessionFetch } from './rxdb';
 
 const COLLECTIONS = { ...SHARED_COLLECTIONS, ...CASE_COLLECTIONS };
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -39,13 +40,7 @@ export async function offlineDevice(baseUrl: string, cookie: () => string, names
   await db.addCollections(Object.fromEntries(names.map((name) => [name, COLLECTIONS[name]])));
   // Going offline drops the connections, the waiting long-polls included.
   let connections = new AbortController();
-  // As in the app: a refusal or a server error must throw, so the replication retries.
-  const fetchWithSession = async (url: string | URL | Request, init?: RequestInit) => {
-    const headers = { ...(init?.headers as Record<string, string>), cookie: cookie() };
-    const res = await fetch(url, { ...init, headers, signal: connections.signal });
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    return res;
-  };
+  const fetchWithSession = sessionFetch(cookie, () => connections.signal);
   let replications: RxCouchDBReplicationState<unknown>[] = [];
   const recordings = new Set<Promise<unknown>>();
   const device: OfflineDevice = {
@@ -56,18 +51,9 @@ export async function offlineDevice(baseUrl: string, cookie: () => string, names
     online() {
       if (replications.length) return;
       replications = names.map((name) => {
-        const replication = replicateCouchDB({
-          // The same identifier at every start: it resumes from the stored checkpoints, as the app.
-          replicationIdentifier: `gateway-${name}-v1`,
-          collection: db[name] as RxCollection,
-          url: `${baseUrl}/api/sync/${name}/`,
-          live: true,
-          retryTime: 300,
-          fetch: fetchWithSession as typeof fetch,
-          pull: { batchSize: 200 },
-          push: { batchSize: 50 },
-        });
-        replication.error$.subscribe((e) => device.errors.push(e));
+        // The same identifier at every start: it resumes from the stored checkpoints, as the app.
+        const identifier = `gateway-${name}-v1`;
+        const replication = gatewayReplication<unknown>({ baseUrl, name, collection: db[name] as RxCollection, identifier, fetch: fetchWithSession, errors: device.errors, retryTime: 300, pushBatch: 50 });
         replication.conflict$.subscribe((conflict) => {
           device.conflicts++;
           const recording = recordConflict(db, name, conflict).catch((e: unknown) => device.errors.push(e));

@@ -10,6 +10,46 @@ import { patientSchema, type PatientBlock } from '../../src/domain/requests/pati
 
 let counter = 0;
 
+/**
+ * A fetch as the app's: the session cookie read at every request (a test can log out or swap it),
+ * `signal()` (read at every request) aborting it, and a refusal or server error thrown, so the
+ * replication reports it and retries.
+ */
+export function sessionFetch(cookie: () => string, signal?: () => AbortSignal): typeof fetch {
+  return (async (url: string | URL | Request, init?: RequestInit) => {
+    const own = signal?.();
+    const abort = own && init?.signal ? AbortSignal.any([init.signal, own]) : (own ?? init?.signal);
+    const res = await fetch(url, { ...init, signal: abort, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    return res;
+  }) as typeof fetch;
+}
+
+/** One collection replicating live through the gateway, as in the app; its errors go to `errors`. */
+export function gatewayReplication<T>(options: {
+  baseUrl: string;
+  name: string;
+  collection: RxCollection;
+  identifier: string;
+  fetch: typeof fetch;
+  errors: unknown[];
+  retryTime: number;
+  pushBatch: number;
+}): RxCouchDBReplicationState<T> {
+  const replication = replicateCouchDB<T>({
+    replicationIdentifier: options.identifier,
+    collection: options.collection as unknown as RxCollection<T>,
+    url: `${options.baseUrl}/api/sync/${options.name}/`,
+    live: true,
+    retryTime: options.retryTime,
+    fetch: options.fetch,
+    pull: { batchSize: 200 },
+    push: { batchSize: options.pushBatch },
+  });
+  replication.error$.subscribe((e) => options.errors.push(e));
+  return replication;
+}
+
 export interface NodeReplica {
   db: RxDatabase;
   replication: RxCouchDBReplicationState<Member>;
@@ -21,23 +61,17 @@ export interface NodeReplica {
 export async function nodeReplica(baseUrl: string, cookie: () => string): Promise<NodeReplica> {
   const db = await createRxDatabase({ name: `replica${++counter}`, storage: getRxStorageMemory(), multiInstance: false });
   await db.addCollections({ members: { schema: memberSchema } });
-  const fetchWithSession = async (url: string | URL | Request, init?: RequestInit) => {
-    const res = await fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } });
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    return res;
-  };
-  const replication = replicateCouchDB<Member>({
-    replicationIdentifier: `members-${counter}`,
-    collection: db.members,
-    url: `${baseUrl}/api/sync/members/`,
-    live: true,
-    retryTime: 500,
-    fetch: fetchWithSession as typeof fetch,
-    pull: { batchSize: 200 },
-    push: { batchSize: 50 },
-  });
   const errors: unknown[] = [];
-  replication.error$.subscribe((e) => errors.push(e));
+  const replication = gatewayReplication<Member>({
+    baseUrl,
+    name: 'members',
+    collection: db.members,
+    identifier: `members-${counter}`,
+    fetch: sessionFetch(cookie),
+    errors,
+    retryTime: 500,
+    pushBatch: 50,
+  });
   return {
     db,
     replication,
@@ -70,27 +104,11 @@ export async function nodeCaseReplica(baseUrl: string, cookie: () => string, pas
   await db.addCollections({ patients: { schema: patientSchema }, messages: { schema: messageSchema } });
   // Closing aborts the pending long-polls: the server would otherwise hold them until their timeout.
   const closing = new AbortController();
-  const fetchWithSession = async (url: string | URL | Request, init?: RequestInit) => {
-    const signal = init?.signal ? AbortSignal.any([init.signal, closing.signal]) : closing.signal;
-    const res = await fetch(url, { ...init, signal, headers: { ...(init?.headers as Record<string, string>), cookie: cookie() } });
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    return res;
-  };
+  const fetchWithSession = sessionFetch(cookie, () => closing.signal);
   const errors: unknown[] = [];
-  const replications = (['patients', 'messages'] as const).map((name) => {
-    const replication = replicateCouchDB<unknown>({
-      replicationIdentifier: `${name}-${n}`,
-      collection: db[name] as unknown as RxCollection<unknown>,
-      url: `${baseUrl}/api/sync/${name}/`,
-      live: true,
-      retryTime: 500,
-      fetch: fetchWithSession as typeof fetch,
-      pull: { batchSize: 200 },
-      push: { batchSize: 50 },
-    });
-    replication.error$.subscribe((e) => errors.push(e));
-    return replication;
-  });
+  const replications = (['patients', 'messages'] as const).map((name) =>
+    gatewayReplication<unknown>({ baseUrl, name, collection: db[name] as unknown as RxCollection, identifier: `${name}-${n}`, fetch: fetchWithSession, errors, retryTime: 500, pushBatch: 50 }),
+  );
   return {
     db,
     replications,
