@@ -17,6 +17,7 @@ import { sessionRoutes } from './session/routes';
 import { Sessions } from './session/sessions';
 import { openStorage } from './storage/storage';
 import { ChangesHub } from './sync/changes-hub';
+import { PageReads } from './sync/page-reads';
 import { Gateway } from './sync/gateway';
 import { syncRoutes } from './sync/routes';
 import { loadTerritory } from './territory';
@@ -101,7 +102,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   services.deviceKeys = new DeviceKeys(storage.couch);
   services.passwordResets = new PasswordResets(services.accounts, services.sessions, secrets, services.notifier, territory.name, services.deviceKeys);
   services.audit = new AuditLog(storage.couch);
-  const gatewayOptions = { related: relatedReader(storage.couch), audit: auditReads(services.audit) };
+  const gatewayOptions = { related: relatedReader(storage.couch), audit: auditReads(services.audit), pageReads: new PageReads() };
   for (const policy of Object.values(POLICIES)) {
     const db = storage.couch.use(policy.name);
     const hub = new ChangesHub(db, policy);

@@ -5,6 +5,7 @@ import type { Db } from '../storage/couch';
 import { ChangesHub } from './changes-hub';
 import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { Gateway } from './gateway';
+import { PageReads } from './page-reads';
 import type { ChangeRow } from './rows';
 
 const policy = {
@@ -145,5 +146,37 @@ describe('pages of the change feed', () => {
     const bob = await gateway.changes(user('bob'), 0, PULL_BATCH);
     expect(bob.results).toHaveLength(0);
     expect(fake.reads()).toBeGreaterThan(before);
+  });
+});
+
+describe('a user’s page reads across collections', () => {
+  it('go to the database one at a time when the gateways share their turns, so the first page asked is ready first', async () => {
+    const log: string[] = [];
+    /** A feed of one full page whose reads take a few milliseconds each, logged. */
+    const timedDb = (name: string) =>
+      ({
+        config: { db: name },
+        changes: async ({ since }: { since: number }) => {
+          log.push(`start ${name}`);
+          await new Promise((r) => setTimeout(r, 5));
+          log.push(`end ${name}`);
+          const results = Number(since) === 0 ? Array.from({ length: PULL_BATCH }, (_, i) => row(`${name}${i}`, ['alice'], i + 1)) : [];
+          return { results, last_seq: Number(since) === 0 ? PULL_BATCH : since };
+        },
+      }) as unknown as Db;
+    const pageReads = new PageReads();
+    const [members, requests] = ['members', 'requests'].map((name) => {
+      const db = timedDb(name);
+      return new Gateway(db, policy, new ChangesHub(db, policy), { pageReads });
+    });
+    members.prefetchFirstPages(user('alice'));
+    requests.prefetchFirstPages(user('alice'));
+    const [m, r] = await Promise.all([members.changes(user('alice'), 0, PULL_BATCH), requests.changes(user('alice'), 0, PULL_BATCH)]);
+    expect([m.results.length, r.results.length]).toEqual([PULL_BATCH, PULL_BATCH]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Never two reads at once, and members' first page before anything else.
+    expect(log.slice(0, 4)).toEqual(['start members', 'end members', 'start requests', 'end requests']);
+    for (let i = 0; i < log.length; i += 2) expect([log[i].split(' ')[0], log[i + 1].split(' ')[0]]).toEqual(['start', 'end']);
+    expect(pageReads.users).toBe(0);
   });
 });

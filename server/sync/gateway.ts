@@ -9,6 +9,7 @@ import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domai
 import { describeErrors } from '../../src/domain/validation';
 import type { Db } from '../storage/couch';
 import type { ChangesHub } from './changes-hub';
+import type { PageReads } from './page-reads';
 import { ReadAhead } from './read-ahead';
 import { relayableRow, isInternalId, isWithdrawnStub, toDomainDoc, type ChangeRow } from './rows';
 
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   related?: RelatedReader;
   audit?: ReadAuditor;
   longpollMs?: number;
+  /** Shared by the gateways of all collections: a user's page reads, in turn. */
+  pageReads?: PageReads;
 }
 
 /** A page read ahead is for one user, position and page size. */
@@ -112,8 +115,12 @@ export class Gateway {
       .catch(() => undefined);
   }
 
-  /** One page of `changes`, not yet audited (it may be read ahead and never handed out). */
-  private async page(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
+  /** One page of `changes`, not yet audited (it may be read ahead and never handed out), read in the user's turn. */
+  private page(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
+    return this.options.pageReads ? this.options.pageReads.run(user.id, () => this.readPage(user, since, limit)) : this.readPage(user, since, limit);
+  }
+
+  private async readPage(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
     const cursor = parseCursor(since);
     if (cursor || (since === 0 && this.policy.indexedFor?.(user))) {
       return this.firstSync(user, cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' }, limit);
