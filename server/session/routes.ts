@@ -7,7 +7,7 @@ import { badRequest, HttpError, unauthorized } from '../http/errors';
 import { log } from '../log';
 import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
 import type { Services } from '../services';
-import { SESSION_DAYS } from './sessions';
+import { SESSION_DAYS, userOf } from './sessions';
 import { Throttle } from './throttle';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -56,10 +56,13 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
       );
     }
     perAccount.reset(email);
+    // A device that holds no data asks for the first page of every collection right after this
+    // answer: their reads start now, while the session is written.
+    if (firstSync) for (const gateway of services.gateways.values()) gateway.prefetchFirstPages(userOf(account));
     // A fresh token at every login: a session id planted before login is never promoted.
     const previous = sessionToken(request);
     if (previous) await sessions.destroy(previous);
-    const { token } = await sessions.create(account._id);
+    const { token } = await sessions.create(account);
     reply.setCookie(SESSION_COOKIE, token, {
       signed: true,
       httpOnly: true,
@@ -69,10 +72,7 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
       maxAge: SESSION_DAYS * 86_400,
     });
     log.info({ account: account._id }, 'connexion');
-    const user = await sessions.resolve(token);
-    // A device that holds no data asks for the first page of every collection right after this answer.
-    if (firstSync && user) for (const gateway of services.gateways.values()) gateway.prefetchFirstPages(user);
-    return { user };
+    return { user: await sessions.resolve(token) };
   });
 
   app.get('/api/session', async (request) => {

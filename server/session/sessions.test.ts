@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Accounts } from '../accounts/accounts';
+import type { Account, Accounts } from '../accounts/accounts';
 import type { Couch } from '../storage/couch';
 import { Sessions } from './sessions';
 
@@ -91,6 +91,18 @@ describe('sessions', () => {
     const logout = sessions.destroy(token);
     release();
     await Promise.all([during, logout]);
+    expect(await sessions.resolve(token)).toBeUndefined();
+  });
+
+  it('remembers the user of a session created at login, so the device’s first requests read nothing', async () => {
+    const storage = fakeStorage();
+    const sessions = new Sessions(storage.couch, storage.accounts);
+    const account = { _id: 'acc-7', memberId: 'm-7', name: 'Infirmière', roles: ['member'], status: 'active' } as Account;
+    const { token } = await sessions.create(account);
+    expect(await sessions.resolve(token)).toEqual({ id: 'acc-7', memberId: 'm-7', name: 'Infirmière', roles: ['member'] });
+    expect(storage.reads()).toBe(0);
+    // A logout still ends it at once.
+    await sessions.destroy(token);
     expect(await sessions.resolve(token)).toBeUndefined();
   });
 });

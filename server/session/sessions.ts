@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../src/domain/session/user';
-import type { Accounts } from '../accounts/accounts';
+import type { Account, Accounts } from '../accounts/accounts';
 import type { Couch, Db } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
 
@@ -35,6 +35,9 @@ interface SessionDoc {
   expiresAt: string;
 }
 
+/** The signed-in user an account stands for. */
+export const userOf = (account: Pick<Account, '_id' | 'memberId' | 'name' | 'roles'>): SessionUser => ({ id: account._id, memberId: account.memberId, name: account.name, roles: account.roles });
+
 const tokenId = (token: string) => 'sess-' + createHash('sha256').update(token).digest('hex');
 
 export class Sessions {
@@ -54,16 +57,26 @@ export class Sessions {
     this.db = couch.use<SessionDoc>('sessions');
   }
 
-  async create(accountId: string): Promise<{ token: string; expiresAt: Date }> {
+  /**
+   * A new session of this account. Given the account just read (a login), its user is remembered
+   * at once, so the device's first requests do not read the session and the account back.
+   */
+  async create(account: string | Account): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(this.now() + SESSION_DAYS * 86_400_000);
+    const now = this.now();
+    const expiresAt = new Date(now + SESSION_DAYS * 86_400_000);
     await this.db.insert({
       _id: tokenId(token),
-      accountId,
-      createdAt: new Date(this.now()).toISOString(),
+      accountId: typeof account === 'string' ? account : account._id,
+      createdAt: new Date(now).toISOString(),
       expiresAt: expiresAt.toISOString(),
     });
+    if (typeof account !== 'string' && account.status === 'active') this.remember(tokenId(token), userOf(account), expiresAt.getTime(), now);
     return { token, expiresAt };
+  }
+
+  private remember(id: string, user: SessionUser, expiresAt: number, now: number): void {
+    this.cache.set(id, { user, expiresAt, freshUntil: now + CACHE_MS * (0.5 + this.random() / 2) });
   }
 
   /** The user behind a token, or undefined when the session is unknown, expired or the account inactive. */
@@ -79,7 +92,7 @@ export class Sessions {
       // Overtaken by a logout or a change of the account: answered, not remembered.
       if (this.lookups.get(id) === lookup) {
         this.lookups.delete(id);
-        if (found) this.cache.set(id, { ...found, freshUntil: now + CACHE_MS * (0.5 + this.random() / 2) });
+        if (found) this.remember(id, found.user, found.expiresAt, now);
       }
       return found?.user;
     });
@@ -114,7 +127,7 @@ export class Sessions {
     if (now >= expiresAt) return undefined;
     const account = await this.accounts.get(session.accountId);
     if (!account || account.status !== 'active') return undefined;
-    return { user: { id: account._id, memberId: account.memberId, name: account.name, roles: account.roles }, expiresAt };
+    return { user: userOf(account), expiresAt };
   }
 
   /** Ends every session of an account but `keepToken`'s (after a password reset, a role change). */
