@@ -70,11 +70,19 @@ export function sortKey(member: Searchable): string {
   return normalize(member.lastName ? `${member.lastName} ${member.firstName ?? ''}` : member.displayName);
 }
 
+const collator = new Intl.Collator('fr');
+/** A member's text and sort key, by its (unchanging) entry: a change of the collection only computes the new entries'. */
+const computed = new WeakMap<object, { text: string; key: string }>();
+
 /** Built once per change of the collection, sorted, so each keystroke only filters. */
 export function buildIndex<T extends Searchable>(members: readonly T[]): IndexedEntry<T>[] {
   return members
-    .map((member) => ({ member, text: searchText(member), key: sortKey(member) }))
-    .sort((a, b) => a.key.localeCompare(b.key, 'fr'))
+    .map((member) => {
+      let known = computed.get(member);
+      if (!known) computed.set(member, (known = { text: searchText(member), key: sortKey(member) }));
+      return { member, ...known };
+    })
+    .sort((a, b) => collator.compare(a.key, b.key))
     .map(({ member, text }) => ({ member, text }));
 }
 
