@@ -39,8 +39,10 @@ interface Person {
 interface Watched {
   clickAt?: number;
   doneAt?: number;
-  /** Login answered, first pull request sent, last pull page received (resource timing). */
-  marks?: { login: number; firstPull: number; lastPull: number };
+  /** The directory's count on screen first showed every member (checked every 20 ms). */
+  shownAt?: number;
+  /** Login answered, first pull request sent, first directory page received, last pull page received (resource timing), directory count shown. */
+  marks?: { login: number; firstPull: number; firstMembersPage: number; lastPull: number; shown: number };
 }
 
 /**
@@ -82,6 +84,7 @@ function watchFirstSync(expected: Record<string, number>): void {
   const synced = async () => {
     const shown = document.querySelector('[data-testid="directory-count"]')?.textContent?.replace(/\D/g, '');
     if (shown !== String(expected.members)) return false;
+    state.shownAt ??= performance.now();
     const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('rxdb-dexie-cpts-'));
     for (const [collection, wanted] of Object.entries(expected)) {
       if (wanted === 0) continue;
@@ -99,7 +102,9 @@ function watchFirstSync(expected: Record<string, number>): void {
     state.marks = {
       login: fetches.find((e) => new URL(e.name).pathname === '/api/session')?.responseEnd ?? NaN,
       firstPull: Math.min(...pulls.map((e) => e.startTime)),
+      firstMembersPage: Math.min(...pulls.filter((e) => e.name.includes('/members/')).map((e) => e.responseEnd)),
       lastPull: Math.max(...pulls.map((e) => e.responseEnd)),
+      shown: state.shownAt!,
     };
     for (const db of connections.values()) db.close();
   };
@@ -212,7 +217,7 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
           }
         }
         loads.push(await loadPerCore());
-        console.log(`run ${run + 1}/${runs} ${p.label}: ours ${Math.round(r.ours.at(-1)!)} ms, peer ${Math.round(r.peer.at(-1)!)} ms (load/core ${loads.at(-1)})`);
+        console.log(`run ${run + 1}/${runs} ${p.label}: ours ${Math.round(r.ours.at(-1)!)} ms (${Object.entries(r.marks.at(-1)!).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}), peer ${Math.round(r.peer.at(-1)!)} ms (load/core ${loads.at(-1)})`);
       }
     }
     const result: Record<string, unknown> = { runs, peerFailures, loadPerCore: summarize(loads, 2) };
@@ -227,8 +232,8 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
         oursMs: ourS,
         peerMs: peerS,
         ratioToPeer: round(ourS.median / peerS.median, 2),
-        // Medians of ours, from the click: login answered, first pull request sent, last pull page received, all stored and on screen.
-        oursPhasesMs: Object.fromEntries(['login', 'firstPull', 'lastPull', 'done'].map((k) => [k, summarize(r.marks.map((m) => m[k]), 0).median])),
+        // Medians of ours, from the click: login answered, first pull request sent, first directory page received, last pull page received, directory count shown, all stored and on screen.
+        oursPhasesMs: Object.fromEntries(['login', 'firstPull', 'firstMembersPage', 'lastPull', 'shown', 'done'].map((k) => [k, summarize(r.marks.map((m) => m[k]), 0).median])),
         serverCpuMs: summarize(r.serverCpuMs, 0),
         dbCpuMs: summarize(r.dbCpuMs, 0),
         peerDbCpuMs: summarize(r.peerDbCpuMs, 0),

@@ -234,7 +234,8 @@ function markdown(r: Json): string {
       '',
       `${r.firstSync.runs} runs each after one unmeasured round (which builds the database’s view indexes after the demo load and warms the JIT); load per core during the runs: median ${r.firstSync.loadPerCore.median}, max ${r.firstSync.loadPerCore.max}. ` +
         `Where our time goes (medians from the click, coordinator / nurse): login answered ${c.oursPhasesMs?.login} / ${n.oursPhasesMs?.login} ms, first pull request ${c.oursPhasesMs?.firstPull} / ${n.oursPhasesMs?.firstPull} ms ` +
-        `(pages of ${PULL_BATCH} documents; the server reads a fresh device’s first two at its login), last pull page received ${c.oursPhasesMs?.lastPull} / ${n.oursPhasesMs?.lastPull} ms, everything stored and on screen ${c.oursPhasesMs?.done} / ${n.oursPhasesMs?.done} ms.`,
+        `(pages of ${PULL_BATCH} documents; the server reads a fresh device’s first two at its login, one read at a time per user), first directory page received ${c.oursPhasesMs?.firstMembersPage} / ${n.oursPhasesMs?.firstMembersPage} ms, ` +
+        `last pull page received ${c.oursPhasesMs?.lastPull} / ${n.oursPhasesMs?.lastPull} ms, directory count on screen ${c.oursPhasesMs?.shown} / ${n.oursPhasesMs?.shown} ms, everything stored and on screen ${c.oursPhasesMs?.done} / ${n.oursPhasesMs?.done} ms.`,
       '',
     );
   }
