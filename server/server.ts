@@ -119,6 +119,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   services.coordinators = coordinatorLookup(storage.couch, services.roster);
   const dispatch = await startDispatch(services);
   services.dispatcher = dispatch.dispatcher;
+  // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
+  services.gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
   services.devicePurge = new DevicePurge(storage.couch, config.devicePurgeDays);
   services.devicePurge.start();
   services.ready = true;

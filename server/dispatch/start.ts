@@ -7,7 +7,7 @@ import { Dispatcher } from './dispatcher';
 import { AlertOutbox } from './outbox';
 import { RequestStore } from './store';
 
-export async function startDispatch(services: Services, options: { tickMs?: number } = {}): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher }> {
+export async function startDispatch(services: Services, options: { tickMs?: number } = {}): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher; directory: MemberDirectory }> {
   const couch = services.storage.couch;
   const directory = new MemberDirectory(couch);
   await directory.start();
@@ -22,6 +22,7 @@ export async function startDispatch(services: Services, options: { tickMs?: numb
   dispatcher.start();
   return {
     dispatcher,
+    directory,
     async stop() {
       dispatcher.stop();
       directory.stop();

@@ -7,6 +7,16 @@ import { toDomainDoc } from './rows';
 let server: TestServer;
 let all: CareRequest[];
 
+/** Counts the page reads (change feed but long-polls, views) made on a database handle from now on. */
+function countReads(db: { changes: (...a: never[]) => unknown; view: (...a: never[]) => unknown }): () => number {
+  let reads = 0;
+  for (const name of ['changes', 'view'] as const) {
+    const original = db[name].bind(db) as (...a: unknown[]) => unknown;
+    db[name] = ((...args: unknown[]) => ((args[0] as { feed?: string } | undefined)?.feed !== 'longpoll' && reads++, original(...args))) as never;
+  }
+  return () => reads;
+}
+
 /** Pulls a collection from scratch the way RxDB does: pages of `limit` until an empty page. */
 async function pullAll(client: Client, collection: string, limit: number): Promise<{ ids: string[]; pages: number; lastSeq: unknown }> {
   let since: unknown = 0;
@@ -51,6 +61,42 @@ describe('first sync of a device', () => {
     await coordinator.login(demo('coordination').email, demo('coordination').password);
     const pulled = await pullAll(coordinator, 'requests', 500);
     expect(new Set(pulled.ids).size).toBeGreaterThanOrEqual(4000);
+  });
+
+  it('gives a member the whole directory from the dispatcher’s memory, at each document’s stored revision, then hands over to the change feed', async () => {
+    const db = server.services.storage.couch.use('members');
+    const stored = (await db.list({ include_docs: true })).rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc as unknown as Record<string, unknown>);
+    const client = new Client(server.url);
+    await client.login(demo('infirmiere').email, demo('infirmiere').password);
+    // The gateway's own database handle: every read it makes of the members database.
+    const reads = countReads((server.services.gateways.get('members') as unknown as { db: Parameters<typeof countReads>[0] }).db);
+    let since: unknown = 0;
+    const docs: Array<Record<string, unknown>> = [];
+    let edited = false;
+    for (;;) {
+      const res = await client.request('GET', `/api/sync/members/_changes?since=${encodeURIComponent(String(since))}&limit=700&include_docs=true&style=all_docs&feed=normal`);
+      expect(res.status).toBe(200);
+      docs.push(...res.json.results.map((r: { doc: Record<string, unknown> }) => r.doc));
+      since = res.json.last_seq;
+      if (res.json.results.length < 700) break;
+      if (!edited) {
+        // Someone edits an entry already handed out, during the first sync.
+        const first = await db.get(String(docs[0]._id));
+        await db.insert({ ...first, phones: { mobile: '06 00 00 00 01' } });
+        edited = true;
+      }
+    }
+    // Every member the database holds, each at its revision, bodies as stored (internals aside).
+    expect(new Set(docs.map((d) => d._id)).size).toBe(stored.length);
+    expect(docs.length).toBe(stored.length);
+    expect(stored.length).toBeGreaterThan(1600);
+    const byId = new Map(stored.map((d) => [String(d._id), d]));
+    for (const doc of docs) expect(doc).toEqual(byId.get(String(doc._id)));
+    expect(String(since)).not.toMatch(/^i:/);
+    expect(reads()).toBe(0);
+    // The change feed, from the snapshot, brings the edit made meanwhile.
+    const next = await client.request('GET', `/api/sync/members/_changes?since=${encodeURIComponent(String(since))}&limit=100&include_docs=true`);
+    expect(next.json.results.map((r: { doc: { phones?: { mobile?: string } } }) => r.doc.phones?.mobile)).toContain('06 00 00 00 01');
   });
 
   it('refuses a forged cursor', async () => {

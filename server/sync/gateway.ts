@@ -59,12 +59,23 @@ export interface GatewayOptions {
   pageReads?: PageReads;
 }
 
+/**
+ * A collection's current documents held in memory by a change-feed follower (the dispatcher's
+ * directory): everything up to `seq` is in, maybe more.
+ */
+export interface DocsInMemory {
+  readonly seq: string | number;
+  /** The stored documents (`_id`, `_rev` and fields) whose ids sort after `after`, in id order. */
+  after(after: string): Iterable<Record<string, unknown>>;
+}
+
 /** A page read ahead is for one user, position and page size. */
 const readAheadKey = (user: SessionUser, since: string | number, limit: number) => `${user.id}|${user.memberId}|${user.roles.join(',')}|${since}|${limit}`;
 
 export class Gateway {
   private readonly longpollMs: number;
   private readonly readAhead = new ReadAhead<ChangesResponse>();
+  private memory?: DocsInMemory;
 
   constructor(
     private readonly db: Db,
@@ -73,6 +84,11 @@ export class Gateway {
     private readonly options: GatewayOptions = {},
   ) {
     this.longpollMs = options.longpollMs ?? LONGPOLL_MS;
+  }
+
+  /** From now on, first syncs page through these documents in memory instead of reading the database. */
+  serveFirstSyncFrom(memory: DocsInMemory): void {
+    this.memory = memory;
   }
 
   /** Records in the audit log what a user received of audited documents (patient data), and returns the same rows. */
@@ -122,6 +138,7 @@ export class Gateway {
 
   private async readPage(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
     const cursor = parseCursor(since);
+    if (this.memory && (cursor || since === 0)) return this.firstSyncFromMemory(user, cursor ?? { snapshot: this.memory.seq, after: '' }, limit);
     if (cursor || (since === 0 && this.policy.indexedFor?.(user))) {
       return this.firstSync(user, cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' }, limit);
     }
@@ -160,13 +177,31 @@ export class Gateway {
       } as never);
       for (const row of res.rows as unknown as Array<{ id: string; doc?: Record<string, unknown> }>) {
         after = row.id;
-        const clean = row.doc && relayableRow({ id: row.id, seq: 0, changes: [{ rev: String(row.doc._rev) }], doc: row.doc }, this.policy.withdrawn);
-        // A device syncing for the first time has nothing to delete: what was withdrawn is not sent at all.
-        if (clean && !isWithdrawnStub(clean.doc) && this.readable(user, clean.doc)) results.push(clean);
-        if (results.length >= limit) return { results, last_seq: `i:${cursor.snapshot}:${after}` };
+        if (this.firstSyncRow(user, row.doc, results) >= limit) return { results, last_seq: `i:${cursor.snapshot}:${after}` };
       }
       if (res.rows.length < limit) return { results, last_seq: cursor.snapshot };
     }
+  }
+
+  /**
+   * One page of a first sync through the documents held in memory, with the same cursors as through
+   * the view: the snapshot is the follower's position at the first page, and the memory is at least there.
+   */
+  private firstSyncFromMemory(user: SessionUser, cursor: Cursor, limit: number): ChangesResponse {
+    const results: ChangeRow[] = [];
+    for (const doc of this.memory!.after(cursor.after)) {
+      if (this.firstSyncRow(user, doc, results) >= limit) return { results, last_seq: `i:${cursor.snapshot}:${String(doc._id)}` };
+    }
+    return { results, last_seq: cursor.snapshot };
+  }
+
+  /** Adds a stored document to a first sync's page if the user may read it; returns the page's length. */
+  private firstSyncRow(user: SessionUser, doc: Record<string, unknown> | undefined, results: ChangeRow[]): number {
+    const id = String(doc?._id);
+    const clean = doc && relayableRow({ id, seq: 0, changes: [{ rev: String(doc._rev) }], doc }, this.policy.withdrawn);
+    // A device syncing for the first time has nothing to delete: what was withdrawn is not sent at all.
+    if (clean && !isWithdrawnStub(clean.doc) && this.readable(user, clean.doc)) results.push(clean);
+    return results.length;
   }
 
   /**
