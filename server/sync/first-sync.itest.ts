@@ -82,7 +82,7 @@ describe('first sync of a device', () => {
       if (!edited) {
         // Someone edits an entry already handed out, during the first sync.
         const first = await db.get(String(docs[0]._id));
-        await db.insert({ ...first, phones: { mobile: '06 00 00 00 01' } });
+        await db.insert({ ...first, phones: { mobile: '06 00 00 00 01' } } as typeof first);
         edited = true;
       }
     }
