@@ -7,7 +7,7 @@
 import type { Member } from '../../src/domain/members/schema';
 import { log } from '../log';
 import type { Couch } from '../storage/couch';
-import type { DocsInMemory } from '../sync/gateway';
+import type { DocsInMemory } from '../sync/first-sync-pages';
 import { toDomainDoc } from '../sync/rows';
 
 export class MemberDirectory implements DocsInMemory {

@@ -9,6 +9,7 @@ import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domai
 import { describeErrors } from '../../src/domain/validation';
 import type { Db } from '../storage/couch';
 import type { ChangesHub } from './changes-hub';
+import { firstSyncPage, inMemory, parseCursor, readerView, type DocsInMemory, type Entry } from './first-sync-pages';
 import type { PageReads } from './page-reads';
 import { ReadAhead } from './read-ahead';
 import { relayableRow, isInternalId, isWithdrawnStub, toDomainDoc, type ChangeRow } from './rows';
@@ -26,17 +27,6 @@ export type BulkResult = { ok: true; id: string; rev: string } | { id: string; e
 
 const LONGPOLL_MS = 25_000;
 
-interface Cursor {
-  snapshot: string | number;
-  after: string;
-}
-
-/** `i:<sequence>:<last document id>`: where a first sync through the reader view stands. */
-function parseCursor(since: string | number): Cursor | undefined {
-  if (typeof since !== 'string' || !since.startsWith('i:')) return undefined;
-  const [, seq, after] = since.split(':');
-  return { snapshot: /^[0-9]+$/.test(seq) ? Number(seq) : seq, after: after ?? '' };
-}
 const REV = /^[0-9]{1,10}-[0-9a-f]{1,64}$/;
 
 /** What is written: the validated fields, the id and the revision, nothing else (no attachments, no internals). */
@@ -57,16 +47,6 @@ export interface GatewayOptions {
   longpollMs?: number;
   /** Shared by the gateways of all collections: a user's page reads, in turn. */
   pageReads?: PageReads;
-}
-
-/**
- * A collection's current documents held in memory by a change-feed follower (the dispatcher's
- * directory): everything up to `seq` is in, maybe more.
- */
-export interface DocsInMemory {
-  readonly seq: string | number;
-  /** The stored documents (`_id`, `_rev` and fields) whose ids sort after `after`, in id order. */
-  after(after: string): Iterable<Record<string, unknown>>;
 }
 
 /** A page read ahead is for one user, position and page size. */
@@ -138,9 +118,15 @@ export class Gateway {
 
   private async readPage(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
     const cursor = parseCursor(since);
-    if (this.memory && (cursor || since === 0)) return this.firstSyncFromMemory(user, cursor ?? { snapshot: this.memory.seq, after: '' }, limit);
+    const relayed = (entry: Entry) => this.firstSyncRow(user, entry);
+    // A first sync in id order: through the documents in memory, or the user's through the reader view.
+    if (this.memory && (cursor || since === 0)) {
+      const from = cursor ?? { snapshot: this.memory.seq, after: '' };
+      return firstSyncPage(inMemory(this.memory, from.after), from, limit, relayed);
+    }
     if (cursor || (since === 0 && this.policy.indexedFor?.(user))) {
-      return this.firstSync(user, cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' }, limit);
+      const from = cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' };
+      return firstSyncPage(readerView(this.db, this.policy.name, user.memberId, from.after, limit), from, limit, relayed);
     }
     const results: ChangeRow[] = [];
     let seq = since;
@@ -159,49 +145,11 @@ export class Gateway {
     }
   }
 
-  /**
-   * One page of a first sync through the `by_reader` view. Its checkpoint is a cursor (`i:<seq>:<id>`);
-   * the last page hands over to the change feed from the sequence taken before the first page, so
-   * what changed meanwhile comes again rather than being missed.
-   */
-  private async firstSync(user: SessionUser, cursor: Cursor, limit: number): Promise<ChangesResponse> {
-    const results: ChangeRow[] = [];
-    let after = cursor.after;
-    // A page is full unless the view is done, for the same reason as the change feed's.
-    for (;;) {
-      const res = await this.db.view(this.policy.name, 'by_reader', {
-        startkey: [user.memberId, after ? after + '\u0000' : ''],
-        endkey: [user.memberId, {}],
-        limit,
-        include_docs: true,
-      } as never);
-      for (const row of res.rows as unknown as Array<{ id: string; doc?: Record<string, unknown> }>) {
-        after = row.id;
-        if (this.firstSyncRow(user, row.doc, results) >= limit) return { results, last_seq: `i:${cursor.snapshot}:${after}` };
-      }
-      if (res.rows.length < limit) return { results, last_seq: cursor.snapshot };
-    }
-  }
-
-  /**
-   * One page of a first sync through the documents held in memory, with the same cursors as through
-   * the view: the snapshot is the follower's position at the first page, and the memory is at least there.
-   */
-  private firstSyncFromMemory(user: SessionUser, cursor: Cursor, limit: number): ChangesResponse {
-    const results: ChangeRow[] = [];
-    for (const doc of this.memory!.after(cursor.after)) {
-      if (this.firstSyncRow(user, doc, results) >= limit) return { results, last_seq: `i:${cursor.snapshot}:${String(doc._id)}` };
-    }
-    return { results, last_seq: cursor.snapshot };
-  }
-
-  /** Adds a stored document to a first sync's page if the user may read it; returns the page's length. */
-  private firstSyncRow(user: SessionUser, doc: Record<string, unknown> | undefined, results: ChangeRow[]): number {
-    const id = String(doc?._id);
+  /** A stored document as a first sync's row, if the user may read it. */
+  private firstSyncRow(user: SessionUser, { id, doc }: Entry): ChangeRow | undefined {
     const clean = doc && relayableRow({ id, seq: 0, changes: [{ rev: String(doc._rev) }], doc }, this.policy.withdrawn);
     // A device syncing for the first time has nothing to delete: what was withdrawn is not sent at all.
-    if (clean && !isWithdrawnStub(clean.doc) && this.readable(user, clean.doc)) results.push(clean);
-    return results.length;
+    return clean && !isWithdrawnStub(clean.doc) && this.readable(user, clean.doc) ? clean : undefined;
   }
 
   /**
