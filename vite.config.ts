@@ -2,14 +2,18 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
-import { territoryData } from './vite/territory';
+import { territoryData, territoryDefine, territoryDir, territoryIdentity } from './vite/territory.ts';
 
 const THEME = '#0b5c8a';
+// The territory is chosen at build time, like the server's (TERRITORY or TERRITORY_DIR).
+const TERRITORY_DIR = territoryDir(process.cwd());
+const TERRITORY = territoryIdentity(TERRITORY_DIR);
 
 export default defineConfig({
+  define: territoryDefine(TERRITORY),
   plugins: [
     solid(),
-    territoryData(),
+    territoryData(TERRITORY_DIR, TERRITORY),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -18,9 +22,9 @@ export default defineConfig({
       // Registered by src/shell/UpdateBanner.tsx through `virtual:pwa-register/solid`.
       injectRegister: false,
       manifest: {
-        name: 'CPTS Metz — Coordination des soins',
-        short_name: 'CPTS Metz',
-        description: 'Coordination des professionnels de santé de la CPTS de Metz et Environs',
+        name: `${TERRITORY.shortName} — Coordination des soins`,
+        short_name: TERRITORY.shortName,
+        description: `Coordination des professionnels de santé : ${TERRITORY.name}`,
         lang: 'fr',
         dir: 'ltr',
         display: 'standalone',
@@ -35,8 +39,19 @@ export default defineConfig({
         ],
       },
       injectManifest: {
+        // The worker's own build: only warnings, like the app's in `npm run build`; and one chunk
+        // in today's spelling (the plugin still sets rolldown's deprecated `inlineDynamicImports`).
+        buildPlugins: {
+          vite: [
+            {
+              name: 'quiet-service-worker-build',
+              config: () => ({ logLevel: 'warn' }),
+              outputOptions: ({ inlineDynamicImports, ...options }) => (inlineDynamicImports ? { ...options, codeSplitting: false } : options),
+            },
+          ],
+        },
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}', 'territory/*.{json,geojson}'],
-        // The commune outlines are about 60 KB; the limit only guards against an accidental huge file.
+        // The commune outlines are under 100 KB; the limit only guards against an accidental huge file.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
       devOptions: { enabled: false },

@@ -1,11 +1,15 @@
 /** Test projects: unit tests beside the code (no server), integration tests that start the real server (`*.itest.ts`). */
 import { defineConfig } from 'vitest/config';
+import { territoryDefine, territoryDir, territoryIdentity } from './vite/territory.ts';
 
 export default defineConfig({
+  // The client code reads the territory it was built for; tests run it with the repository's default.
+  define: territoryDefine(territoryIdentity(territoryDir(process.cwd(), {}))),
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'server/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'vite/**/*.test.ts'], environment: 'node' } },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['server/**/*.itest.ts'],

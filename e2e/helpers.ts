@@ -2,10 +2,12 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_ACCOUNTS } from '../server/demo/accounts';
+import { demoAccounts } from '../server/demo/accounts';
+import { testTerritory } from '../server/testing/territory';
 
+/** A demo account of the repository's default territory, which the end-to-end server runs. */
 export function demo(name: string): { email: string; password: string } {
-  const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith(name + '@'));
+  const account = demoAccounts(testTerritory().settings.demoEmailDomain).find((a) => a.email.startsWith(name + '@'));
   if (!account) throw new Error(`no demo account ${name}`);
   return { email: account.email, password: account.password };
 }

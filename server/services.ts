@@ -6,7 +6,7 @@ import type { CoordinatorLookup } from './dispatch/coordinators';
 import type { Roster } from './roster/roster';
 import type { Config } from './config';
 import type { Geocoder } from './geocoding/geocoder';
-import type { Territory } from './territory';
+import type { Territory } from './territory/load';
 import type { Sessions } from './session/sessions';
 import type { Storage } from './storage/storage';
 import type { ChangesHub } from './sync/changes-hub';

@@ -1,10 +1,22 @@
 /** Client configuration: the only module that reads `import.meta.env`, so build-time settings live in one place. */
+import type { TerritoryIdentity } from './domain/territory/settings';
 
 /**
  * True under `vite` (development server), false in every production build. For behaviour only: to
  * keep code out of the production bundle, see `loadRxdbDevMode`.
  */
 export const DEV: boolean = import.meta.env.DEV;
+
+/**
+ * The territory the app was built for (`TERRITORY` / `TERRITORY_DIR` at build time, see
+ * `vite/territory.ts`): its names, the coordination platform's contact and its time zone.
+ */
+export const TERRITORY: TerritoryIdentity = territory(import.meta.env.VITE_TERRITORY);
+
+function territory(value: string | undefined): TerritoryIdentity {
+  if (!value) throw new Error('VITE_TERRITORY is not set: build the app with vite.config.ts (or vitest.config.ts), which adds the territory.');
+  return JSON.parse(value) as TerritoryIdentity;
+}
 
 /** The server's API, always on the same origin (the server also serves the built app). */
 export const API_BASE = '/api';

@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requestsPolicy } from '../../src/domain/requests/policies';
 import { computeIndicators } from '../../src/domain/indicators/indicators';
-import { loadTerritory } from '../territory';
+import { testTerritory } from '../testing/territory';
 import { generateActivity } from './activity';
 import { generateDirectory } from './directory';
 
-const territory = loadTerritory(path.resolve(__dirname, '../../../shared/data/territory'));
+const territory = testTerritory();
 const now = new Date('2026-11-23T08:00:00Z');
 const members = generateDirectory(territory, 57_000, now);
 const activity = generateActivity(members, territory.communes, 'm-coordination', now);

@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAvailability } from '../../src/domain/members/availability';
 import { validateMember } from '../../src/domain/members/validate';
-import { loadTerritory } from '../territory';
+import { testTerritory } from '../testing/territory';
 import { generateDirectory } from './directory';
 import { insideRing } from './geometry';
 import { assignDemoMembers, coordinationMember } from './accounts';
 
-const territory = loadTerritory(path.resolve(__dirname, '../../../shared/data/territory'));
+const territory = testTerritory();
 const now = new Date('2026-11-23T08:00:00Z');
 const members = generateDirectory(territory, 57_000, now);
 const people = members.filter((m) => m.kind === 'professional');
@@ -56,8 +55,8 @@ describe('demo directory', () => {
   });
 
   it('ties the six demo accounts to six distinct entries of the right professions', () => {
-    const all = [coordinationMember(now), ...generateDirectory(territory, 57_000, now)];
-    const pairs = assignDemoMembers(all);
+    const all = [coordinationMember(now, territory), ...generateDirectory(territory, 57_000, now)];
+    const pairs = assignDemoMembers(all, territory);
     expect(new Set(pairs.map((p) => p.member.id)).size).toBe(6);
     expect(pairs.map((p) => p.member.profession)).toEqual(['coordination', '10', '60', '60', '21', '10']);
     for (const { account, member } of pairs) expect(member.email).toBe(account.email);

@@ -5,7 +5,7 @@
 import { luhnKey } from '../../src/domain/members/identifiers';
 import { GENERAL_PRACTICE, SPECIALTIES } from '../../src/domain/members/professions';
 import type { Member } from '../../src/domain/members/schema';
-import type { Commune, Territory } from '../territory';
+import type { Commune, Territory } from '../territory/load';
 import { apportion, randomPointIn } from './geometry';
 import { FIRST_NAMES, LAST_NAMES, PLACE_NAMES, STREETS } from './names';
 import { seeded, type Random } from './random';
@@ -22,6 +22,12 @@ const OFFER_PROFESSIONS: Record<string, { code: string; specialty?: string; home
   'Pédicure-podologue': { code: '80' },
   Pharmacien: { code: '21' },
 };
+
+/** A landline with the area prefix of the platform's own number (« 03 87 » in Moselle). */
+function landline(rnd: Random, territory: Territory): string {
+  const prefix = /^0\d ?\d\d/.exec(territory.settings.platform.phone.trim())?.[0].replace(/^(0\d) ?/, '$1 ') ?? '01 00';
+  return `${prefix} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}`;
+}
 
 const ascii = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
 
@@ -65,8 +71,8 @@ function professional(rnd: Random, territory: Territory, commune: Commune, offer
     identifiers: { rpps },
     address: address(rnd, commune),
     location: { lat, lon, approximate: false },
-    phones: { mobile: `0${rnd.pick(['6', '7'])} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}`, landline: `03 87 ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}` },
-    email: `${ascii(firstName)}.${ascii(lastName)}.${index}@demo.cpts-metz.test`,
+    phones: { mobile: `0${rnd.pick(['6', '7'])} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}`, landline: landline(rnd, territory) },
+    email: `${ascii(firstName)}.${ascii(lastName)}.${index}@demo.${territory.settings.demoEmailDomain}`,
     availability: availability(rnd, now, Boolean(p.homeVisits)),
     updatedAt: now.toISOString(),
   };
@@ -89,8 +95,8 @@ function structure(rnd: Random, territory: Territory, commune: Commune, kind: st
     identifiers: { finess },
     address: address(rnd, commune),
     location: { lat, lon, approximate: false },
-    phones: { landline: `03 87 ${rnd.digits(2)} ${rnd.digits(2)} ${rnd.digits(2)}` },
-    email: `contact.${index}@demo.cpts-metz.test`,
+    phones: { landline: landline(rnd, territory) },
+    email: `contact.${index}@demo.${territory.settings.demoEmailDomain}`,
     availability: { onCall: [], acceptsNewPatients: false, absences: [] },
     updatedAt: now.toISOString(),
   };
@@ -99,16 +105,18 @@ function structure(rnd: Random, territory: Territory, commune: Commune, kind: st
 /** Structures named in offer.json: the emergency structures, then EHPAD, EHPA, logements-foyers, handicap, addictology. */
 function structures(rnd: Random, territory: Territory, now: Date): Member[] {
   const byPopulation = [...territory.communes].sort((a, b) => b.population - a.population);
-  const metz = byPopulation[0];
+  const main = byPopulation[0];
   const other = territory.offer.otherStructures as Record<string, { count: number } | number | string[]>;
   const out: Member[] = [];
   let index = 1;
-  for (const name of territory.offer.emergencyStructures) out.push(structure(rnd, territory, metz, 'hopital', name.split(' (')[0], index++, now));
+  for (const name of territory.offer.emergencyStructures) out.push(structure(rnd, territory, main, 'hopital', name.split(' (')[0], index++, now));
+  // A territory's offer may leave a kind out: none of it then.
+  const count = (v: unknown) => (typeof v === 'number' ? v : ((v as { count?: number } | undefined)?.count ?? 0));
   const counted: Array<[string, string, number]> = [
-    ['ehpad', 'EHPAD', (other.EHPAD as { count: number }).count],
-    ['ehpa', 'EHPA', (other.EHPA as { count: number }).count],
-    ['logement-foyer', 'Résidence autonomie', (other['Logements-foyers'] as { count: number }).count],
-    ['handicap', 'Accueil de jour', other['Accueils collectifs handicap'] as number],
+    ['ehpad', 'EHPAD', count(other.EHPAD)],
+    ['ehpa', 'EHPA', count(other.EHPA)],
+    ['logement-foyer', 'Résidence autonomie', count(other['Logements-foyers'])],
+    ['handicap', 'Accueil de jour', count(other['Accueils collectifs handicap'])],
   ];
   for (const [kind, prefix, count] of counted) {
     const shares = apportion(count, byPopulation.map((c) => c.population));
@@ -121,7 +129,7 @@ function structures(rnd: Random, territory: Territory, now: Date): Member[] {
       }
     });
   }
-  for (const name of other.Addictologie as string[]) out.push(structure(rnd, territory, metz, 'addictologie', name, index++, now));
+  for (const name of (other.Addictologie as string[] | undefined) ?? []) out.push(structure(rnd, territory, main, 'addictologie', name, index++, now));
   return out;
 }
 

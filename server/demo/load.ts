@@ -6,12 +6,22 @@ import type { Accounts } from '../accounts/accounts';
 import { hashPassword } from '../accounts/passwords';
 import { log } from '../log';
 import type { Couch } from '../storage/couch';
-import type { Territory } from '../territory';
-import { assignDemoMembers, coordinationMember, DEMO_ACCOUNTS } from './accounts';
+import type { Territory } from '../territory/load';
+import { assignDemoMembers, coordinationMember } from './accounts';
 import { generateActivity } from './activity';
 import { generateDirectory } from './directory';
 
 const MARKER = 'demo-data';
+
+/** Whether demo data was ever loaded into this database (its accounts have public passwords). */
+export async function hasDemoData(couch: Couch): Promise<boolean> {
+  try {
+    await couch.use('server').get(MARKER);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function isEmpty(couch: Couch): Promise<boolean> {
   try {
@@ -39,8 +49,8 @@ async function bulkInsert(couch: Couch, db: string, docs: Array<{ id: string }>,
  */
 export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, now = new Date(), activity = true): Promise<number> {
   if (!(await isEmpty(couch))) return 0;
-  const members: Member[] = [coordinationMember(now), ...generateDirectory(territory, 57_000, now)];
-  const pairs = assignDemoMembers(members);
+  const members: Member[] = [coordinationMember(now, territory), ...generateDirectory(territory, 57_000, now)];
+  const pairs = assignDemoMembers(members, territory);
   for (const m of members) {
     const checked = validateMember(m);
     if (!checked.ok) throw new Error(`fiche de démonstration ${m.id} invalide : ${describeErrors(checked.errors)}`);
@@ -60,6 +70,6 @@ export async function loadDemoData(couch: Couch, accounts: Accounts, territory: 
     });
   }
   await couch.use('server').insert({ _id: MARKER, loadedAt: now.toISOString(), members: members.length } as never);
-  log.info({ members: members.length, accounts: DEMO_ACCOUNTS.length, requests: requests.length }, 'données de démonstration chargées');
+  log.info({ members: members.length, accounts: pairs.length, requests: requests.length }, 'données de démonstration chargées');
   return members.length;
 }

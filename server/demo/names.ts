@@ -21,7 +21,7 @@ export const STREETS = [
   'rue de la Gare', 'rue des Jardins', 'avenue de Strasbourg', 'rue du Général de Gaulle', 'place de la République',
   'rue des Écoles', 'rue de l’Église', 'rue des Vignes', 'rue du Moulin', 'allée des Tilleuls', 'rue de Verdun',
   'rue Pasteur', 'rue Victor Hugo', 'rue des Prés', 'chemin des Vergers', 'rue de la Moselle', 'rue Saint-Pierre',
-  'boulevard de Trèves', 'rue du Château', 'rue de Metz',
+  'boulevard de Trèves', 'rue du Château', 'rue de la Libération',
 ];
 
 export const PLACE_NAMES = [

@@ -34,6 +34,8 @@ export class AlertSender {
     private readonly directory: MemberDirectory,
     private readonly notifier: Notifier | undefined,
     private readonly push: () => PushSender | undefined,
+    /** The territory's short name, which opens every SMS (« CPTS du Val — … »). */
+    private readonly network: string,
   ) {}
 
   /**
@@ -46,7 +48,7 @@ export class AlertSender {
     const payload = alertPayload(kind, request, alertId);
     await this.push()?.notify(memberIds, payload, tracking);
     if (!this.notifier || (kind !== 'new-request' && kind !== 'escalation')) return;
-    const text = `CPTS — ${payload.title} (${payload.body}). Ouvrez l’application pour répondre.`;
+    const text = `${this.network} — ${payload.title} (${payload.body}). Ouvrez l’application pour répondre.`;
     const jobs = memberIds.map(async (id) => {
       const member = this.directory.get(id);
       if (!member?.smsAlerts || !member.phones?.mobile || tracking?.done(`sms:${id}`)) return;

@@ -13,7 +13,7 @@ export async function startDispatch(services: Services, options: { tickMs?: numb
   await directory.start();
   const store = new RequestStore(couch);
   const coordinators = services.coordinators;
-  const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push);
+  const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push, services.territory.settings.shortName);
   const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, tickMs: options.tickMs });
   await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBan, type FakeBan } from '../testing/fake-ban';
-import { loadTerritory } from '../territory';
+import { testTerritory } from '../testing/territory';
 import { BanGeocoder } from './geocoder';
 
-const territory = loadTerritory(path.resolve(__dirname, '../../../shared/data/territory'));
+const territory = testTerritory();
 const metz = territory.communes.find((c) => c.insee === '57463')!;
 const address = { street: '12 rue Serpenoise', postcode: '57000', commune: 'Metz', communeInsee: '57463' };
 let ban: FakeBan;

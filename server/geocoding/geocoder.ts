@@ -3,7 +3,7 @@
  * commune; when it fails, is unsure or unreachable, the commune's centroid, marked approximate.
  */
 import { log } from '../log';
-import type { Commune } from '../territory';
+import type { Commune } from '../territory/load';
 
 export interface AddressToLocate {
   street: string;

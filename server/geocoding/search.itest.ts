@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBan, type FakeBan } from '../testing/fake-ban';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { loadTerritory } from '../territory';
+import { testTerritory } from '../testing/territory';
 import { BanGeocoder } from './geocoder';
 
-const territory = loadTerritory(path.resolve(__dirname, '../../../shared/data/territory'));
+const territory = testTerritory();
 const metz = territory.communes.find((c) => c.insee === '57463')!;
 const ars = territory.communes.find((c) => c.name === 'Ars-sur-Moselle')!;
 let ban: FakeBan;

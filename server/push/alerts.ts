@@ -10,7 +10,7 @@ export interface AlertPayload {
   requestId: string;
   /** e.g. « Nouvelle demande : passage infirmier à domicile » */
   title: string;
-  /** e.g. « Metz — dans la journée » */
+  /** e.g. « Pont-à-Mousson — dans la journée » */
   body: string;
   /** Path opened by a click on the notification, e.g. `/demandes/r-…`. */
   url: string;

@@ -31,7 +31,7 @@ export interface RegistrationDeps {
   secrets: Secrets;
   notifier: Notifier;
   geocoder: Geocoder;
-  /** The network's name in messages, e.g. « CPTS de Metz et Environs ». */
+  /** The network's name in messages, e.g. « CPTS du Val de Lorraine ». */
   network: string;
 }
 

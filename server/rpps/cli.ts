@@ -6,8 +6,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger, setLogger } from '../log';
-import { openStorage, type Storage } from '../storage/storage';
-import { loadTerritory } from '../territory';
+import { openStorageForCommand, type Storage } from '../storage/storage';
+import { loadTerritory } from '../territory/load';
 import { RppsFileError } from './guard';
 import { importRpps, summaryLine, type ImportCounts, type ImportReport } from './import';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   let storage: Storage | undefined;
   let failure: string | undefined;
   try {
-    storage = await openStorage(config);
+    storage = await openStorageForCommand(config);
     const input = createReadStream(file);
     let lastShown = 0;
     const report = await importRpps({
@@ -72,9 +72,7 @@ async function main(): Promise<void> {
     printDetails(report);
     process.stdout.write(`${summaryLine(report.counts)}\n`);
   } catch (err) {
-    // With the embedded database, a running server holds its files: the command cannot open them too.
-    const hint = config.couchdbUrl ? '' : ' Si le serveur tourne avec la base embarquée, arrêtez-le ou utilisez la page « Import RPPS ».';
-    failure = err instanceof RppsFileError ? err.message : `Import impossible : ${(err as Error).message}.${hint}`;
+    failure = err instanceof RppsFileError ? err.message : `Import impossible : ${(err as Error).message}.`;
   } finally {
     // Before exiting: the embedded database is a child process that would outlive the command.
     await storage?.stop();

@@ -59,7 +59,7 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/api/uploads/{x}'], ['PUT', '/api/uploads/{x}'], ['PATCH', '/api/{x}'], ['OPTIONS', '/api/session'],
 ];
 
-const QUERIES = ['', '?since=0', '?since=now&feed=longpoll&limit=1', '?keys=%5B%22_design%2Fmembers%22%5D', '?filter=_selector', '?limit=-1', '?q=Metz', '?requestId=r-0123456789abcdef', '?since=i:1:..', '?style=x&style=y', '?include_docs=true&conflicts=true'];
+const QUERIES = ['', '?since=0', '?since=now&feed=longpoll&limit=1', '?keys=%5B%22_design%2Fmembers%22%5D', '?filter=_selector', '?limit=-1', '?q=rue%20des%20Lilas', '?requestId=r-0123456789abcdef', '?since=i:1:..', '?style=x&style=y', '?include_docs=true&conflicts=true'];
 
 export function fuzzCases(count: number, seed = 8): FuzzCase[] {
   const rnd = seeded(seed);

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { DEMO_ACCOUNTS } from '../demo/accounts';
+import { demoAccounts, type DemoLogin } from '../demo/accounts';
 import { createLogger, setLogger } from '../log';
 import { startServer, type RunningServer } from '../server';
+import { testTerritory } from './territory';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -59,8 +60,8 @@ export class Client {
   }
 }
 
-/** The demo account with this login e-mail's local part, e.g. `demo('generaliste')`. */
-export function demo(name: 'coordination' | 'generaliste' | 'infirmiere' | 'infirmier' | 'pharmacien' | 'specialiste'): { email: string; password: string } {
-  const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith(name + '@'))!;
+/** The demo account with this login e-mail's local part in the default territory, e.g. `demo('generaliste')`. */
+export function demo(name: DemoLogin, domain = testTerritory().settings.demoEmailDomain): { email: string; password: string } {
+  const account = demoAccounts(domain).find((a) => a.email.startsWith(name + '@'))!;
   return { email: account.email, password: account.password };
 }

@@ -1,4 +1,5 @@
 /** `/coordination/inscriptions`: the registrations waiting for approval, with their details, identifier checks and verifications. */
+import { TERRITORY } from '../config';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
 import { fr } from '../i18n/fr';
@@ -6,7 +7,7 @@ import { approveRegistration, pendingRegistrations, refuseRegistration, type Que
 import { CoordinatorOnly } from './CoordinatorOnly';
 
 const t = fr.coordination;
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: TERRITORY.timeZone });
 
 export default function ApprovalQueuePage() {
   return (

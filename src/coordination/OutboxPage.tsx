@@ -1,4 +1,5 @@
 /** `/coordination/messages`: the SMS and e-mails kept by the development providers, newest first (they hold codes and links: coordination only). */
+import { TERRITORY } from '../config';
 import { createResource, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
 import { fr } from '../i18n/fr';
@@ -6,7 +7,7 @@ import { outbox } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
 
 const t = fr.coordination;
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: TERRITORY.timeZone });
 
 export default function OutboxPage() {
   return (

@@ -1,4 +1,5 @@
 /** Every French string of the interface, in one place so that other languages can follow. */
+import { TERRITORY } from '../config';
 import type { ImportCounts } from '../domain/rpps/report';
 
 function plural(n: number, one: string, many: string): string {
@@ -10,8 +11,8 @@ const number = (n: number): string => n.toLocaleString('fr-FR');
 
 export const fr = {
   app: {
-    name: 'CPTS Metz',
-    fullName: 'CPTS Metz — Coordination des soins',
+    name: TERRITORY.shortName,
+    fullName: `${TERRITORY.shortName} — Coordination des soins`,
     loading: 'Chargement…',
     skipToContent: 'Aller au contenu',
     navigation: 'Navigation principale',

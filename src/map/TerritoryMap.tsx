@@ -4,6 +4,7 @@ import { TILE_ATTRIBUTION, TILE_URL } from '../config';
 import type { Point } from '../domain/geo';
 import { fr } from '../i18n/fr';
 import type { CommuneFeature } from './outline';
+import { loadLimit } from './outlines';
 import type { MapPoint } from './points';
 import { createTerritoryMap, type TerritoryMap as MapApi } from './territory-map';
 
@@ -36,6 +37,8 @@ export function TerritoryMap(props: TerritoryMapProps) {
       describe: (point) => props.describe(point),
       describeCluster: fr.map.describeCluster,
     });
+    // The limit is a line over the communes: the map is usable before it arrives, and without it.
+    loadLimit().then((rings) => api.setLimit(rings), (err: unknown) => console.error('Limite du territoire non chargée', err));
     props.ref?.(api);
     createEffect(() => api.clusters.setPoints(props.points));
     createEffect(() => api.setPatient(props.patient, props.radiusKm));

@@ -1,5 +1,5 @@
-/** The commune outlines (precached with the app shell, so the map draws offline), loaded once. */
-import type { CommuneFeature } from './outline';
+/** The commune outlines and the territory's limit (precached with the app shell, so the map draws offline), loaded once. */
+import type { CommuneFeature, LimitFeature, Ring } from './outline';
 
 let loading: Promise<CommuneFeature[]> | null = null;
 
@@ -17,4 +17,23 @@ export function loadOutlines(): Promise<CommuneFeature[]> {
       });
   }
   return loading;
+}
+
+let limit: Promise<Ring[]> | null = null;
+
+/** Every ring of the territory's outer limit, outer rings and holes alike: the map draws them as lines. */
+export function loadLimit(): Promise<Ring[]> {
+  if (!limit) {
+    limit = fetch('/territory/outline.geojson')
+      .then((res) => {
+        if (!res.ok) throw new Error(`outline.geojson: HTTP ${res.status}`);
+        return res.json() as Promise<{ features: LimitFeature[] }>;
+      })
+      .then((data) => data.features.flatMap((f) => f.geometry.coordinates.flat()))
+      .catch((err: unknown) => {
+        limit = null;
+        throw err;
+      });
+  }
+  return limit;
 }

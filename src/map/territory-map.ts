@@ -3,7 +3,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Point } from '../domain/geo';
 import { createClusterLayer, type ClusterEvents, type ClusterLayer } from './clusters';
-import { boundsOf, outerBoundary, type CommuneFeature } from './outline';
+import { boundsOf, type CommuneFeature, type Ring } from './outline';
 
 export interface TerritoryMapOptions extends ClusterEvents {
   outlines: readonly CommuneFeature[];
@@ -19,6 +19,8 @@ export interface TerritoryMap {
   map: L.Map;
   clusters: ClusterLayer;
   setPatient(place: Point | undefined, radiusKm: number): void;
+  /** Draws the territory's outer limit (its rings, as lines). */
+  setLimit(rings: readonly Ring[]): void;
   /** Centres the map on a member (its ring shows it even inside a cluster). */
   focus(id: string): void;
   /** Calls `done` with the next place tapped or clicked on the map; returns a function that cancels. */
@@ -61,7 +63,6 @@ export function createTerritoryMap(element: HTMLElement, options: TerritoryMapOp
       },
     },
   ).addTo(map);
-  L.polyline(outerBoundary(options.outlines).map(latLngs), { className: 'territory-limit', weight: 3, color: '#084566', interactive: false }).addTo(map);
 
   const clusters = createClusterLayer(map, options);
   let patient: L.Marker | undefined;
@@ -70,6 +71,9 @@ export function createTerritoryMap(element: HTMLElement, options: TerritoryMapOp
   return {
     map,
     clusters,
+    setLimit(rings) {
+      L.polyline(rings.map(latLngs), { className: 'territory-limit', weight: 3, color: '#084566', interactive: false }).addTo(map);
+    },
     setPatient(place, radiusKm) {
       patient?.remove();
       radius?.remove();

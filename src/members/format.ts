@@ -1,4 +1,5 @@
 /** How a directory entry is shown: phone links, address line, profession line, availability badge. */
+import { TERRITORY } from '../config';
 import { professionLabel } from '../domain/members/professions';
 import { availabilityState, type Availability } from '../domain/members/availability';
 import type { Member } from '../domain/members/schema';
@@ -22,7 +23,7 @@ export function addressLine(address: Pick<Member['address'], 'street' | 'postcod
 }
 
 // The territory is in France: show French local time whatever the device's time zone.
-const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: TERRITORY.timeZone });
 
 /** The badge of an entry now: available until a time, on call, absent, or nothing. */
 export function availabilityBadge(availability: Availability, now: number): { label: string; kind: 'available' | 'on-call' | 'absent' } | null {
@@ -45,7 +46,7 @@ export function distanceLabel(km: number): string {
   return fr.directory.distance(KM.format(km < 10 ? km : Math.round(km)));
 }
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/Paris' });
+const DATE = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'short', timeZone: TERRITORY.timeZone });
 
 export function timeLabel(iso: string): string {
   return TIME.format(Date.parse(iso));

@@ -1,4 +1,5 @@
 /** Reading a Web Push payload `{ kind, requestId, title, body, url }` into a notification (it never carries patient data). Pure. */
+import { TERRITORY } from '../config';
 
 export interface AlertNotice {
   title: string;
@@ -9,7 +10,7 @@ export interface AlertNotice {
   tag: string;
 }
 
-const FALLBACK_TITLE = 'CPTS Metz';
+const FALLBACK_TITLE = TERRITORY.shortName;
 
 /** A path inside the app, never another origin (a payload is data, not trusted navigation). */
 export function safePath(url: unknown): string {

@@ -1,4 +1,5 @@
-/** Time left before a request's deadline, and dates, in the territory's time (Europe/Paris). Pure. */
+/** Time left before a request's deadline, and dates, in the territory's time zone. Pure. */
+import { TERRITORY } from '../config';
 import { fr } from '../i18n/fr';
 
 const MINUTE = 60_000;
@@ -22,7 +23,7 @@ export function deadlineLabel(deadline: string, now: number): string {
   return left ? fr.requests.timeLeft(left) : fr.requests.overdue;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: TERRITORY.timeZone });
 
 /** « lun. 23 nov., 14:05 » */
 export function dateTimeLabel(iso: string): string {

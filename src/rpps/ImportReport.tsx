@@ -1,9 +1,10 @@
 /** How an RPPS import is shown: the upload's progress, the server's counts, then the summary and the rejected lines. */
+import { TERRITORY } from '../config';
 import { For, Show } from 'solid-js';
 import type { ImportCounts, ImportStatus } from '../domain/rpps/report';
 import { fr } from '../i18n/fr';
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: TERRITORY.timeZone });
 
 export function ImportProgress(props: { sent?: { sent: number; total: number }; counts?: ImportCounts }) {
   const percent = () => (props.sent && props.sent.total > 0 ? Math.floor((100 * props.sent.sent) / props.sent.total) : 0);

@@ -2,13 +2,14 @@
  * The notice of edits made on this device that a conflict did not keep: what, when, the value
  * written here and the one kept, and the way to re-apply it (directory entries) or to dismiss it.
  */
+import { TERRITORY } from '../config';
 import { createSignal, For, Show } from 'solid-js';
 import { fr } from '../i18n/fr';
 import { useSession } from '../session/session';
 import { canReapply, createLostEdits, dismissEdit, reapplyEdit, type LostEdit } from './lost-edits';
 
 const FIRST = 3;
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: TERRITORY.timeZone });
 const ISO = /^\d{4}-\d{2}-\d{2}T/;
 
 function when(iso: string | undefined): string {

@@ -3,11 +3,11 @@ import type { TerritoryCommune } from '../territory/communes';
 import { extractHeader, extractLine, sampleRow, type ExtractFields } from './fixtures';
 import { createLineReader, type LineOutcome } from './lines';
 
-/** A few communes of the territory, as in communes.json. */
+/** A few communes of the territory, as in communes.json, with the merged communes its territory.json names. */
 const COMMUNES: TerritoryCommune[] = [
   { insee: '57463', name: 'Metz', postcodes: ['57000', '57050', '57070'], centroid: [6.19, 49.11] },
-  { insee: '57021', name: 'Ancy-Dornot', postcodes: ['57130'], centroid: [6.05, 49.06] },
-  { insee: '57578', name: 'Rezonville-Vionville', postcodes: ['57130'], centroid: [5.97, 49.1] },
+  { insee: '57021', name: 'Ancy-Dornot', postcodes: ['57130'], centroid: [6.05, 49.06], former: [{ name: 'Ancy-sur-Moselle' }, { insee: '57184', name: 'Dornot' }] },
+  { insee: '57578', name: 'Rezonville-Vionville', postcodes: ['57130'], centroid: [5.97, 49.1], former: [{ name: 'Rezonville' }, { insee: '57722', name: 'Vionville' }] },
   { insee: '57708', name: 'Verny', postcodes: ['57420'], centroid: [6.2, 49.0] },
   { insee: '57146', name: 'Coin-lès-Cuvry', postcodes: ['57420'], centroid: [6.15, 49.03] },
   { insee: '57616', name: 'Saint-Julien-lès-Metz', postcodes: ['57070'], centroid: [6.2, 49.13] },

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createCommuneFinder, currentInsee, placeKey } from './communes';
+import { createCommuneFinder, placeKey } from './communes';
 
 const finder = createCommuneFinder([
   { insee: '57463', name: 'Metz', postcodes: ['57000', '57050'], centroid: [6.19, 49.11] },
-  { insee: '57021', name: 'Ancy-Dornot', postcodes: ['57130'], centroid: [6.05, 49.06] },
+  { insee: '57021', name: 'Ancy-Dornot', postcodes: ['57130'], centroid: [6.05, 49.06], former: [{ name: 'Ancy-sur-Moselle' }, { insee: '57184', name: 'Dornot' }] },
   { insee: '57032', name: 'Ars-sur-Moselle', postcodes: ['57130'], centroid: [6.07, 49.08] },
   { insee: '57049', name: 'Le Ban-Saint-Martin', postcodes: ['57050'], centroid: [6.15, 49.12] },
   { insee: '57865', name: 'Amanvillers', postcodes: ['57865'], centroid: [6.04, 49.16] },
 ]);
 
 describe('territory communes', () => {
-  it('maps the old codes of merged communes and leaves others as they are', () => {
-    expect(currentInsee('57184')).toBe('57021');
-    expect(currentInsee('57722')).toBe('57578');
-    expect(currentInsee('57463')).toBe('57463');
+  it('finds a merged commune by its old code or its old name (the territory\'s former communes)', () => {
+    expect(finder.find({ insee: '57184', postcode: '', commune: '' })?.insee).toBe('57021');
+    expect(finder.find({ insee: '', postcode: '57130', commune: 'DORNOT' })?.insee).toBe('57021');
+    expect(finder.find({ insee: '', postcode: '57130', commune: 'Ancy/Moselle' })?.insee).toBe('57021');
+    expect(finder.find({ insee: '57722', postcode: '', commune: '' })).toBeUndefined();
   });
 
   it('reduces names to what identifies the place', () => {
@@ -24,7 +25,6 @@ describe('territory communes', () => {
 
   it('finds a commune by INSEE code first, which outranks the postcode', () => {
     expect(finder.find({ insee: '57463', postcode: '57130', commune: 'ARS SUR MOSELLE' })?.name).toBe('Metz');
-    expect(finder.find({ insee: '57184', postcode: '', commune: '' })?.name).toBe('Ancy-Dornot');
     expect(finder.find({ insee: '54395', postcode: '57000', commune: 'METZ' })).toBeUndefined();
   });
 

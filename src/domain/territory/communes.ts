@@ -6,30 +6,13 @@ export interface TerritoryCommune {
   name: string;
   postcodes: string[];
   centroid: [number, number];
+  /** Communes merged into this one, still found in national files under their old code or name (the territory's `formerCommunes`). */
+  former?: ReadonlyArray<{ insee?: string; name?: string }>;
 }
 
 /**
- * Communes merged into a territory commune, still found in national files under their old code or
- * name: Ancy-sur-Moselle (kept 57021) and Dornot (57184) are Ancy-Dornot; Rezonville (kept 57578)
- * and Vionville (57722) are Rezonville-Vionville. The only place this mapping is written.
- */
-export const MERGED_COMMUNES: ReadonlyArray<{ formerInsee?: string; formerName: string; insee: string }> = [
-  { formerName: 'Ancy-sur-Moselle', insee: '57021' },
-  { formerInsee: '57184', formerName: 'Dornot', insee: '57021' },
-  { formerName: 'Rezonville', insee: '57578' },
-  { formerInsee: '57722', formerName: 'Vionville', insee: '57578' },
-];
-
-const CURRENT_INSEE = new Map(MERGED_COMMUNES.filter((m) => m.formerInsee).map((m) => [m.formerInsee!, m.insee]));
-
-/** The current INSEE code of a commune, given a code that may be a merged commune's old one. */
-export function currentInsee(code: string): string {
-  return CURRENT_INSEE.get(code) ?? code;
-}
-
-/**
- * A commune name reduced to what identifies it: « ST-JULIEN-LES-METZ », « Saint-Julien-lès-Metz »
- * and « St Julien les Metz CEDEX 1 » are the same place; « Ars/Moselle » is Ars-sur-Moselle.
+ * A commune name reduced to what identifies it: « ST-JULIEN-LES-NANCY », « Saint-Julien-lès-Nancy »
+ * and « St Julien les Nancy CEDEX 1 » are the same place; « Ars/Moselle » is Ars-sur-Moselle.
  */
 export function placeKey(name: string): string {
   return name
@@ -57,15 +40,16 @@ export interface CommuneFinder {
 
 export function createCommuneFinder(communes: readonly TerritoryCommune[]): CommuneFinder {
   const byInsee = new Map(communes.map((c) => [c.insee, c]));
+  for (const c of communes) for (const f of c.former ?? []) if (f.insee && !byInsee.has(f.insee)) byInsee.set(f.insee, c);
   const byPostcode = new Map<string, TerritoryCommune[]>();
   for (const c of communes) for (const p of c.postcodes) byPostcode.set(p, [...(byPostcode.get(p) ?? []), c]);
   const byName = new Map<string, TerritoryCommune>(communes.map((c) => [placeKey(c.name), c]));
-  for (const m of MERGED_COMMUNES) if (byInsee.has(m.insee)) byName.set(placeKey(m.formerName), byInsee.get(m.insee)!);
+  for (const c of communes) for (const f of c.former ?? []) if (f.name && !byName.has(placeKey(f.name))) byName.set(placeKey(f.name), c);
 
   return {
     find({ insee, postcode, commune }) {
       // The INSEE code decides when there is one: a postcode is shared with communes outside.
-      if (insee) return byInsee.get(currentInsee(insee));
+      if (insee) return byInsee.get(insee);
       const candidates = byPostcode.get(postcode);
       if (!candidates) return undefined;
       const key = placeKey(commune);
