@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'cpts-config-'));
+const PRODUCTION = { NODE_ENV: 'production', COUCHDB_URL: 'http://admin:pw@127.0.0.1:5984', SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J' };
 
 describe('configuration', () => {
   it('has working defaults and keeps a generated session secret in DATA_DIR', () => {
@@ -22,9 +23,36 @@ describe('configuration', () => {
   });
 
   it('never enables demo data in production or with DEMO=0', () => {
-    expect(loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production' }).demo).toBe(false);
-    expect(loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production', DEMO: '1' }).demo).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir(), ...PRODUCTION }).demo).toBe(false);
     expect(loadConfig({ DATA_DIR: dir(), DEMO: '0' }).demo).toBe(false);
+  });
+
+  it('refuses an unsafe production start, saying what to set in French and English', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ DEMO: '1' }, /DEMO=1 est refusé en production.*DEMO=1 is refused/],
+      [{ COUCHDB_URL: '' }, /COUCHDB_URL est obligatoire en production.*COUCHDB_URL is required/],
+      [{ SESSION_SECRET: '' }, /SESSION_SECRET est obligatoire en production.*SESSION_SECRET is required/],
+      [{ SESSION_SECRET: 'change-me-change-me-change-me-change-me' }, /ressemble à une valeur d’exemple.*looks like a placeholder/],
+      [{ SESSION_SECRET: 'a'.repeat(40) }, /looks like a placeholder/],
+    ];
+    for (const [env, message] of cases) expect(() => loadConfig({ DATA_DIR: dir(), ...PRODUCTION, ...env })).toThrow(message);
+    expect(loadConfig({ DATA_DIR: dir(), ...PRODUCTION }).sessionSecret).toBe(PRODUCTION.SESSION_SECRET);
+  });
+
+  it('listens on loopback only in demo mode, unless HOST says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATA_DIR: dir(), HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATA_DIR: dir(), DEMO: '0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DATA_DIR: dir(), ...PRODUCTION }).host).toBe('0.0.0.0');
+  });
+
+  it('takes the territory from territories/ by name, or from TERRITORY_DIR, and names the variable when it is wrong', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).territoryDir).toBe(path.resolve('territories/metz'));
+    expect(loadConfig({ DATA_DIR: dir(), TERRITORY: 'metz' }).territoryDir).toBe(path.resolve('territories/metz'));
+    expect(loadConfig({ DATA_DIR: dir(), TERRITORY_DIR: 'territories/metz' }).territoryDir).toBe(path.resolve('territories/metz'));
+    expect(() => loadConfig({ DATA_DIR: dir(), TERRITORY: 'lune' })).toThrow(/^TERRITORY : Territoire incomplet/);
+    expect(() => loadConfig({ DATA_DIR: dir(), TERRITORY: '../etc' })).toThrow(/TERRITORY doit être le nom d’un dossier/);
+    expect(() => loadConfig({ DATA_DIR: dir(), TERRITORY_DIR: dir() })).toThrow(/^TERRITORY_DIR : /);
   });
 
   it('fails fast with the name of the bad variable', () => {
@@ -56,7 +84,7 @@ describe('configuration', () => {
   });
 
   it('keeps messages in the outbox unless an SMS gateway or an SMTP server is configured', () => {
-    expect(loadConfig({ DATA_DIR: dir() })).toMatchObject({ sms: undefined, smtpUrl: undefined, mailFrom: 'CPTS <ne-pas-repondre@localhost>' });
+    expect(loadConfig({ DATA_DIR: dir() })).toMatchObject({ sms: undefined, smtpUrl: undefined, mailFrom: 'CPTS Metz <ne-pas-repondre@localhost>' });
     const config = loadConfig({
       DATA_DIR: dir(),
       SMS_HTTP_URL: 'https://sms.example.fr/send',

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { LOG_LEVELS } from './log';
+import { loadTerritorySettings, TerritoryError, territoryDirFrom } from './territory/load';
 
 export interface Config {
   port: number;
@@ -15,6 +17,7 @@ export interface Config {
   production: boolean;
   publicUrl: URL | undefined;
   sessionSecret: string;
+  /** The selected territory's folder (`TERRITORY` under `territories/`, or `TERRITORY_DIR`). */
   territoryDir: string;
   staticDir: string;
   logLevel: string;
@@ -24,7 +27,7 @@ export interface Config {
   sms: { url: string; token: string } | undefined;
   /** SMTP server with credentials (`smtp://user:pass@host:587`); absent: e-mails land in the outbox. */
   smtpUrl: string | undefined;
-  /** Sender of the e-mails, e.g. `CPTS Metz <ne-pas-repondre@cpts.example.fr>`. */
+  /** Sender of the e-mails, e.g. `CPTS du Val <ne-pas-repondre@cpts.example.fr>`. */
   mailFrom: string;
   /** Contact that push services see in our VAPID signature: a `mailto:` address or an `https:` URL. */
   vapidSubject: string;
@@ -78,11 +81,22 @@ function days(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-/** SESSION_SECRET from the environment, or one generated once and kept in DATA_DIR. */
-function sessionSecret(env: Env, dataDir: string): string {
+/** Values copied from examples rather than generated: refused in production. */
+function looksLikePlaceholder(secret: string): boolean {
+  return /change|replace|remplac|example|exemple|default|defaut|défaut|secret|password|motdepasse|xxxx|0000|1234/i.test(secret) || new Set(secret).size < 12;
+}
+
+/** SESSION_SECRET from the environment, or (outside production) one generated once and kept in DATA_DIR. */
+function sessionSecret(env: Env, dataDir: string, production: boolean): string {
   const raw = env.SESSION_SECRET;
+  if (production && (!raw || looksLikePlaceholder(raw))) {
+    throw new ConfigError(
+      `SESSION_SECRET ${raw ? 'ressemble à une valeur d’exemple' : 'est obligatoire en production'} : mettez-y au moins 32 caractères aléatoires (openssl rand -base64 48). ` +
+        `/ SESSION_SECRET ${raw ? 'looks like a placeholder' : 'is required in production'}: set it to 32 or more random characters (openssl rand -base64 48).`,
+    );
+  }
   if (raw !== undefined && raw !== '') {
-    if (raw.length < 32) throw new ConfigError('SESSION_SECRET doit compter au moins 32 caractères');
+    if (raw.length < 32) throw new ConfigError('SESSION_SECRET doit compter au moins 32 caractères / SESSION_SECRET must be at least 32 characters');
     return raw;
   }
   const file = path.join(dataDir, 'session-secret');
@@ -114,9 +128,9 @@ function smtpUrl(env: Env): string | undefined {
   return raw;
 }
 
-function mailFrom(env: Env, publicUrl: URL | undefined): string {
+function mailFrom(env: Env, publicUrl: URL | undefined, network: string): string {
   const raw = env.MAIL_FROM;
-  if (raw === undefined || raw === '') return `CPTS <ne-pas-repondre@${publicUrl?.hostname ?? 'localhost'}>`;
+  if (raw === undefined || raw === '') return `${network.replace(/[<>@\r\n"]/g, '')} <ne-pas-repondre@${publicUrl?.hostname ?? 'localhost'}>`;
   if (!/^([^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(raw.trim())) {
     throw new ConfigError('MAIL_FROM doit être une adresse e-mail, éventuellement « Nom <adresse@domaine> »');
   }
@@ -142,8 +156,34 @@ function vapidSubject(env: Env, publicUrl: URL | undefined, sender: string): str
   throw new ConfigError('VAPID_SUBJECT doit être une adresse « mailto:contact@domaine » ou une URL https://');
 }
 
+
+/** The territory's folder, checked now so that a wrong TERRITORY stops the start with its name. */
+function territory(env: Env, cwd: string): { dir: string; shortName: string } {
+  try {
+    const dir = territoryDirFrom(env, cwd);
+    return { dir, shortName: loadTerritorySettings(dir).shortName };
+  } catch (err) {
+    if (err instanceof TerritoryError) throw new ConfigError(`${env.TERRITORY_DIR ? 'TERRITORY_DIR' : 'TERRITORY'} : ${err.message}`);
+    throw err;
+  }
+}
+
+/** Production refuses what is only safe on a developer's machine, saying what to set, in French and English. */
+function productionChecks(env: Env): void {
+  if (flag(env, 'DEMO', false)) {
+    throw new ConfigError('DEMO=1 est refusé en production : les mots de passe de démonstration sont publics ; retirez DEMO. / DEMO=1 is refused in production: the demo passwords are public; unset DEMO.');
+  }
+  if (!env.COUCHDB_URL) {
+    throw new ConfigError(
+      'COUCHDB_URL est obligatoire en production (Apache CouchDB 3, http://admin:motdepasse@hôte:5984) : la base embarquée est réservée à la démonstration. ' +
+        '/ COUCHDB_URL is required in production (Apache CouchDB 3): the embedded database is for the demo only.',
+    );
+  }
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
+  if (production) productionChecks(env);
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -153,28 +193,32 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const demo = flag(env, 'DEMO', true) && !production;
   const couchdb = url(env, 'COUCHDB_URL', true);
   const publicUrl = url(env, 'PUBLIC_URL');
-  const logLevel = env.LOG_LEVEL || 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL doit être l’un de fatal, error, warn, info, debug, trace, silent`);
+  // A clean start prints its address and nothing else; LOG_LEVEL=info shows what it did.
+  const logLevel = env.LOG_LEVEL || 'warn';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL doit être l’un de ${LOG_LEVELS.join(', ')}`);
   }
+  const selected = territory(env, cwd);
+  const sender = mailFrom(env, publicUrl, selected.shortName);
   return {
     port: port(env, 'PORT', 8080),
-    host: env.HOST || '0.0.0.0',
+    // The demo's passwords are public: reachable from this machine only, unless HOST says otherwise.
+    host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     couchdbUrl: couchdb?.href,
     demo,
     demoActivity: flag(env, 'DEMO_ACTIVITY', true),
     production,
     publicUrl,
-    sessionSecret: sessionSecret(env, dataDir),
-    territoryDir: path.resolve(cwd, env.TERRITORY_DIR || '../shared/data/territory'),
+    sessionSecret: sessionSecret(env, dataDir, production),
+    territoryDir: selected.dir,
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'dist'),
     logLevel,
     geocoderUrl: (url(env, 'GEOCODER_URL') ?? new URL('https://api-adresse.data.gouv.fr/search/')).href,
     sms: smsGateway(env),
     smtpUrl: smtpUrl(env),
-    mailFrom: mailFrom(env, publicUrl),
-    vapidSubject: vapidSubject(env, publicUrl, mailFrom(env, publicUrl)),
+    mailFrom: sender,
+    vapidSubject: vapidSubject(env, publicUrl, sender),
     devicePurgeDays: days(env, 'DEVICE_PURGE_DAYS', 30),
   };
 }

@@ -19,7 +19,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination ? pino(options, destination) : pino(options);
 }
 
-export let log: Logger = createLogger(process.env.LOG_LEVEL || 'info');
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+// Until the configuration is read (and LOG_LEVEL checked there), a wrong value must not crash pino.
+export let log: Logger = createLogger(LOG_LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL! : 'warn');
 
 export function setLogger(logger: Logger): void {
   log = logger;

@@ -1,8 +1,8 @@
 /** Entry point: reads the configuration, starts the server, prints the demo accounts, stops cleanly on a signal. */
 import { ConfigError, loadConfig } from './config';
-import { DEMO_ACCOUNTS } from './demo/accounts';
+import { demoAccounts } from './demo/accounts';
 import { createLogger, log, setLogger } from './log';
-import { startServer } from './server';
+import { startServer, StartError } from './server';
 
 async function main(): Promise<void> {
   let config;
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration invalide : ${err.message}\n`);
+      process.stderr.write(`Configuration invalide / invalid configuration — ${err.message}\n`);
       process.exit(2);
     }
     throw err;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   setLogger(createLogger(config.logLevel));
   const server = await startServer(config);
   if (config.demo) {
-    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.label.padEnd(20)} ${a.email.padEnd(30)} ${a.password}`);
+    const lines = demoAccounts(server.services.territory.settings.demoEmailDomain).map((a) => `  ${a.label.padEnd(20)} ${a.email.padEnd(30)} ${a.password}`);
     // The demo passwords are public (README); printed for the person who just started the server.
     process.stdout.write(`\nMode démonstration — comptes :\n${lines.join('\n')}\n\n`);
   }
@@ -33,6 +33,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (err instanceof StartError) {
+    process.stderr.write(`Démarrage refusé / start refused — ${err.message}\n`);
+    process.exit(2);
+  }
   log.fatal({ err: (err as Error).message }, 'démarrage impossible');
   process.exit(1);
 });

@@ -1,10 +1,12 @@
 /** Starts the whole server: HTTP first (health answers 503), then storage, services, demo data; then ready. */
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { POLICIES } from '../src/domain/sync/collections';
 import { Accounts } from './accounts/accounts';
 import type { Config } from './config';
-import { loadDemoData } from './demo/load';
+import { hasDemoData, loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
 import { geocodeRoutes } from './geocoding/routes';
@@ -20,7 +22,7 @@ import { ChangesHub } from './sync/changes-hub';
 import { PageReads } from './sync/page-reads';
 import { Gateway } from './sync/gateway';
 import { syncRoutes } from './sync/routes';
-import { loadTerritory } from './territory';
+import { loadTerritory } from './territory/load';
 import { rppsRoutes } from './rpps/routes';
 import { accountRoutes } from './accounts/routes';
 import { createNotifier } from './notify/notifier';
@@ -52,6 +54,9 @@ import { DevicePurge } from './devices/purge';
 import { deviceRoutes } from './devices/routes';
 import { Uploads } from './uploads/uploads';
 
+/** A start refused for a reason the person starting the server must fix (printed without a stack). */
+export class StartError extends Error {}
+
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
@@ -61,7 +66,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The nearest package.json above this module: the repository's, from the source or from the compiled bundle. */
+function packageVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (path.dirname(dir) === dir) return '0.0.0';
+  }
+}
+
+const VERSION = packageVersion();
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const territory = loadTerritory(config.territoryDir);
@@ -89,6 +103,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const url = `http://localhost:${address.port}`;
 
   const storage = await openStorage(config);
+  if (config.production && (await hasDemoData(storage.couch))) {
+    await app.close();
+    await storage.stop();
+    throw new StartError(
+      'Cette base contient les données de démonstration (comptes aux mots de passe publics) : la production refuse de démarrer dessus ; utilisez une base vide. ' +
+        '/ This database holds the demo data (accounts with public passwords): production refuses to start on it; use an empty database.',
+    );
+  }
   services.storage = storage;
   services.accounts = new Accounts(storage.couch);
   services.sessions = new Sessions(storage.couch, services.accounts);
@@ -133,7 +155,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demoLoaded,
     async stop() {
       services.ready = false;
-      services.devicePurge.stop();
+      await services.devicePurge.stop();
       services.hubs.forEach((h) => h.stop());
       await Promise.all(reactions.map((r) => r.stop()));
       await dispatch.stop();

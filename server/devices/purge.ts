@@ -44,8 +44,10 @@ export class DevicePurge {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops the timer and lets a running sweep finish, so a stopping server does not cut it off from the database. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
   }
 
   /** Marks what is due now; one sweep at a time (a second call waits for the running one, then runs). */
