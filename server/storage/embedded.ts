@@ -96,13 +96,25 @@ function isOurDatabase(pid: number, dir: string): boolean {
   }
 }
 
-/** The database's pid and its server's, as written at launch (absent or unreadable: none). */
-function readPidFile(file: string): { pid?: number; parent?: number } {
+/** The database's pid, its server's and its port, as written at launch (absent or unreadable: none). */
+function readPidFile(file: string): { pid?: number; parent?: number; port?: number } {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as { pid?: number; parent?: number };
+    return JSON.parse(readFileSync(file, 'utf8')) as { pid?: number; parent?: number; port?: number };
   } catch {
     return {};
   }
+}
+
+/**
+ * The admin URL of the embedded database a running server of `dataDir` has started, if any: a
+ * command (backup, a first administrator) then goes through it, since it holds the files' locks.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const dir = path.join(dataDir, 'couchdb');
+  const { pid, parent, port } = readPidFile(path.join(dir, 'pouchdb-server.pid'));
+  if (!pid || !port || !alive(pid) || !isOurDatabase(pid, dir) || parentOf(pid) !== parent) return undefined;
+  const creds = JSON.parse(readFileSync(path.join(dir, 'credentials.json'), 'utf8')) as Credentials;
+  return `http://${creds.username}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/`;
 }
 
 function parentOf(pid: number): number {
@@ -163,7 +175,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
       cwd: dir,
       stdio: ['pipe', 'ignore', 'pipe'],
     });
-    if (child.pid) writeFileSync(pidFile, JSON.stringify({ pid: child.pid, parent: process.pid }));
+    if (child.pid) writeFileSync(pidFile, JSON.stringify({ pid: child.pid, parent: process.pid, port }), { mode: 0o600 });
     child.stderr?.on('data', (chunk: Buffer) => log.warn({ embedded: chunk.toString().slice(0, 500) }, 'PouchDB Server (stderr)'));
     child.once('exit', (code, signal) => {
       up = false;

@@ -3,7 +3,7 @@ import { memberSchemaLiteral } from '../../src/domain/members/schema';
 import type { Config } from '../config';
 import { log, safeUrl } from '../log';
 import { connect, ensureAdminOnly, ensureDatabase, ensureDesignDoc, type Couch, type DesignDoc } from './couch';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+import { runningEmbeddedUrl, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { validateDocUpdateSource } from './validate-doc-update';
 import { REQUEST_DESIGN_DOCS } from '../requests/design';
 
@@ -108,4 +108,17 @@ export async function openStorage(config: Config): Promise<Storage> {
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Storage for a command run beside the server (backup, restore, a first administrator): CouchDB
+ * when configured, else the embedded database of DATA_DIR, through the running server's own
+ * PouchDB Server when there is one (it holds the files), or started for the command otherwise.
+ */
+export async function openStorageForCommand(config: Config): Promise<Storage> {
+  const running = config.couchdbUrl ? undefined : runningEmbeddedUrl(config.dataDir);
+  if (!running) return openStorage(config);
+  const couch = connect(running);
+  await prepareDatabases(couch);
+  return { couch, kind: 'embedded', ping: async () => true, stop: async () => {} };
 }
