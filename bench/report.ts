@@ -94,6 +94,7 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
   const map = read('map');
   const search = read('directory-search');
   const rpps = read('rpps-import');
+  const backup = read('backup');
   const bySize = (f: (s: Json) => unknown) => Object.fromEntries((alerts?.sizes ?? []).map((s: Json) => [String(s.clients), f(s)]));
   const nearestBy = (f: (s: Json) => unknown) => Object.fromEntries((map?.synthetic ?? []).map((s: Json) => [String(s.members), f(s)]));
   const cpu = os.cpus();
@@ -163,6 +164,7 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
     firstRoute: page && { gzipKB: page.firstRoute.gzipKB, jsGzipKB: page.firstRoute.jsGzipKB, cssGzipKB: page.firstRoute.cssGzipKB, target: '< 200 KB', ...page.firstRoute },
     start: page && { date: page.date, members: page.members, coldMs: page.coldMs, warmOfflineMs: page.warmOfflineMs, loadPerCore: page.loadPerCore },
     bulkImport: rpps && { date: rpps.date, lines: rpps.lines, fileMb: rpps.fileMb, runs: rpps.runs },
+    backup: backup && { date: backup.date, rounds: backup.rounds, backupMs: backup.backupMs, restoreMs: backup.restoreMs, restartMs: backup.restartMs, fileKb: backup.fileKb, backupLine: backup.backupLine, restoreLine: backup.restoreLine },
     serverChanges: [] as Array<{ what: string; files: string[]; why: string; before: string; after?: string }>,
   };
   report.serverChanges = SERVER_CHANGES.map(({ after, ...c }) => ({ ...c, after: after?.(report) || undefined }));
@@ -213,6 +215,7 @@ function markdown(r: Json): string {
     push(`| directory on screen, warm offline (service worker) | ${med(r.start.warmOfflineMs)} | — |`);
   }
   if (r.bulkImport) for (const run of r.bulkImport.runs) push(`| RPPS import, ${r.bulkImport.lines.toLocaleString('en')} lines, ${run.run} | ${run.linesPerSecond.toLocaleString('en')} lines/s, peak RSS ${run.peakRssMb} MB (before ${run.rssBeforeMb} MB) | flat memory |`);
+  if (r.backup) push(`| demo year: backup while running; restore into an empty platform (median) | ${r.backup.backupMs.median} ms (${r.backup.fileKb} KB); ${r.backup.restoreMs.median} ms | — |`);
   push('');
 
   if (r.firstSync) {
@@ -287,6 +290,23 @@ function markdown(r: Json): string {
     push('## 7. Bulk import', '', `From \`bench/rpps-import.ts\`: a synthetic ${r.bulkImport.lines.toLocaleString('en')}-line RPPS extract (${r.bulkImport.fileMb} MB, 5 % in the territory) into a temporary embedded database, twice.`, '', '| run | time | lines/s | RSS before → peak | JS heap peak | database peak RSS |', '|---|---|---|---|---|---|');
     for (const run of r.bulkImport.runs) push(`| ${run.run} (${run.summary}) | ${run.seconds} s | ${run.linesPerSecond.toLocaleString('en')} | ${run.rssBeforeMb} → ${run.peakRssMb} MB | ${run.peakHeapMb} MB | ${run.databasePeakRssMb} MB |`);
     push('');
+  }
+  if (r.backup) {
+    const b = r.backup;
+    push(
+      '## 8. Backup and restore',
+      '',
+      `From \`bench/backup.ts\`: the demo year backed up while its server runs (\`npm run backup\`), restored into an empty data directory (\`npm run restore\`), and the server started on it; ${b.rounds} rounds, each command timed as a whole process.`,
+      '',
+      '| step | median | min–max |',
+      '|---|---|---|',
+      `| backup (file ${b.fileKb} KB) | ${b.backupMs.median} ms | ${b.backupMs.min}–${b.backupMs.max} ms |`,
+      `| restore into an empty platform | ${b.restoreMs.median} ms | ${b.restoreMs.min}–${b.restoreMs.max} ms |`,
+      `| server start on the restored data, to its address printed | ${b.restartMs.median} ms | ${b.restartMs.min}–${b.restartMs.max} ms |`,
+      '',
+      `The commands said: « ${b.backupLine} » and « ${b.restoreLine} »`,
+      '',
+    );
   }
   push('## Changes to the server from these measurements', '');
   for (const c of r.serverChanges as Json[]) {

@@ -18,6 +18,7 @@ const PARTS: Array<{ name: string; script: string; env?: Record<string, string> 
   { name: 'map', script: 'bench/map.ts' },
   { name: 'directory-search', script: 'bench/directory-search.ts' },
   { name: 'rpps-import', script: 'bench/rpps-import.ts', env: QUICK ? { LINES: '100000' } : {} },
+  { name: 'backup', script: 'bench/backup.ts', env: QUICK ? { ROUNDS: '1' } : {} },
 ];
 
 function runPart(script: string, env: Record<string, string>): Promise<boolean> {

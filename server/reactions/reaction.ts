@@ -18,11 +18,15 @@ export interface Reaction<T> {
   onMatch(doc: T): Promise<void>;
 }
 
-interface Checkpoint {
+/** `checkpoint-<reaction>` in the `server` database; `db` tells a backup which feed `since` belongs to. */
+export interface Checkpoint {
   _id: string;
   _rev?: string;
+  db?: string;
   since: string | number;
 }
+
+export const CHECKPOINT_PREFIX = 'checkpoint-';
 
 export class ReactionRunner<T> {
   private stopped = false;
@@ -34,16 +38,22 @@ export class ReactionRunner<T> {
 
   private async checkpoint(): Promise<Checkpoint> {
     try {
-      return (await this.couch.use<Checkpoint>('server').get(`checkpoint-${this.reaction.name}`)) as Checkpoint;
+      return (await this.couch.use<Checkpoint>('server').get(`${CHECKPOINT_PREFIX}${this.reaction.name}`)) as Checkpoint;
     } catch (err) {
-      if (isNotFound(err)) return { _id: `checkpoint-${this.reaction.name}`, since: 0 };
+      if (isNotFound(err)) return { _id: `${CHECKPOINT_PREFIX}${this.reaction.name}`, db: this.reaction.db, since: 0 };
       throw err;
     }
   }
 
   async start(): Promise<void> {
     await this.reaction.init?.();
-    void this.follow(await this.checkpoint());
+    let checkpoint = await this.checkpoint();
+    if (checkpoint._rev && checkpoint.db !== this.reaction.db) {
+      // Written before checkpoints named their feed: a backup needs to know it.
+      const saved = await this.couch.use<Checkpoint>('server').insert({ ...checkpoint, db: this.reaction.db });
+      checkpoint = { ...checkpoint, db: this.reaction.db, _rev: saved.rev };
+    }
+    void this.follow(checkpoint);
   }
 
   async stop(): Promise<void> {
