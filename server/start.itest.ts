@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +18,18 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** A built app for the server to serve (the tests of this suite run before the build). */
+function builtApp(): string {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>CPTS</title>');
+  return dir;
+}
+
 /** Runs the server's entry point until it says where it listens (or exits), then stops it; returns what it printed. */
 function runMain(env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: tempDir(), PORT: '0', DEMO_ACTIVITY: '0', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: tempDir(), PORT: '0', DEMO_ACTIVITY: '0', STATIC_DIR: builtApp(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
