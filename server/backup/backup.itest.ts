@@ -73,6 +73,9 @@ describe('backup and restore', () => {
     await putPhoto(gp, 'photo-backup-0001', request.id);
     await post(gp, 'messages', [message(request, gpId, 'message', 'Pansement à refaire ce soir, photo jointe.')]);
     await until(async () => outbox(before), (text) => text.includes(`/${nurses[0]}"`));
+    // Every alert decided so far went out (its mark is complete): a copy after the restore would be a re-alert.
+    const marks = server.services.storage.couch.use<{ sentAt?: string }>('alerts');
+    await until(async () => (await marks.list({ include_docs: true })).rows, (rows) => rows.length > 0 && rows.every((r) => Boolean(r.doc?.sentAt)));
 
     const printed = command('backup', ['--out', file], before);
     expect(printed).toMatch(/^Sauvegarde écrite dans .* : [\d\s\u202f]+ documents \(members .*\), 1 fichiers joints, \d+ à reprendre par le serveur, [\d\s\u202f]+ Ko, en [\d.]+ s\.\n$/);
