@@ -6,21 +6,14 @@
  */
 import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
-import { pino } from 'pino';
 import { Accounts } from '../accounts/accounts';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger, setLogger } from '../log';
+import { commandConfig, fail } from '../command';
 import { openStorageForCommand, type Storage } from '../storage/storage';
 import { loadTerritory } from '../territory/load';
 import { Secrets } from '../verification/secrets';
 import { AdminError, createAdministrator, SETUP_LINK_HOURS } from './first-admin';
 
 const USAGE = 'Usage : npm run admin -- create --email adresse@exemple.fr --name "Prénom Nom" [--password-stdin]';
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   let parsed;
@@ -31,14 +24,7 @@ async function main(): Promise<void> {
   }
   const { positionals, values } = parsed;
   if (positionals[0] !== 'create' || !values.email || !values.name) fail(USAGE, 2);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(`Configuration invalide : ${err.message}`, 2);
-    throw err;
-  }
-  setLogger(createLogger(config.logLevel, pino.destination(2)));
+  const config = commandConfig();
   const password = values['password-stdin'] ? (await text(process.stdin)).replace(/\r?\n$/, '') : undefined;
 
   let storage: Storage | undefined;

@@ -4,9 +4,8 @@
  * time on standard output; progress and errors on standard error.
  */
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { ConfigError, loadConfig, type Config } from '../config';
-import { createLogger, setLogger } from '../log';
+import { commandConfig, fail } from '../command';
+import type { Config } from '../config';
 import { runningEmbeddedUrl } from '../storage/embedded';
 import { openStorageForCommand, type Storage } from '../storage/storage';
 import { loadTerritorySettings } from '../territory/load';
@@ -15,11 +14,6 @@ import { BackupFileError } from './format';
 import { restoreBackup } from './restore';
 
 const USAGE = 'Usage : npm run backup -- --out sauvegarde.ndjson.gz   |   npm run restore -- sauvegarde.ndjson.gz';
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 const n = (v: number) => v.toLocaleString('fr-FR');
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -53,14 +47,7 @@ async function main(): Promise<void> {
   const [command, positional] = parsed.positionals;
   const file = command === 'backup' ? parsed.values.out : positional;
   if (!['backup', 'restore'].includes(command) || !file) fail(USAGE, 2);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(`Configuration invalide : ${err.message}`, 2);
-    throw err;
-  }
-  setLogger(createLogger(config.logLevel, pino.destination(2)));
+  const config = commandConfig();
   try {
     process.stdout.write(`${await run(config, command, file!)}\n`);
   } catch (err) {

@@ -3,9 +3,7 @@
  * configuration; progress on standard error, the summary line last on standard output.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger, setLogger } from '../log';
+import { commandConfig, fail } from '../command';
 import { openStorageForCommand, type Storage } from '../storage/storage';
 import { loadTerritory } from '../territory/load';
 import { RppsFileError } from './guard';
@@ -13,11 +11,6 @@ import { importRpps, summaryLine, type ImportCounts, type ImportReport } from '.
 
 const USAGE = 'Usage : npm run import:rpps -- <PS_LibreAcces_Personne_activite_….txt>';
 const SHOWN_REJECTIONS = 20;
-
-function fail(message: string, code = 1): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 const n = (value: number) => value.toLocaleString('fr-FR');
 
@@ -42,15 +35,7 @@ async function main(): Promise<void> {
   } catch {
     return fail(`Fichier introuvable ou illisible : ${file}`, 2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(`Configuration invalide : ${err.message}`, 2);
-    throw err;
-  }
-  // Standard output carries the summary line only, for scripts.
-  setLogger(createLogger(config.logLevel, pino.destination(2)));
+  const config = commandConfig();
   const territory = loadTerritory(config.territoryDir);
 
   let storage: Storage | undefined;
@@ -77,7 +62,7 @@ async function main(): Promise<void> {
     // Before exiting: the embedded database is a child process that would outlive the command.
     await storage?.stop();
   }
-  if (failure) fail(failure);
+  if (failure) fail(failure, 1);
 }
 
 void main();
