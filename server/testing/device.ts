@@ -7,7 +7,7 @@ import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { messageSchema } from '../../src/domain/requests/message-schema';
 import { patientSchema } from '../../src/domain/requests/patient-schema';
-import { requestSchema } from '../../src/domain/requests/schema';
+import { requestMigrations, requestSchema } from '../../src/domain/requests/schema';
 import { gatewayReplication, sessionFetch } from './rxdb';
 
 /** The app encrypts patient data at rest on the device (`encrypted` fields); what the server receives is the same without it. */
@@ -33,7 +33,7 @@ export interface Device {
 export async function startDevice(baseUrl: string, cookie: () => string): Promise<Device> {
   const id = ++counter;
   const db = await createRxDatabase({ name: `device${id}`, storage: getRxStorageMemory(), multiInstance: false });
-  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).map(([name, schema]) => [name, { schema }])));
+  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).map(([name, schema]) => [name, { schema, ...(name === 'requests' ? { migrationStrategies: requestMigrations } : {}) }])));
   const fetchWithSession = sessionFetch(cookie);
   const errors: unknown[] = [];
   const replications = Object.keys(COLLECTIONS).map((name) =>

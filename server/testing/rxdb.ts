@@ -3,12 +3,15 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } fro
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { memberSchema, type Member } from '../../src/domain/members/schema';
+import { memberMigrations, memberSchema, type Member } from '../../src/domain/members/schema';
 import { messageSchema, type RequestMessage } from '../../src/domain/requests/message-schema';
 import { patientSchema, type PatientBlock } from '../../src/domain/requests/patient-schema';
 
 let counter = 0;
+// Schemas past version 0 need their migrations, as in the app.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
  * A fetch as the app's: the session cookie read at every request (a test can log out or swap it),
@@ -60,7 +63,7 @@ export interface NodeReplica {
 /** `cookie()` is read at every request so a test can log out or swap the session under a running replication. */
 export async function nodeReplica(baseUrl: string, cookie: () => string): Promise<NodeReplica> {
   const db = await createRxDatabase({ name: `replica${++counter}`, storage: getRxStorageMemory(), multiInstance: false });
-  await db.addCollections({ members: { schema: memberSchema } });
+  await db.addCollections({ members: { schema: memberSchema, migrationStrategies: memberMigrations } });
   const errors: unknown[] = [];
   const replication = gatewayReplication<Member>({
     baseUrl,

@@ -4,12 +4,13 @@
  */
 import { addRxPlugin, createRxDatabase, removeCollectionStorages, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { loadRxdbDevMode, LOCAL_DATABASE_NAME } from '../config';
-import { memberSchema, type Member } from '../domain/members/schema';
-import { messageSchema, type RequestMessage } from '../domain/requests/message-schema';
-import { PATIENT_SERVER_FIELDS, patientSchema, type PatientBlock } from '../domain/requests/patient-schema';
-import { REQUEST_SERVER_FIELDS, requestSchema, type CareRequest } from '../domain/requests/schema';
+import { memberMigrations, memberSchema, type Member } from '../domain/members/schema';
+import { messageMigrations, messageSchema, type RequestMessage } from '../domain/requests/message-schema';
+import { PATIENT_SERVER_FIELDS, patientMigrations, patientSchema, type PatientBlock } from '../domain/requests/patient-schema';
+import { REQUEST_SERVER_FIELDS, requestMigrations, requestSchema, type CareRequest } from '../domain/requests/schema';
 import { dexieSettings } from './fewer-reads';
 import { latestUpdateWins, serverAlwaysWins, serverWinsUnlessEditable } from './conflict';
 
@@ -26,6 +27,8 @@ export type Database = RxDatabase<SharedCollections>;
 
 let opening: Promise<Database> | null = null;
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// A device that installed an earlier version keeps its data: each schema's migrations run when its collection opens.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unknown>;
 
@@ -58,6 +61,7 @@ async function open(): Promise<Database> {
 export const SHARED_COLLECTIONS = {
   members: {
     schema: memberSchema,
+    migrationStrategies: memberMigrations,
     // A member and a coordinator may both edit an entry: each side's changes are kept, and where both
     // changed a field the later `updatedAt` wins (conflict.ts). The default would drop an offline edit.
     // An address, a position and the identifiers are merged as wholes: their parts go together.
@@ -67,6 +71,7 @@ export const SHARED_COLLECTIONS = {
   // server wins, except for a draft edited here later than the server's copy.
   requests: {
     schema: requestSchema,
+    migrationStrategies: requestMigrations,
     conflictHandler: serverWinsUnlessEditable<CareRequest>((m) => m.status === 'draft', REQUEST_SERVER_FIELDS.filter((f) => f !== 'status')),
   },
 };
@@ -76,10 +81,11 @@ export const CASE_COLLECTIONS = {
   // Edited on the device only while its request is a draft (the block does not know the status).
   patients: {
     schema: patientSchema,
+    migrationStrategies: patientMigrations,
     conflictHandler: serverWinsUnlessEditable<PatientBlock>(() => true, PATIENT_SERVER_FIELDS),
   },
   // Append-only, one writer each: the server only adds `readers`.
-  messages: { schema: messageSchema, conflictHandler: serverAlwaysWins<RequestMessage>() },
+  messages: { schema: messageSchema, migrationStrategies: messageMigrations, conflictHandler: serverAlwaysWins<RequestMessage>() },
 };
 
 /** The database of this page, opened on first use. */

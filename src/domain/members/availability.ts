@@ -3,6 +3,7 @@
  * must follow. Time is always passed in, so expired availability stops counting by itself.
  */
 import type { FieldError } from '../validation';
+import { checkRanges } from './hours';
 import { GENERAL_PRACTICE } from './professions';
 import type { Member } from './schema';
 
@@ -84,6 +85,9 @@ export function checkAvailability(member: Pick<Member, 'profession' | 'specialty
   if (availability.homeVisitRadiusKm !== undefined && availability.homeVisitRadiusKm > 0 && !visitsAtHome(member)) {
     errors.push({ field: 'availability.homeVisitRadiusKm', message: 'réservé aux professions qui se déplacent à domicile' });
   }
+  for (const problem of checkRanges(availability.weeklyHours ?? [])) errors.push({ field: `availability.weeklyHours.${problem.index}`, message: problem.message });
+  if (availability.capacity && member.kind !== 'structure') errors.push({ field: 'availability.capacity', message: 'réservé aux structures' });
+  if (availability.capacity && Number.isNaN(time(availability.capacity.declaredAt))) errors.push({ field: 'availability.capacity.declaredAt', message: 'date invalide' });
   return errors;
 }
 

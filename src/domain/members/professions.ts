@@ -28,9 +28,16 @@ export const STRUCTURE_KINDS = {
   'logement-foyer': 'Logement-foyer',
   handicap: 'Accueil collectif handicap',
   addictologie: 'Structure d’addictologie',
-  ambulance: 'Transport sanitaire',
+  ambulance: 'Transport sanitaire (ambulance, VSL, taxi conventionné)',
   'service-social': 'Service social',
   pharmacie: 'Pharmacie',
+  laboratoire: 'Laboratoire de biologie médicale',
+  had: 'Hospitalisation à domicile (HAD)',
+  ssiad: 'Service de soins infirmiers à domicile (SSIAD)',
+  ccas: 'Centre communal d’action sociale (CCAS)',
+  cmp: 'Centre médico-psychologique (CMP)',
+  msp: 'Maison de santé pluriprofessionnelle',
+  pass: 'Permanence d’accès aux soins de santé (PASS)',
 } as const;
 
 export type StructureKind = keyof typeof STRUCTURE_KINDS;

@@ -1,14 +1,16 @@
 /** The `members` document: public profile and availability of a professional or a structure. */
-import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { toTypedRxJsonSchema } from 'rxdb';
+import { TIME_PATTERN } from './hours';
 
 const isoDate = { type: 'string', maxLength: 40 } as const;
 const shortText = { type: 'string', maxLength: 200 } as const;
+const clock = { type: 'string', pattern: TIME_PATTERN } as const;
 
 export const memberSchemaLiteral = {
   title: 'member',
   description: 'Public profile and availability of a member of the CPTS',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -93,6 +95,41 @@ export const memberSchemaLiteral = {
             required: ['start', 'end'],
           },
         },
+        /** Usual weekly hours (consultations, rounds; a structure's service hours), territory time. */
+        weeklyHours: {
+          type: 'array',
+          maxItems: 42,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { day: { type: 'integer', minimum: 0, maximum: 6 }, start: clock, end: clock },
+            required: ['day', 'start', 'end'],
+          },
+        },
+        /** Channels the member accepts alerts on outside those hours (none: only in the app, and immediate urgencies). */
+        outsideHours: { type: 'array', maxItems: 2, items: { type: 'string', enum: ['push', 'sms'] } },
+        /** Alerts a week beyond which only immediate urgencies reach the member. */
+        weeklyAlertBudget: { type: 'integer', minimum: 1, maximum: 200 },
+        /** What a structure can take now: free places (temporary stay), services open to direct admission; when declared. */
+        capacity: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            places: { type: 'integer', minimum: 0, maximum: 1000 },
+            services: {
+              type: 'array',
+              maxItems: 30,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                properties: { name: { type: 'string', minLength: 1, maxLength: 80 }, open: { type: 'boolean' } },
+                required: ['name', 'open'],
+              },
+            },
+            declaredAt: isoDate,
+          },
+          required: ['declaredAt'],
+        },
       },
       required: ['onCall', 'acceptsNewPatients', 'absences'],
     },
@@ -105,6 +142,15 @@ export const memberSchemaLiteral = {
 const typed = toTypedRxJsonSchema(memberSchemaLiteral);
 export type Member = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
 export const memberSchema: RxJsonSchema<Member> = memberSchemaLiteral as unknown as RxJsonSchema<Member>;
+
+/**
+ * Stored entries of each older version, brought to the current one when a device opens the
+ * collection. 1: weekly hours, channels outside them, alert budget, a structure's capacity (all
+ * optional: an entry of version 0 is valid as it is).
+ */
+export const memberMigrations: MigrationStrategies = {
+  1: (doc) => doc,
+};
 
 /** Fields only a coordinator or an administrator may change on someone's directory entry. */
 export const MEMBER_PROTECTED_FIELDS = ['kind', 'status', 'identifiers'] as const;

@@ -3,7 +3,7 @@
  * ids derived from the author so they never conflict: answers (accept, decline, advice), the
  * thread (message, result), and the requester's or assignee's actions (cancel, hand back, close).
  */
-import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { toTypedRxJsonSchema } from 'rxdb';
 
 const memberId = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
@@ -61,3 +61,6 @@ export type RequestMessage = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typ
 export const messageSchema: RxJsonSchema<RequestMessage> = messageSchemaLiteral as unknown as RxJsonSchema<RequestMessage>;
 
 export const messageIdOf = (requestId: string, authorId: string, unique: string) => `${requestId}--${authorId}--${unique}`;
+
+/** Stored documents of each older version, brought to the current one when a device opens the collection (none yet: version 0). */
+export const messageMigrations: MigrationStrategies = {};

@@ -3,7 +3,7 @@
  * readable only by the requester, the assignee and the coordinators (`readers`, server-written).
  * Identities are stored as not qualified (INS): qualifying needs the national teleservice.
  */
-import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { toTypedRxJsonSchema } from 'rxdb';
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
@@ -65,3 +65,6 @@ export const PATIENT_SERVER_FIELDS = ['readers', 'purgedFromDevices'] as const;
 
 /** The id of a request's patient block. */
 export const patientIdOf = (requestId: string) => `p-${requestId.slice(2)}`;
+
+/** Stored documents of each older version, brought to the current one when a device opens the collection (none yet: version 0). */
+export const patientMigrations: MigrationStrategies = {};

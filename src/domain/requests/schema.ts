@@ -3,7 +3,7 @@
  * identity: others see the need, the place (commune and point), the urgency. `status`, `assigneeId`,
  * `dispatch`, `history` and `readers` are written by the server only.
  */
-import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { toTypedRxJsonSchema } from 'rxdb';
 import { REQUEST_STATUSES } from './lifecycle';
 import { REQUEST_TYPES, URGENCIES } from './types';
@@ -15,7 +15,7 @@ const memberIds = { type: 'array', maxItems: 5000, items: memberId } as const;
 export const requestSchemaLiteral = {
   title: 'request',
   description: 'Broadcast card of a care request (no patient identity)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -77,11 +77,24 @@ export const requestSchemaLiteral = {
               radiusKm: { type: 'number', minimum: 0, maximum: 1000 },
               alerted: memberIds,
               reason: { type: 'string', maxLength: 300 },
+              /** Why each alerted member was chosen, for the coordinators (French). */
+              why: {
+                type: 'array',
+                maxItems: 100,
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: { memberId, reason: { type: 'string', maxLength: 200 } },
+                  required: ['memberId', 'reason'],
+                },
+              },
             },
             required: ['at', 'kind', 'alerted', 'reason'],
           },
         },
         nextStepAt: isoDate,
+        /** When the coordinators are alerted if nobody has taken it by then (the requester is told). */
+        escalateAt: isoDate,
         escalated: { type: 'boolean' },
         /** The coordinators on duty when it was escalated: it is in their queue. */
         escalatedTo: memberIds,
@@ -117,6 +130,15 @@ export const requestSchemaLiteral = {
 const typed = toTypedRxJsonSchema(requestSchemaLiteral);
 export type CareRequest = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
 export const requestSchema: RxJsonSchema<CareRequest> = requestSchemaLiteral as unknown as RxJsonSchema<CareRequest>;
+
+/**
+ * Stored cards of each older version, brought to the current one when a device opens the
+ * collection. 1: two request types, why each alerted member was chosen, when the coordinators
+ * will be alerted (a card of version 0 is valid as it is).
+ */
+export const requestMigrations: MigrationStrategies = {
+  1: (doc) => doc,
+};
 
 /** Written by the server only; a client write that changes one of them is refused. */
 export const REQUEST_SERVER_FIELDS = ['status', 'assigneeId', 'dispatch', 'history', 'readers'] as const;

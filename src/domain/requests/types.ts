@@ -24,17 +24,21 @@ export interface RequestKind {
   newPatientsOnly?: boolean;
   /** Members must visit the patient at home: their own home-visit radius limits the search. */
   atHome?: boolean;
+  /** Structures take it only with capacity declared: free places, or a service open to admissions. */
+  needsCapacity?: 'places' | 'services';
 }
 
 export const REQUEST_KINDS = {
   'avis-specialise': { label: 'Avis spécialisé / télé-expertise', professions: ['10'], specialties: [], urgency: 'today', radiusKm: 40 },
   'consultation-specialisee': { label: 'Consultation spécialisée', professions: ['10'], specialties: [], urgency: '48h', radiusKm: 25 },
-  examen: { label: 'Examen (imagerie, biologie)', professions: ['10'], specialties: ['Radiologie'], urgency: '48h', radiusKm: 25 },
+  examen: { label: 'Examen (imagerie, biologie)', professions: ['10', 'laboratoire'], specialties: ['Radiologie'], urgency: '48h', radiusKm: 25 },
   'transport-sanitaire': { label: 'Transport sanitaire', professions: ['ambulance'], specialties: [], urgency: 'today', radiusKm: 30 },
   'passage-infirmier': { label: 'Passage infirmier à domicile (retour à domicile)', professions: ['60'], specialties: [], urgency: 'today', radiusKm: 10, atHome: true },
   'medicament-rupture': { label: 'Médicament en rupture', professions: ['21', 'pharmacie'], specialties: [], urgency: 'today', radiusKm: 15 },
-  'hebergement-temporaire': { label: 'Hébergement temporaire (EHPAD)', professions: ['ehpad', 'ehpa'], specialties: [], urgency: '48h', radiusKm: 30 },
-  'entree-directe': { label: 'Entrée directe à l’hôpital', professions: ['hopital'], specialties: [], urgency: 'immediate', radiusKm: 40 },
+  'livraison-medicaments': { label: 'Livraison de médicaments à domicile', professions: ['21', 'pharmacie'], specialties: [], urgency: 'today', radiusKm: 10 },
+  'hebergement-temporaire': { label: 'Hébergement temporaire (EHPAD)', professions: ['ehpad', 'ehpa'], specialties: [], urgency: '48h', radiusKm: 30, needsCapacity: 'places' },
+  'entree-directe': { label: 'Entrée directe à l’hôpital', professions: ['hopital', 'had'], specialties: [], urgency: 'immediate', radiusKm: 40, needsCapacity: 'services' },
+  'accueil-precarite': { label: 'Accueil d’un patient en situation de précarité', professions: ['pass', 'ccas', 'msp', 'cmp'], specialties: [], urgency: '48h', radiusKm: 30 },
   'medecin-traitant': { label: 'Recherche de médecin traitant', professions: ['10'], specialties: [GENERAL_PRACTICE], urgency: '48h', radiusKm: 15, newPatientsOnly: true },
   'soin-non-programme': { label: 'Soin non programmé', professions: ['10'], specialties: [GENERAL_PRACTICE], urgency: 'today', radiusKm: 10 },
   autre: { label: 'Autre', professions: [], specialties: [], urgency: 'today', radiusKm: 20 },

@@ -1,0 +1,86 @@
+/**
+ * A device that installed the previous release, with a request written while the server was out of
+ * reach, gets the new release: its local data migrate to the new schema versions and the pending
+ * request reaches the server intact once the network returns.
+ */
+import { expect, test } from '@playwright/test';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { patientIdOf } from '../src/domain/requests/patient-schema';
+import { E2E_DIR, E2E_STATIC_DIR } from './env';
+import { DIRECTORY_COUNT, login, screenshot, waitForServiceWorker } from './helpers';
+import { buildPreviousApp } from './previous-app';
+import { COMMUNE } from './request-steps';
+
+/** Puts `from`'s files in the served folder, as a deployment does. */
+function deploy(from: string): void {
+  for (const entry of readdirSync(E2E_STATIC_DIR)) rmSync(path.join(E2E_STATIC_DIR, entry), { recursive: true, force: true });
+  cpSync(from, E2E_STATIC_DIR, { recursive: true });
+}
+
+let current: string;
+
+test.beforeAll(() => {
+  current = path.join(mkdtempSync(path.join(E2E_DIR, 'current-')), 'app');
+  cpSync(E2E_STATIC_DIR, current, { recursive: true });
+});
+test.afterAll(() => deploy(current));
+
+test('a request written offline on the previous release survives the upgrade: data migrated, the request sent intact', async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  deploy(buildPreviousApp(path.join(E2E_DIR, 'previous-app')));
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await login(page, 'generaliste');
+  await waitForServiceWorker(page);
+  await expect(page.getByTestId('directory-count')).toContainText(DIRECTORY_COUNT, { timeout: 60_000 });
+  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => /--(members|requests)$/.test(n)).sort());
+  expect(await databases()).toEqual(['rxdb-dexie-cpts--0--members', 'rxdb-dexie-cpts--0--requests']);
+
+  // The server out of reach for the app (the page and its service worker can still load files).
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await page.getByTestId('nav-requests').click();
+  await page.getByTestId('request-new').click();
+  await page.getByTestId('request-type').selectOption('passage-infirmier');
+  await page.getByTestId('picker-commune').selectOption(COMMUNE.insee);
+  const question = 'Retour à domicile après une pose de PICC line : pansement et rinçage ce soir.';
+  await page.getByTestId('request-question').fill(question);
+  await page.getByTestId('patient-lastName').fill('Lambert');
+  await page.getByTestId('patient-firstName').fill('Odile');
+  await page.getByTestId('patient-birthDate').fill('1939-11-02');
+  await page.getByTestId('patient-sex').selectOption('F');
+  await page.getByTestId('patient-consent').check();
+  await page.getByTestId('request-submit').click();
+  await expect(page).toHaveURL(/\/demandes\/r-[0-9a-f]{32}$/);
+  const requestId = page.url().split('/').pop()!;
+  await expect(page.getByTestId('sync-pending')).toBeVisible();
+
+  // The new release is deployed; the device takes it from the update banner.
+  deploy(current);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const banner = page.getByTestId('update-banner');
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  const reloaded = page.waitForEvent('framenavigated', { timeout: 30_000 });
+  await banner.getByRole('button', { name: 'Recharger' }).click();
+  await reloaded;
+
+  // Migrated: the collections now live in their version-1 storage (the emptied version-0 files stay
+  // until logout drops them), the request still pending here.
+  await expect(page.getByTestId('request-card')).toContainText(question, { timeout: 30_000 });
+  await expect.poll(databases, { timeout: 30_000 }).toEqual(expect.arrayContaining(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests']));
+  await expect(page.getByTestId('sync-pending')).toBeVisible();
+  await screenshot(page, testInfo, 'mise-a-jour-schema');
+
+  await context.unroute('**/api/**');
+  await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 60_000 });
+  const card = (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [requestId], include_docs: true } })).json()).rows[0].doc;
+  expect(card).toMatchObject({ _id: requestId, type: 'passage-infirmier', question, place: { communeInsee: COMMUNE.insee } });
+  expect(card.status).not.toBe('draft');
+  const block = (await (await page.request.post('/api/sync/patients/_all_docs', { data: { keys: [patientIdOf(requestId)], include_docs: true } })).json()).rows[0].doc;
+  expect(block.identity).toMatchObject({ lastName: 'Lambert', firstName: 'Odile', birthDate: '1939-11-02' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
