@@ -77,7 +77,12 @@ function packageVersion(): string {
 
 const VERSION = packageVersion();
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export interface StartOptions {
+  /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
+  now?: () => number;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const territory = loadTerritory(config.territoryDir);
   const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
   const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
@@ -139,7 +144,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   services.uploads = new Uploads(storage.couch);
   services.roster = new Roster(storage.couch);
   services.coordinators = coordinatorLookup(storage.couch, services.roster);
-  const dispatch = await startDispatch(services);
+  const dispatch = await startDispatch(services, { now: options.now });
   services.dispatcher = dispatch.dispatcher;
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   services.gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);

@@ -60,7 +60,7 @@ describe('backup and restore', () => {
       .filter((m) => m.profession === '60')
       .slice(0, 3)
       .map((m) => m._id);
-    await makeAvailable(server, nurses);
+    await makeAvailable(server, nurses, 0);
     // The first nurse takes alerts by SMS too: a copy sent after the restore would show in the outbox.
     const members = server.services.storage.couch.use<Record<string, unknown>>('members');
     const first = await members.get(nurses[0]);

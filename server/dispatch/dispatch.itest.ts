@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
-import { rankCandidates } from '../../src/domain/requests/candidates';
+import { ActivityLedger } from '../../src/domain/requests/activity';
+import { radiusFor, rankingPolicy } from '../../src/domain/requests/dispatch-policies';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, closeAdmissions, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
 import { toDomainDoc } from '../sync/rows';
 
 let server: TestServer;
@@ -31,15 +32,24 @@ beforeAll(async () => {
 afterAll(async () => server?.dispose());
 
 describe('dispatch of a care request', () => {
-  it('alerts exactly the qualified, available, nearest members, records why, and shows the card to them only', async () => {
+  it('alerts the few most likely to accept soon, records why each one, and shows the card to them only', async () => {
     const request = newRequest(gpId);
+    // What the ranking chooses on this directory, the dispatcher having alerted nobody yet.
+    const members = await directory();
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const ledger = new ActivityLedger();
+    const context = { members, byId: (id: string) => byId.get(id), activity: (id: string) => ledger.of(id, server.clock.now()), timeZone: 'Europe/Paris', radiusKm: radiusFor({}), now: server.clock.now() };
+    const planned = rankingPolicy.next(request, new Set(), 0, context)!;
     expect((await post(gp, 'requests', [request])).json[0].ok).toBe(true);
     expect((await post(gp, 'patients', [patientFor(request)])).json[0].ok).toBe(true);
     const searching = await until(() => storedRequest(server, request.id), (r) => r.status === 'searching' && (r.dispatch?.alerted.length ?? 0) > 0);
-    const expected = rankCandidates(await directory(), request, 10, Date.now()).slice(0, 10).map((c) => c.memberId);
+    const expected = planned.alert;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThanOrEqual(40);
     expect(searching.dispatch!.alerted).toEqual(expected);
-    expect(searching.dispatch!.steps[0]).toMatchObject({ kind: 'circle', radiusKm: 10, alerted: expected });
-    expect(searching.dispatch!.steps[0].reason).toMatch(/cercle 1/);
+    expect(searching.dispatch!.steps[0]).toMatchObject({ kind: 'circle', alerted: expected, why: planned.why });
+    expect(searching.dispatch!.steps[0].why!.every((w) => /km, (disponible maintenant|d’astreinte|dans ses horaires)/.test(w.reason))).toBe(true);
+    expect(searching.dispatch!.escalateAt).toBe(new Date(Date.parse(searching.history![0].at) + 2 * 3_600_000).toISOString());
     expect(searching.readers).toEqual(expected);
 
     const alerted = await clientFor(server, expected[0]);
@@ -61,9 +71,13 @@ describe('dispatch of a care request', () => {
   });
 
   it('ten members accepting at the same moment give one assignee and nine refusals, none lost', async () => {
-    const request = newRequest(gpId);
+    // Immediate: five at a step, a step every five minutes.
+    const request = newRequest(gpId, { urgency: 'immediate' });
     await post(gp, 'requests', [request]);
     await post(gp, 'patients', [patientFor(request)]);
+    await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 5);
+    server.clock.advance(5 * 60_000 + 1000);
+    await server.services.dispatcher.tick();
     const searching = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 10);
     const ten = searching.dispatch!.alerted.slice(0, 10);
     const clients = await Promise.all(ten.map((id) => clientFor(server, id)));
@@ -95,42 +109,32 @@ describe('dispatch of a care request', () => {
     expect(audit.map((a) => a.memberId)).toEqual(expect.arrayContaining([done.assigneeId, gpId]));
   });
 
-  it('asks the usual professional alone first, then widens the circle when the time is up', async () => {
+  it('asks the usual professional alone first, then the ranked others when the time is up', async () => {
     const usual = nurses[11];
     const request = newRequest(gpId, { usualProfessionalId: usual });
     await post(gp, 'requests', [request]);
     const first = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.steps.length ?? 0) >= 1);
     expect(first.dispatch!.steps[0]).toMatchObject({ kind: 'usual', alerted: [usual] });
     expect(first.dispatch!.alerted).toEqual([usual]);
-    const realNow = server.services.dispatcher.now;
-    server.services.dispatcher.now = () => Date.now() + 31 * 60_000;
-    try {
-      await server.services.dispatcher.tick();
-      const widened = await storedRequest(server, request.id);
-      expect(widened.dispatch!.steps.map((s) => s.kind)).toEqual(['usual', 'circle']);
-      expect(widened.dispatch!.steps[1].alerted).not.toContain(usual);
-    } finally {
-      server.services.dispatcher.now = realNow;
-    }
+    server.clock.advance(31 * 60_000);
+    await server.services.dispatcher.tick();
+    const widened = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.steps.length ?? 0) >= 2);
+    expect(widened.dispatch!.steps.map((s) => s.kind)).toEqual(['usual', 'circle']);
+    expect(widened.dispatch!.steps[1].alerted).not.toContain(usual);
   });
 
-  it('escalates to the coordinators at the deadline, then expires the request', async () => {
+  it('alerts the coordinators at once, with the reason, when nobody can be reached; then expires the request', async () => {
+    // No hospital has declared a service open to direct admissions.
+    await closeAdmissions(server);
     const request = newRequest(gpId, { type: 'entree-directe', target: { professions: ['hopital'] }, urgency: 'immediate' });
     await post(gp, 'requests', [request]);
-    await until(() => storedRequest(server, request.id), (r) => r.status === 'searching' && (r.dispatch?.steps.length ?? 0) > 0);
-    const realNow = server.services.dispatcher.now;
-    try {
-      server.services.dispatcher.now = () => Date.parse(request.deadline) + 1000;
-      for (let i = 0; i < 5; i++) await server.services.dispatcher.tick();
-      const escalated = await storedRequest(server, request.id);
-      expect(escalated.dispatch!.escalated).toBe(true);
-      expect(escalated.dispatch!.steps.at(-1)!.kind).toBe('escalation');
-      server.services.dispatcher.now = () => Date.parse(request.deadline) + 13 * 3_600_000;
-      await server.services.dispatcher.tick();
-      expect((await storedRequest(server, request.id)).status).toBe('expired');
-    } finally {
-      server.services.dispatcher.now = realNow;
-    }
+    const escalated = await until(() => storedRequest(server, request.id), (r) => Boolean(r.dispatch?.escalated));
+    expect(escalated.dispatch!.steps.map((s) => s.kind)).toEqual(['escalation']);
+    expect(escalated.dispatch!.steps[0].reason).toMatch(/^aucun preneur joignable pour « entrée directe à l’hôpital » à \d\d h \d\d : \d+ coordinateur\(s\) de permanence alerté\(s\)$/);
+    expect(escalated.dispatch!.escalatedTo!.length).toBeGreaterThan(0);
+    server.clock.advance(Date.parse(request.deadline) + 13 * 3_600_000 - server.clock.now());
+    await server.services.dispatcher.tick();
+    expect((await until(() => storedRequest(server, request.id), (r) => r.status === 'expired')).status).toBe('expired');
   });
 
   it('neither loses nor repeats dispatch work across a restart', async () => {
@@ -147,6 +151,6 @@ describe('dispatch of a care request', () => {
     const settled = await storedRequest(server, request.id);
     expect(settled.history!.filter((h) => h.event === 'start-search')).toHaveLength(1);
     expect(settled.dispatch!.steps).toHaveLength(after.dispatch!.steps.length);
-    expect(settled.dispatch!.steps.filter((s) => s.kind === 'circle' && s.radiusKm === 10)).toHaveLength(1);
+    expect(settled.dispatch!.steps.filter((s) => s.kind === 'circle')).toHaveLength(1);
   });
 });

@@ -1,32 +1,56 @@
 /**
  * The dispatcher: follows the requests and messages change feeds (persisted checkpoints), starts
- * the search of each new request, widens it on timers, decides the assignee from the first
- * acceptance in feed order, applies cancellations, hand-backs and closures, escalates at the
- * deadline to the coordinators and expires what nobody took.
+ * the search of each new request and takes its steps as its policy says (`dispatch-policies.ts`),
+ * decides the assignee from the first acceptance in feed order, applies cancellations, hand-backs
+ * and closures, alerts the coordinators on duty as soon as nobody more can be reached (or at the
+ * time set for it) and expires what nobody took. The simulator drives this same class on an
+ * in-memory store with its own clock.
  */
-import { circleIntervalMs, nextStep } from '../../src/domain/requests/candidates';
-import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, redispatch, startSearch } from '../../src/domain/requests/dispatch';
+import { ActivityLedger } from '../../src/domain/requests/activity';
+import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, redispatch, startSearch, withNextStepAt } from '../../src/domain/requests/dispatch';
+import { radiusFor, rankingPolicy, type DispatchMember, type DispatchPolicy } from '../../src/domain/requests/dispatch-policies';
 import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
-import { usualProfessionalWindowMs } from '../../src/domain/requests/types';
+import { REQUEST_KINDS, type RequestType } from '../../src/domain/requests/types';
 import { log } from '../log';
 import type { Reaction } from '../reactions/reaction';
-import type { MemberDirectory } from './directory';
-import type { RequestStore } from './store';
 
 type Stored<T> = Omit<T, 'id'> & { _id: string; _deleted?: boolean };
 
+/** Where the dispatcher reads and writes requests (CouchDB in the server, memory in the simulator). */
+export interface DispatchStore {
+  /** Applies `change` to the current request and stores its result (null: nothing to write). */
+  update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>): Promise<CareRequest | null>;
+  /** Requests still open (sent, searching, assigned), at start. */
+  open(): Promise<CareRequest[]>;
+  /** After an assignment changes, the patient block and the thread follow. */
+  refreshReaders(request: CareRequest): Promise<void>;
+}
+
+export interface DispatchDirectory {
+  all(): Iterable<DispatchMember>;
+  get(id: string): DispatchMember | undefined;
+}
+
 export interface DispatcherDeps {
-  store: RequestStore;
-  directory: MemberDirectory;
+  store: DispatchStore;
+  directory: DispatchDirectory;
   /** Member ids of the coordinators to alert on escalation. */
   coordinators(): Promise<string[]>;
   isCoordinator(memberId: string): Promise<boolean>;
+  /** The territory's time zone: weekly hours and quiet hours are local times. */
+  timeZone: string;
+  /** Search radius per request type (the territory's overrides of the built-in ones). */
+  radiusKm?: (type: string) => number;
+  policy?: DispatchPolicy;
   now?: () => number;
   tickMs?: number;
   /** How long an escalated request waits for a coordinator before it expires. */
   expiryGraceMs?: number;
 }
+
+/** Answers that count for a member's answer rate. */
+const ANSWERS = new Set(['accept', 'decline', 'advice']);
 
 const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel', 'call', 'note', 'flag', 'redispatch']);
 
@@ -36,9 +60,18 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | undefined;
   /** The dispatcher's clock; tests move it forward to reach the next step without waiting. */
   now: () => number;
+  readonly policy: DispatchPolicy;
+  /** Alerts and answers of each member (since this process started): the ranking's load and responsiveness. */
+  readonly activity = new ActivityLedger();
+  private readonly radiusKm: (type: string) => number;
+  /** The members it chooses from, as it sees them now. */
+  readonly directory: DispatchDirectory;
 
   constructor(private readonly deps: DispatcherDeps) {
+    this.directory = deps.directory;
     this.now = deps.now ?? Date.now;
+    this.policy = deps.policy ?? rankingPolicy;
+    this.radiusKm = deps.radiusKm ?? radiusFor({});
   }
 
   requestsReaction(): Reaction<Stored<CareRequest>> {
@@ -59,11 +92,21 @@ export class Dispatcher {
     };
   }
 
-  /** Timers are not persisted: the due times are on the requests (`dispatch.nextStepAt`). */
+  /** Timers are not persisted: the due times are on the requests (`dispatch.nextStepAt`, `escalateAt`). */
   schedule(request: CareRequest): void {
-    const next = request.dispatch?.nextStepAt;
-    if (request.status === 'searching' && next) this.due.set(request.id, Date.parse(next));
+    const d = request.dispatch;
+    const next = d?.nextStepAt ? Date.parse(d.nextStepAt) : undefined;
+    const escalation = d?.escalateAt && !d.escalated ? Date.parse(d.escalateAt) : undefined;
+    const at = Math.min(next ?? Infinity, escalation ?? Infinity);
+    if (request.status === 'searching' && Number.isFinite(at)) this.due.set(request.id, at);
     else this.due.delete(request.id);
+  }
+
+  /** When the queue of due requests next needs the clock (the simulator jumps there). */
+  nextDue(): number | undefined {
+    let min: number | undefined;
+    for (const at of this.due.values()) if (min === undefined || at < min) min = at;
+    return min;
   }
 
   /** At start: requests left open by a previous run get their timers back, or their search started. */
@@ -101,23 +144,65 @@ export class Dispatcher {
   private async advance(id: string): Promise<void> {
     const updated = await this.deps.store.update(id, async (stored) => {
       const now = this.now();
-      const r = stored.status === 'sent' ? startSearch(stored, now) : stored;
+      const r = stored.status === 'sent' ? startSearch(stored, now, this.policy.escalateAt(stored, now)) : stored;
       const started = r === stored ? null : r;
       if (r.status !== 'searching') return null;
+      const d = r.dispatch!;
       const deadline = Date.parse(r.deadline);
-      if (r.dispatch?.escalated) return now >= Date.parse(r.dispatch.nextStepAt ?? r.deadline) ? expire(r, now) : started;
-      if (now >= deadline) return escalate(r, now, await this.deps.coordinators(), deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000));
-      const alreadyAlerted = new Set([...(r.dispatch?.alerted ?? []), ...(r.assigneeId ? [r.assigneeId] : [])]);
+      const expireAt = deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000);
+      if (d.escalated && now >= expireAt) return expire(r, now);
+      if (!d.escalated && now >= deadline) return escalate(r, now, await this.deps.coordinators(), expireAt);
+      if (!d.escalated && d.escalateAt && now >= Date.parse(d.escalateAt)) {
+        // The coordinators hear of it now; the search goes on until the deadline.
+        const next = d.nextStepAt && Date.parse(d.nextStepAt) > now ? Date.parse(d.nextStepAt) : now;
+        return withNextStepAt(escalate(r, now, await this.deps.coordinators(), expireAt, `personne n’a accepté à ${this.clock(now)}`), next);
+      }
+      if (now >= deadline) {
+        // Escalated, past the deadline: nothing more to try, the expiry is next.
+        const waiting = withNextStepAt(r, expireAt);
+        if (waiting === r) this.schedule(r);
+        return waiting === r ? started : waiting;
+      }
+      if (d.nextStepAt && Date.parse(d.nextStepAt) > now && !started) {
+        // Woken early (a restart, a write): nothing is due yet.
+        this.schedule(r);
+        return null;
+      }
+      const alreadyAlerted = new Set([...d.alerted, ...(r.assigneeId ? [r.assigneeId] : [])]);
       const candidateRequest = hasRedispatched(r) ? { ...r, usualProfessionalId: undefined } : r;
-      const step = nextStep(this.deps.directory.all(), (m) => this.deps.directory.get(m), candidateRequest, alreadyAlerted, circleStepsDone(r), now);
-      if (!step) return r.dispatch?.nextStepAt === r.deadline ? started : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
-      const wait = step.kind === 'usual' ? usualProfessionalWindowMs(r.urgency) : circleIntervalMs(r.urgency);
-      return recordStep(r, step, now, step.alert.length ? Math.min(now + wait, deadline) : now);
+      const context = { members: this.deps.directory.all(), byId: (m: string) => this.deps.directory.get(m), activity: (m: string) => this.activity.of(m, now), timeZone: this.deps.timeZone, radiusKm: this.radiusKm, now };
+      const step = this.policy.next(candidateRequest, alreadyAlerted, circleStepsDone(r), context);
+      if (!step) {
+        if (d.escalated) {
+          const waiting = withNextStepAt(r, expireAt);
+          if (waiting === r) this.schedule(r);
+          return waiting === r ? started : waiting;
+        }
+        if (this.policy.whenExhausted === 'escalate') return escalate(r, now, await this.deps.coordinators(), expireAt, this.nobodyLeft(r, now));
+        return d.nextStepAt === r.deadline ? started : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
+      }
+      for (const memberId of step.alert) this.activity.alerted(memberId, now);
+      return recordStep(r, step, now, step.alert.length ? Math.min(now + step.waitMs, deadline) : now);
     });
     if (updated) this.schedule(updated);
   }
 
+  /** « 14 h 30 » in the territory's time. */
+  private clock(at: number): string {
+    return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: this.deps.timeZone }).format(at).replace(':', ' h ');
+  }
+
+  /** What the coordinators are told when nobody more can be reached. */
+  private nobodyLeft(request: CareRequest, now: number): string {
+    const label = REQUEST_KINDS[request.type as RequestType]?.label.toLowerCase() ?? request.type;
+    const alerted = request.dispatch?.alerted.length ?? 0;
+    return alerted
+      ? `personne d’autre de joignable pour « ${label} » à ${this.clock(now)} (${alerted} alerté(s), sans acceptation)`
+      : `aucun preneur joignable pour « ${label} » à ${this.clock(now)}`;
+  }
+
   private async onMessage(message: RequestMessage): Promise<void> {
+    if (ANSWERS.has(message.kind)) this.activity.answered(message.authorId);
     const isCoordinator = await this.deps.isCoordinator(message.authorId);
     let event: string | undefined;
     const updated = await this.deps.store.update(message.requestId, (r) => {

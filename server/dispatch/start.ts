@@ -1,4 +1,5 @@
 /** Starts the dispatcher, the alerts outbox and their change-feed reactions; returns what to stop. */
+import { radiusFor } from '../../src/domain/requests/dispatch-policies';
 import { ReactionRunner } from '../reactions/reaction';
 import type { Services } from '../services';
 import { AlertSender } from './alerts';
@@ -7,14 +8,15 @@ import { Dispatcher } from './dispatcher';
 import { AlertOutbox } from './outbox';
 import { RequestStore } from './store';
 
-export async function startDispatch(services: Services, options: { tickMs?: number } = {}): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher; directory: MemberDirectory }> {
+export async function startDispatch(services: Services, options: { tickMs?: number; now?: () => number } = {}): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher; directory: MemberDirectory }> {
   const couch = services.storage.couch;
   const directory = new MemberDirectory(couch);
   await directory.start();
   const store = new RequestStore(couch);
   const coordinators = services.coordinators;
-  const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push, services.territory.settings.shortName);
-  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, tickMs: options.tickMs });
+  const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push, services.territory.settings.shortName, services.territory.settings.timeZone, options.now);
+  const { timeZone, radiusKm } = services.territory.settings;
+  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone, radiusKm: radiusFor(radiusKm), tickMs: options.tickMs, now: options.now });
   await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);
   const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction()), new ReactionRunner(couch, outbox.reaction())];

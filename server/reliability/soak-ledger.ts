@@ -107,11 +107,12 @@ export class Ledger {
   }
 
   /**
-   * Alert latencies of the first circle (post → card on each alerted device, ms), the part of it
+   * Alert latencies of the first step (post → card on each alerted device, ms), the part of it
    * until the server wrote the step (its timestamp), and the alerted members of any step whose
-   * device never got the card.
+   * device never got the card. `simulated`: the members that have a device here (the dispatcher
+   * may alert others of the directory too).
    */
-  alerts(requests: Map<string, Doc>): { latencies: number[]; stepWritten: number[]; missed: number; alerted: number } {
+  alerts(requests: Map<string, Doc>, simulated: ReadonlySet<string>): { latencies: number[]; stepWritten: number[]; missed: number; alerted: number } {
     const latencies: number[] = [];
     const stepWritten: number[] = [];
     let missed = 0;
@@ -122,6 +123,7 @@ export class Ledger {
       if (dispatch?.steps[0]) stepWritten.push(Date.parse(dispatch.steps[0].at) - this.postedWall.get(id)!);
       dispatch?.steps.forEach((step, i) => {
         for (const m of step.alerted) {
+          if (!simulated.has(m)) continue;
           alerted++;
           const at = arrivals.get(m);
           if (at === undefined) missed++;

@@ -120,7 +120,7 @@ describe('soak', () => {
     const stored = await storedDocs();
     const report = await memory.stop();
     const verdict = ledger.verify(stored, initialRevs, new Set(devices));
-    const alerts = ledger.alerts(stored.requests);
+    const alerts = ledger.alerts(stored.requests, new Set(devices));
     const undelivered = ledger.undelivered(devices);
     const history = [...stored.requests.values()].flatMap((r) => (r.history ?? []) as Array<{ event: string }>);
     const taken = [...stored.requests.values()].filter((r) => r.assigneeId).length;

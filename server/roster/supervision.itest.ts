@@ -3,7 +3,7 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import { supervisionQueue } from '../../src/domain/supervision/queue';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, closeAdmissions, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
 import { toDomainDoc } from '../sync/rows';
 
 let server: TestServer;
@@ -43,18 +43,12 @@ describe('supervision', () => {
   });
 
   it('puts an escalated request in the queue of the coordinator on duty, and only there', async () => {
+    // No hospital declared a service open: nobody can be reached, the coordinator on duty is alerted at once.
+    await closeAdmissions(server);
     const request = newRequest(gpId, { type: 'entree-directe', target: { professions: ['hopital'] }, urgency: 'immediate' });
     await post(gp, 'requests', [request]);
     await post(gp, 'patients', [patientFor(request)]);
-    await until(() => storedRequest(server, request.id), (r) => r.status === 'searching' && (r.dispatch?.steps.length ?? 0) > 0);
-    const realNow = server.services.dispatcher.now;
-    try {
-      server.services.dispatcher.now = () => Date.parse(request.deadline) + 1000;
-      for (let i = 0; i < 4; i++) await server.services.dispatcher.tick();
-    } finally {
-      server.services.dispatcher.now = realNow;
-    }
-    const escalated = await storedRequest(server, request.id);
+    const escalated = await until(() => storedRequest(server, request.id), (r) => Boolean(r.dispatch?.escalated));
     expect(escalated.dispatch).toMatchObject({ escalated: true, escalatedTo: [c2Id] });
     const now = Date.now();
     const queueOf = async (client: Client, id: string) => supervisionQueue(await readableRequests(client), now, id).map((q) => q.request.id);

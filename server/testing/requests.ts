@@ -14,7 +14,7 @@ let passwordHash: string | undefined;
 
 type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 
-/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them. */
+/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget). */
 export async function makeAvailable(server: TestServer, ids: string[], kmFromPlace = 1): Promise<void> {
   const db = server.services.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
@@ -23,7 +23,7 @@ export async function makeAvailable(server: TestServer, ids: string[], kmFromPla
     return {
       ...m,
       location: { lat: PLACE.lat + (kmFromPlace + i * 0.01) / 111.2, lon: PLACE.lon, approximate: false },
-      availability: { ...m.availability, availableUntil: new Date(Date.now() + 4 * 3_600_000).toISOString(), homeVisitRadiusKm: 15, absences: [] },
+      availability: { ...m.availability, availableUntil: new Date(Date.now() + 4 * 3_600_000).toISOString(), homeVisitRadiusKm: 15, absences: [], weeklyAlertBudget: 200 },
       updatedAt: new Date().toISOString(),
     };
   });
@@ -107,4 +107,17 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
     if (Date.now() > end) throw new Error(`condition not met in ${ms} ms: ${JSON.stringify(value)?.slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Every hospital and HAD declares no service open: an « entrée directe » then has nobody to alert. */
+export async function closeAdmissions(server: TestServer): Promise<void> {
+  const db = server.services.storage.couch.use<StoredMember>('members');
+  const all = await db.list({ include_docs: true });
+  const docs = all.rows
+    .map((r) => r.doc as unknown as StoredMember)
+    .filter((m) => m && (m.profession === 'hopital' || m.profession === 'had'))
+    .map((m) => ({ ...m, availability: { ...m.availability, capacity: { services: [], places: 0, declaredAt: new Date().toISOString() } }, updatedAt: new Date().toISOString() }));
+  await db.bulk({ docs });
+  // The dispatcher's directory follows the members feed: wait until it sees them all closed.
+  await until(async () => docs.every((d) => server.services.dispatcher.directory.get(d._id)?.availability.capacity?.places === 0), Boolean);
 }

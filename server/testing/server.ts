@@ -8,8 +8,18 @@ import { createLogger, setLogger } from '../log';
 import { startServer, type RunningServer } from '../server';
 import { testTerritory } from './territory';
 
+/** A clock a test moves forward: the dispatcher's steps and deadlines come without waiting. */
+export class TestClock {
+  private offset = 0;
+  readonly now = () => Date.now() + this.offset;
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
 export interface TestServer extends RunningServer {
   dataDir: string;
+  clock: TestClock;
   /** Stops and removes the data directory. */
   dispose(): Promise<void>;
 }
@@ -20,10 +30,12 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
   // Without the demo's year of requests unless asked (DEMO_ACTIVITY=1): it adds seconds to every start.
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...env });
-  const server = await startServer(config);
+  const clock = new TestClock();
+  const server = await startServer(config, { now: clock.now });
   return {
     ...server,
     dataDir: dir,
+    clock,
     async dispose() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ export interface Step {
 }
 
 export type CandidateRequest = Pick<CareRequest, 'type' | 'target' | 'place' | 'requesterId' | 'usualProfessionalId' | 'urgency'>;
-type MemberLike = Pick<Member, 'id' | 'status' | 'profession' | 'specialty' | 'location' | 'availability'>;
+type MemberLike = Pick<Member, 'id' | 'status' | 'profession' | 'specialty' | 'location' | 'availability'> & Partial<Pick<Member, 'kind'>>;
 
 /** Circles: radius as a multiple of the request kind's radius, and how many new members each may alert. */
 export const CIRCLES = [
@@ -39,7 +39,8 @@ export function circleIntervalMs(urgency: Urgency): number {
 export function isQualified(member: MemberLike, request: CandidateRequest): boolean {
   if (member.status !== 'active' || member.id === request.requesterId) return false;
   if (!request.target.professions.includes(member.profession)) return false;
-  if (request.target.specialty && member.specialty !== request.target.specialty) return false;
+  // A specialty narrows the doctors asked; a structure of a target kind (a laboratory) qualifies as it is.
+  if (request.target.specialty && member.kind !== 'structure' && member.specialty !== request.target.specialty) return false;
   const kind = REQUEST_KINDS[request.type as RequestType];
   if (kind && 'newPatientsOnly' in kind && kind.newPatientsOnly && !member.availability.acceptsNewPatients) return false;
   return true;

@@ -23,24 +23,29 @@ function touched(request: CareRequest, now: number): string {
   return iso(Math.max(now, Date.parse(request.updatedAt) + 1));
 }
 
-export function startSearch(request: CareRequest, now: number): CareRequest {
+/** `escalateAt`: when the coordinators are alerted if nobody has taken it by then (the requester is told). */
+export function startSearch(request: CareRequest, now: number, escalateAt?: number): CareRequest {
+  const dispatch: Dispatch = request.dispatch ?? { alerted: [], steps: [] };
   return {
     ...request,
     status: 'searching',
-    dispatch: request.dispatch ?? { alerted: [], steps: [] },
+    dispatch: escalateAt === undefined ? dispatch : { ...dispatch, escalateAt: iso(escalateAt) },
     readers: request.readers ?? [],
     history: withHistory(request, { at: iso(now), event: 'start-search', by: 'server' }),
     updatedAt: touched(request, now),
   };
 }
 
-/** Records a dispatch step: the members it alerts gain read access to the card. */
-export function recordStep(request: CareRequest, step: Step | { kind: 'escalation' | 'redispatch'; alert: string[]; reason: string; radiusKm?: number }, now: number, nextStepAt: number | undefined): CareRequest {
+type StepRecord = (Step | { kind: 'escalation' | 'redispatch'; alert: string[]; reason: string; radiusKm?: number }) & { why?: Array<{ memberId: string; reason: string }> };
+
+/** Records a dispatch step (whom it alerted, why each one): the members it alerts gain read access to the card. */
+export function recordStep(request: CareRequest, step: StepRecord, now: number, nextStepAt: number | undefined): CareRequest {
   const previous: Dispatch = request.dispatch ?? { alerted: [], steps: [] };
+  const record = { at: iso(now), kind: step.kind, alerted: step.alert, reason: step.reason.slice(0, 300), ...(step.radiusKm !== undefined ? { radiusKm: step.radiusKm } : {}), ...(step.why?.length ? { why: step.why } : {}) };
   const dispatch: Dispatch = {
     ...previous,
     alerted: union(previous.alerted, step.alert),
-    steps: [...previous.steps, { at: iso(now), kind: step.kind, alerted: step.alert, reason: step.reason, ...(step.radiusKm !== undefined ? { radiusKm: step.radiusKm } : {}) }],
+    steps: [...previous.steps, record],
   };
   if (nextStepAt === undefined) delete dispatch.nextStepAt;
   else dispatch.nextStepAt = iso(nextStepAt);
@@ -125,9 +130,16 @@ export function redispatch(request: CareRequest, reason: string, now: number): C
   return { ...next, dispatch, deadline };
 }
 
-export function escalate(request: CareRequest, now: number, coordinators: string[], expireAt: number): CareRequest {
-  const escalated = recordStep(request, { kind: 'escalation', alert: [], reason: `personne n’a accepté avant l’échéance : ${coordinators.length} coordinateur(s) de permanence alerté(s)` }, now, expireAt);
+/** `why`: what the coordinators are told, e.g. « aucun preneur joignable pour « transport sanitaire » à 23 h 10 ». */
+export function escalate(request: CareRequest, now: number, coordinators: string[], expireAt: number, why = 'personne n’a accepté avant l’échéance'): CareRequest {
+  const escalated = recordStep(request, { kind: 'escalation', alert: [], reason: `${why} : ${coordinators.length} coordinateur(s) de permanence alerté(s)` }, now, expireAt);
   return { ...escalated, dispatch: { ...escalated.dispatch!, escalatedTo: coordinators } };
+}
+
+/** The same request, its next step due at `at`. */
+export function withNextStepAt(request: CareRequest, at: number): CareRequest {
+  if (request.dispatch?.nextStepAt === iso(at)) return request;
+  return { ...request, dispatch: { ...request.dispatch!, nextStepAt: iso(at) } };
 }
 
 export function expire(request: CareRequest, now: number): CareRequest {

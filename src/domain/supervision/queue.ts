@@ -5,10 +5,11 @@
 import { CLOSED_STATUSES } from '../requests/lifecycle';
 import type { CareRequest } from '../requests/schema';
 
-export type QueueReason = 'escalated' | 'deadline' | 'handed-back' | 'flagged';
+export type QueueReason = 'escalated' | 'unreached' | 'deadline' | 'handed-back' | 'flagged';
 
 export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
-  escalated: 'escaladée : personne n’a accepté à temps',
+  escalated: 'escaladée : personne n’a accepté à temps ou personne n’est joignable',
+  unreached: 'personne ne s’en occupe : aucun professionnel alerté ou tous ont décliné',
   deadline: 'échéance proche sans preneur',
   'handed-back': 'prise en charge rendue',
   flagged: 'signalée par un professionnel',
@@ -27,6 +28,14 @@ function lastIndexOf(request: CareRequest, event: string): number {
   return (request.history ?? []).map((h) => h.event).lastIndexOf(event);
 }
 
+/** From the first minute: not started by the server, nobody alerted, or every alerted member declined. */
+function nobodyOnIt(request: CareRequest, now: number): boolean {
+  const alerted = request.dispatch?.alerted ?? [];
+  if (!alerted.length) return request.status === 'searching' || now - Date.parse(request.createdAt) >= 60_000;
+  const declined = new Set((request.history ?? []).filter((h) => h.event === 'decline').map((h) => h.by));
+  return alerted.every((id) => declined.has(id));
+}
+
 /** Why a request needs a human now; empty when it does not. `coordinatorId` narrows escalations to those sent to them. */
 export function queueReasons(request: CareRequest, now: number, coordinatorId?: string): QueueReason[] {
   if (CLOSED_STATUSES.has(request.status) || request.status === 'draft') return [];
@@ -34,6 +43,7 @@ export function queueReasons(request: CareRequest, now: number, coordinatorId?: 
   const searching = request.status === 'searching' || request.status === 'sent';
   const escalatedTo = request.dispatch?.escalatedTo ?? [];
   if (searching && request.dispatch?.escalated && (!coordinatorId || !escalatedTo.length || escalatedTo.includes(coordinatorId))) reasons.push('escalated');
+  if (searching && !request.dispatch?.escalated && nobodyOnIt(request, now)) reasons.push('unreached');
   const deadline = Date.parse(request.deadline);
   const total = deadline - Date.parse(request.createdAt);
   if (searching && !request.dispatch?.escalated && deadline - now <= Math.max(HOUR, total / 4)) reasons.push('deadline');
