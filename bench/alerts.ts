@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test): alert latency and server cost per change as live clients grow.
- * The server runs in its own process (demo directory of 1,675 members and its year of 4,000
+ * The server runs in its own process (demo directory of about 1,700 entries and its year of 4,000
  * requests). 10 nurses are made available next to the patient; 10, 100 then 1,600 lightweight
  * long-poll clients (`server/testing/longpoll-client.ts`, RxDB's live loop) follow `requests`, the 10 nurses
  * among them. A GP posts requests through the gateway; the latency is from the post until the

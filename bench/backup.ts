@@ -1,5 +1,5 @@
 /**
- * Benchmark (not a test): the demo year (1,675 directory entries, 4,000 requests) backed up while
+ * Benchmark (not a test): the demo year (the demo directory, 4,000 requests) backed up while
  * its server runs, restored into an empty data directory, and the server started on it. Three
  * rounds; times of the commands as a person runs them (`npm run backup` / `restore`, their Node
  * start included). Writes bench/results/backup.json.

@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test): first sync of a device, against a plain PouchDB peer, in Chromium.
- * The built app is served by the real server (own process; demo directory of 1,675 members and its
+ * The built app is served by the real server (own process; demo directory of about 1,700 entries and its
  * year of 4,000 requests). A fresh browser profile opens the login page, the credentials are typed, and it logs in as the coordinator (reads everything)
  * and as the nurse with the most requests of the demo year (reads the directory and hers: her
  * first sync goes through the reader index); the time runs from the click on

@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { demo, startTestServer } from '../server/testing/server';
 import { territoryDir } from '../vite/territory';
+import { DIRECTORY_COUNT } from '../e2e/helpers';
 
 const SIZES = [1_600, 10_000, 100_000];
 const QUERIES = 1_000;
@@ -111,7 +112,7 @@ async function appRun(browser: Browser) {
     await page.getByTestId('login-email').fill(demo('generaliste').email);
     await page.getByTestId('login-password').fill(demo('generaliste').password);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('directory-count').filter({ hasText: /1\s?675/ }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('directory-count').filter({ hasText: DIRECTORY_COUNT }).waitFor({ timeout: 120_000 });
     const t0 = Date.now();
     await page.getByRole('link', { name: 'Carte', exact: true }).click();
     await page.locator('.cluster').first().waitFor();

@@ -3,7 +3,7 @@
  * - Weight: the JavaScript and CSS of the first route, gzipped: what Chromium fetches to show
  *   `/connexion` and then, signed in, `/annuaire` (and, from the build manifest, the static
  *   closure of the entry, the login, the layout and the directory), against what loads on demand.
- * - Start, for a member whose device already holds the directory (1,675 entries): time from
+ * - Start, for a member whose device already holds the directory (the whole demo directory): time from
  *   navigation to the directory count on screen, cold (service worker and HTTP cache cleared: the
  *   code comes from the network) and warm offline (service worker, network cut).
  * Writes bench/results/page-start.json.
@@ -16,6 +16,7 @@ import { demo } from '../server/testing/server';
 import { builtApp, CHROMIUM } from './lib/build';
 import { RemoteServer } from '../server/testing/remote-server';
 import { loadPerCore, round, summarize, until } from './lib/stats';
+import { DIRECTORY_COUNT } from '../e2e/helpers';
 
 const RUNS = Number(process.env.RUNS ?? (process.env.BENCH_QUICK === '1' ? 3 : 7));
 const FIRST_ROUTE_SOURCES = ['index.html', 'src/session/LoginPage.tsx', 'src/shell/Layout.tsx', 'src/members/DirectoryPage.tsx'];
@@ -95,7 +96,7 @@ async function main() {
       await page.getByTestId('login-email').fill(demo('generaliste').email);
       await page.getByTestId('login-password').fill(demo('generaliste').password);
       await page.getByTestId('login-submit').click();
-      await page.getByTestId('directory-count').filter({ hasText: /1\s?675/ }).waitFor({ timeout: 120_000 });
+      await page.getByTestId('directory-count').filter({ hasText: DIRECTORY_COUNT }).waitFor({ timeout: 120_000 });
       return { context, page };
     };
 

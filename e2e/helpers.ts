@@ -3,6 +3,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { demoAccounts } from '../server/demo/accounts';
+import { generateDirectory } from '../server/demo/directory';
 import { testTerritory } from '../server/testing/territory';
 
 /** A demo account of the repository's default territory, which the end-to-end server runs. */
@@ -37,3 +38,9 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await page.screenshot({ path: file, fullPage: false });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
+
+/** The demo directory's size (its professionals, structures and the coordination), as the app writes it: « 1 714 ». */
+export const DIRECTORY_COUNT = (() => {
+  const size = generateDirectory(testTerritory(), 57_000, new Date()).length + 1;
+  return new RegExp(String(size).replace(/\B(?=(\d{3})+(?!\d))/g, '\\s?'));
+})();

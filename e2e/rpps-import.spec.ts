@@ -40,7 +40,7 @@ test('a coordinator imports an RPPS extract on the page and sees the summary', a
   await expect(page.getByTestId('member-card')).toHaveCount(1);
 });
 
-// Leave the demo directory as the other tests expect it (1,675 entries), even after a failure:
+// Leave the demo directory as the other tests expect it, even after a failure:
 // the coordination deletes the imported entries (deletions keep their body).
 test.afterEach(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });

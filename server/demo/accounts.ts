@@ -1,4 +1,4 @@
-/** The demo accounts (demo mode only): one coordinator, a GP, two nurses, a pharmacist, a specialist, each tied to a directory entry. */
+/** The demo accounts (demo mode only): one coordinator, a GP, two nurses, a pharmacist, a specialist, an EHPAD, each tied to a directory entry. */
 import { GENERAL_PRACTICE } from '../../src/domain/members/professions';
 import type { Member } from '../../src/domain/members/schema';
 import type { Role } from '../../src/domain/session/user';
@@ -22,9 +22,10 @@ const ACCOUNTS: Array<Omit<DemoAccount, 'email'> & { login: string }> = [
   { label: 'Infirmier', login: 'infirmier', password: 'Infirmier-2026', roles: ['member'], pick: (m) => m.profession === '60' },
   { label: 'Pharmacien', login: 'pharmacien', password: 'Pharmacien-2026', roles: ['member'], pick: (m) => m.profession === '21' },
   { label: 'Dermatologue', login: 'specialiste', password: 'Specialiste-2026', roles: ['member'], pick: (m) => m.specialty === 'Dermatologie' },
+  { label: 'EHPAD (structure)', login: 'ehpad', password: 'Ehpad-2026', roles: ['member'], pick: (m) => m.profession === 'ehpad' },
 ];
 
-export type DemoLogin = 'coordination' | 'generaliste' | 'infirmiere' | 'infirmier' | 'pharmacien' | 'specialiste';
+export type DemoLogin = 'coordination' | 'generaliste' | 'infirmiere' | 'infirmier' | 'pharmacien' | 'specialiste' | 'ehpad';
 
 export function demoAccounts(domain: string): DemoAccount[] {
   return ACCOUNTS.map(({ login, ...account }) => ({ ...account, email: `${login}@${domain}` }));

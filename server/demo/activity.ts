@@ -11,7 +11,8 @@ import { REQUEST_KINDS, defaultDeadline, type RequestType, type Urgency } from '
 import type { Commune } from '../territory/load';
 import { seeded, type Random } from './random';
 
-const TYPE_WEIGHTS: Array<[RequestType, number]> = [
+/** The mix of request types of the demo activity (and of the simulated year). */
+export const TYPE_WEIGHTS: Array<[RequestType, number]> = [
   ['passage-infirmier', 25], ['soin-non-programme', 18], ['avis-specialise', 15], ['medecin-traitant', 10], ['consultation-specialisee', 8],
   ['examen', 6], ['medicament-rupture', 6], ['transport-sanitaire', 4], ['hebergement-temporaire', 3], ['entree-directe', 3], ['autre', 2],
 ];
@@ -27,7 +28,7 @@ const QUESTIONS: Partial<Record<RequestType, string>> = {
   'medicament-rupture': 'Traitement en rupture : qui en a en stock ?',
 };
 
-function weighted<T>(rnd: Random, items: Array<[T, number]>): T {
+export function weighted<T>(rnd: Random, items: Array<[T, number]>): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = rnd.next() * total;
   for (const [item, w] of items) if ((x -= w) < 0) return item;

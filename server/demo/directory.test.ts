@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkAvailability } from '../../src/domain/members/availability';
+import { hasCapacity } from '../../src/domain/members/reachability';
+import { isQualified } from '../../src/domain/requests/candidates';
+import { REQUEST_KINDS, REQUEST_TYPES } from '../../src/domain/requests/types';
 import { validateMember } from '../../src/domain/members/validate';
 import { testTerritory } from '../testing/territory';
 import { generateDirectory } from './directory';
@@ -44,6 +47,26 @@ describe('demo directory', () => {
     expect(new Set(structures.map((m) => m.displayName)).size).toBe(structures.length);
   });
 
+  it('has the structures the founding documents count on, with their hours and what they can take', () => {
+    const structures = members.filter((m) => m.kind === 'structure');
+    const count = (kind: string) => structures.filter((m) => m.profession === kind).length;
+    expect(['ambulance', 'laboratoire', 'had', 'ssiad', 'ccas', 'cmp', 'msp', 'pass'].map(count)).toEqual([11, 8, 1, 3, 8, 3, 4, 1]);
+    expect(structures.every((m) => (m.availability.weeklyHours?.length ?? 0) > 0)).toBe(true);
+    expect(structures.filter((m) => m.profession === 'ambulance').every((m) => m.availability.weeklyHours!.length === 7 && (m.skills ?? []).includes('ambulance'))).toBe(true);
+    expect(structures.filter((m) => m.profession === 'hopital').every((m) => m.availability.capacity?.services?.length)).toBe(true);
+    // Most professionals declared their weekly hours.
+    expect(people.filter((m) => m.availability.weeklyHours?.length).length / people.length).toBeGreaterThan(0.8);
+  });
+
+  it('gives every request type someone who can take it', () => {
+    for (const type of REQUEST_TYPES.filter((t) => t !== 'autre')) {
+      const kind = REQUEST_KINDS[type] as (typeof REQUEST_KINDS)[typeof type] & { needsCapacity?: 'places' | 'services' };
+      const request = { type, target: { professions: [...kind.professions], ...(kind.specialties[0] ? { specialty: kind.specialties[0] } : {}) }, place: { commune: 'x', lat: 49.1, lon: 6.2 }, requesterId: 'm-x', urgency: kind.urgency };
+      const takers = members.filter((m) => isQualified(m, request) && (!kind.needsCapacity || m.kind !== 'structure' || hasCapacity(m, kind.needsCapacity)));
+      expect(takers.length, type).toBeGreaterThan(0);
+    }
+  });
+
   it('is valid, unique and deterministic', () => {
     for (const m of members) {
       expect(validateMember(m).ok, m.id).toBe(true);
@@ -54,11 +77,11 @@ describe('demo directory', () => {
     expect(generateDirectory(territory, 1, now)[0]).not.toEqual(members[0]);
   });
 
-  it('ties the six demo accounts to six distinct entries of the right professions', () => {
+  it('ties the seven demo accounts to seven distinct entries of the right professions', () => {
     const all = [coordinationMember(now, territory), ...generateDirectory(territory, 57_000, now)];
     const pairs = assignDemoMembers(all, territory);
-    expect(new Set(pairs.map((p) => p.member.id)).size).toBe(6);
-    expect(pairs.map((p) => p.member.profession)).toEqual(['coordination', '10', '60', '60', '21', '10']);
+    expect(new Set(pairs.map((p) => p.member.id)).size).toBe(7);
+    expect(pairs.map((p) => p.member.profession)).toEqual(['coordination', '10', '60', '60', '21', '10', 'ehpad']);
     for (const { account, member } of pairs) expect(member.email).toBe(account.email);
   });
 });

@@ -8,6 +8,7 @@ import type { Member } from '../../src/domain/members/schema';
 import type { Commune, Territory } from '../territory/load';
 import { apportion, randomPointIn } from './geometry';
 import { FIRST_NAMES, LAST_NAMES, PLACE_NAMES, STREETS } from './names';
+import { withReachability } from './reachability';
 import { seeded, type Random } from './random';
 
 /** Offer labels (offer.json) → RPPS profession code and specialty. */
@@ -130,6 +131,43 @@ function structures(rnd: Random, territory: Territory, now: Date): Member[] {
     });
   }
   for (const name of (other.Addictologie as string[] | undefined) ?? []) out.push(structure(rnd, territory, main, 'addictologie', name, index++, now));
+  return [...out, ...networkStructures(rnd, territory, byPopulation, index, now)];
+}
+
+/**
+ * The other structures the CPTS's founding documents count on, at plausible densities per 100,000
+ * inhabitants (at least one each): transport companies, laboratories, home hospitalisation and
+ * nursing services, social services, psychiatry, health centres, the hospital's PASS.
+ */
+const NETWORK_STRUCTURES: Array<{ kind: string; name: (place: string, commune: string) => string; per100k: number; oneByCommune?: boolean }> = [
+  { kind: 'ambulance', name: (place, commune) => `Ambulances ${place} (${commune})`, per100k: 4 },
+  { kind: 'laboratoire', name: (place, commune) => `Laboratoire de biologie ${place} (${commune})`, per100k: 3 },
+  { kind: 'had', name: (_, commune) => `HAD du secteur de ${commune}`, per100k: 0.4 },
+  { kind: 'ssiad', name: (place, commune) => `SSIAD ${place} (${commune})`, per100k: 1 },
+  { kind: 'ccas', name: (_, commune) => `CCAS de ${commune}`, per100k: 3, oneByCommune: true },
+  { kind: 'cmp', name: (place, commune) => `CMP ${place} (${commune})`, per100k: 1 },
+  { kind: 'msp', name: (place, commune) => `Maison de santé ${place} (${commune})`, per100k: 1.5 },
+  { kind: 'pass', name: (_, commune) => `PASS de l’hôpital de ${commune}`, per100k: 0.4, oneByCommune: true },
+];
+const VEHICLES = ['ambulance', 'VSL', 'taxi conventionné'];
+
+function networkStructures(rnd: Random, territory: Territory, byPopulation: Commune[], firstIndex: number, now: Date): Member[] {
+  const population = territory.communes.reduce((s, c) => s + c.population, 0);
+  const out: Member[] = [];
+  let index = firstIndex;
+  for (const spec of NETWORK_STRUCTURES) {
+    const count = Math.max(1, Math.round((population * spec.per100k) / 100_000));
+    // One per commune (a CCAS), in the largest; otherwise spread with the population.
+    const shares = spec.oneByCommune ? byPopulation.map((_, i) => (i < count ? 1 : 0)) : apportion(count, byPopulation.map((c) => c.population));
+    byPopulation.forEach((c, i) => {
+      const first = rnd.int(0, PLACE_NAMES.length - 1);
+      for (let k = 0; k < shares[i]; k++) {
+        const entry = structure(rnd, territory, c, spec.kind, spec.name(PLACE_NAMES[(first + k) % PLACE_NAMES.length], c.name), index++, now);
+        if (spec.kind === 'ambulance') entry.skills = VEHICLES.filter((v, j) => j === 0 || rnd.chance(0.6));
+        out.push(entry);
+      }
+    });
+  }
   return out;
 }
 
@@ -144,5 +182,5 @@ export function generateDirectory(territory: Territory, seed = 57_000, now = new
     [communes[i], communes[j]] = [communes[j], communes[i]];
   }
   const people = slots.map((offer, i) => professional(rnd, territory, communes[i], offer, i + 1, now));
-  return [...people, ...structures(rnd, territory, now)];
+  return [...people, ...structures(rnd, territory, now)].map((m) => withReachability(m, now));
 }

@@ -4,7 +4,9 @@ import { availabilityState, isGeneralPractitioner, nextOnCall, visitsAtHome, wit
 import { fr } from '../i18n/fr';
 import { pendingCount } from '../data/replication';
 import { useSession } from '../session/session';
-import { absenceSlot, availableFor, availableUntilTime, notAvailable, onCallSlot, withoutSlot, withSlot, type Slot } from './availability-edits';
+import { absenceSlot, availableFor, availableUntilTime, notAvailable, onCallNextWeek, onCallSlot, withoutSlot, withSlot, type Slot } from './availability-edits';
+import { CapacitySection } from './CapacitySection';
+import { WeeklyHoursSection } from './WeeklyHoursSection';
 import { saveAvailability } from './commands';
 import { dateLabel, slotLabel, timeLabel } from './format';
 import { createMemberEntry, type MemberEntry } from './queries';
@@ -45,6 +47,10 @@ export default function AvailabilityPage() {
               )}
             </Show>
             <NowSection onSave={(edit) => void save(entry(), edit)} />
+            <WeeklyHoursSection entry={entry()} onSave={(edit) => void save(entry(), edit)} onInvalid={() => setMessage({ text: fr.availability.invalidSlot, error: true })} />
+            <Show when={entry().kind === 'structure'}>
+              <CapacitySection entry={entry()} now={now} onSave={(edit) => void save(entry(), edit)} />
+            </Show>
             <SlotsSection
               title={fr.availability.onCallTitle}
               none={fr.availability.onCallNone}
@@ -53,6 +59,11 @@ export default function AvailabilityPage() {
               onRemove={(slot) => void save(entry(), (a, t) => withoutSlot(a, 'onCall', slot, t))}
             >
               <OnCallForm onAdd={(slot) => void save(entry(), (a, t) => withSlot(a, 'onCall', slot, t))} onInvalid={() => setMessage({ text: fr.availability.invalidSlot, error: true })} />
+              <Show when={withoutEnded(entry().availability as Availability, now()).onCall.length > 0}>
+                <button type="button" class="button button--ghost-dark" data-testid="on-call-next-week" onClick={() => void save(entry(), onCallNextWeek)}>
+                  {fr.availability.onCallNextWeek}
+                </button>
+              </Show>
             </SlotsSection>
             <SlotsSection
               title={fr.availability.absencesTitle}

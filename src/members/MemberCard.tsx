@@ -2,6 +2,7 @@
 import { Show, type Accessor } from 'solid-js';
 import { fr } from '../i18n/fr';
 import type { Availability } from '../domain/members/availability';
+import { capacityLabel } from '../domain/members/reachability';
 import { addressLine, availabilityBadge, distanceLabel, professionLine, telHref } from './format';
 import type { MemberEntry } from './queries';
 
@@ -22,6 +23,13 @@ export function MemberCard(props: { member: MemberEntry; now: Accessor<number>; 
         </Show>
       </div>
       <p class="card__profession">{professionLine(props.member)}</p>
+      <Show when={props.member.kind === 'structure' && capacityLabel(props.member.availability.capacity, props.now())}>
+        {(label) => (
+          <p class="card__capacity" data-testid="member-capacity">
+            {label()}
+          </p>
+        )}
+      </Show>
       <p class="card__address">
         {addressLine(props.member.address)}
         <Show when={props.distanceKm !== undefined}>

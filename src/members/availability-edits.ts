@@ -1,5 +1,6 @@
 /** Pure edits of an availability from what the member taps or types (local dates and times of the device). */
 import { withoutEnded, type Availability } from '../domain/members/availability';
+import { hoursTemplate, minutesOf, type WeeklyRange } from '../domain/members/hours';
 
 export interface Slot {
   start: string;
@@ -65,4 +66,39 @@ export function withSlot(availability: Availability, field: 'onCall' | 'absences
 export function withoutSlot(availability: Availability, field: 'onCall' | 'absences', slot: Slot, now: number): Availability {
   const current = withoutEnded(availability, now);
   return { ...current, [field]: current[field].filter((s) => s.start !== slot.start || s.end !== slot.end) };
+}
+
+const byDayAndStart = (a: WeeklyRange, b: WeeklyRange) => a.day - b.day || minutesOf(a.start) - minutesOf(b.start);
+
+/** A weekly range added (kept in day and time order). */
+export function withRange(availability: Availability, range: WeeklyRange, now: number): Availability {
+  return { ...withoutEnded(availability, now), weeklyHours: [...(availability.weeklyHours ?? []), range].sort(byDayAndStart) };
+}
+
+export function withoutRange(availability: Availability, range: WeeklyRange, now: number): Availability {
+  const same = (r: WeeklyRange) => r.day === range.day && r.start === range.start && r.end === range.end;
+  return { ...withoutEnded(availability, now), weeklyHours: (availability.weeklyHours ?? []).filter((r) => !same(r)) };
+}
+
+/** The profession's proposal of hours, in place of the current ones, to adjust afterwards. */
+export function withTemplate(availability: Availability, profession: string, now: number): Availability {
+  return { ...withoutEnded(availability, now), weeklyHours: hoursTemplate(profession) };
+}
+
+/** Next week's on-call slots, the same as this week's still to come: « comme la semaine dernière ». */
+export function onCallNextWeek(availability: Availability, now: number): Availability {
+  const current = withoutEnded(availability, now);
+  const week = 7 * 24 * HOUR;
+  const shifted = current.onCall.map((s) => ({ start: new Date(Date.parse(s.start) + week).toISOString(), end: new Date(Date.parse(s.end) + week).toISOString() }));
+  const known = new Set(current.onCall.map((s) => `${s.start}|${s.end}`));
+  return { ...current, onCall: [...current.onCall, ...shifted.filter((s) => !known.has(`${s.start}|${s.end}`))].sort(byStart) };
+}
+
+export function withOutsideHours(availability: Availability, channels: Array<'push' | 'sms'>, now: number): Availability {
+  return { ...withoutEnded(availability, now), outsideHours: channels };
+}
+
+/** What a structure can take now, declared at `now`. */
+export function withCapacity(availability: Availability, capacity: { places?: number; services?: Array<{ name: string; open: boolean }> }, now: number): Availability {
+  return { ...withoutEnded(availability, now), capacity: { ...capacity, declaredAt: new Date(now).toISOString() } };
 }

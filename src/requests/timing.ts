@@ -29,3 +29,10 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'num
 export function dateTimeLabel(iso: string): string {
   return DATE_TIME.format(Date.parse(iso));
 }
+
+const CLOCK = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: TERRITORY.timeZone });
+
+/** « 14 h 30 », the French way of writing a time in a sentence. */
+export function clockLabel(iso: string): string {
+  return CLOCK.format(Date.parse(iso)).replace(':', ' h ');
+}

@@ -28,6 +28,19 @@ export function CaseHistory(props: { request: CareRequest; messages: RequestMess
                   <Show when={e.alerted !== undefined && e.event !== 'escalation'}> · {t.alerted(e.alerted!)}</Show>
                 </span>
                 <Show when={e.text}>{(text) => <span class="timeline__text">{text()}</span>}</Show>
+                <Show when={e.why}>
+                  {(why) => (
+                    <ul class="timeline__why" data-testid="step-why">
+                      <For each={why()}>
+                        {(w) => (
+                          <li>
+                            <strong>{props.nameOf(w.memberId)}</strong> — {w.reason}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  )}
+                </Show>
               </li>
             )}
           </For>

@@ -18,6 +18,8 @@ export interface TimelineEntry {
   text?: string;
   /** How many members a dispatch step alerted. */
   alerted?: number;
+  /** Why the step chose each member. */
+  why?: Array<{ memberId: string; reason: string }>;
 }
 
 type Message = Pick<RequestMessage, 'id' | 'subjectId' | 'outcome' | 'onBehalfOf' | 'text'>;
@@ -33,7 +35,7 @@ export function timeline(request: Pick<CareRequest, 'history' | 'dispatch'>, mes
         : { at: h.at, event: h.event, by: h.by, text: h.note },
     );
   }
-  for (const s of request.dispatch?.steps ?? []) entries.push({ at: s.at, event: s.kind, by: 'server', text: s.reason, alerted: s.alerted.length });
+  for (const s of request.dispatch?.steps ?? []) entries.push({ at: s.at, event: s.kind, by: 'server', text: s.reason, alerted: s.alerted.length, ...(s.why?.length ? { why: s.why } : {}) });
   // Stable: a step and the history entry of one instant keep their order (steps after).
   return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map(({ e }) => e);
 }
