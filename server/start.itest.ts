@@ -54,9 +54,9 @@ describe('starting the server', () => {
     expect(stderr).toBe('');
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines[0]).toBe('Mode démonstration — comptes :');
-    expect(lines.slice(1, 7).every((l) => /^ {2}\S.* {2,}\S+@cpts-metz\.test +\S+-2026$/.test(l))).toBe(true);
-    expect(lines[7]).toMatch(/^Application disponible sur http:\/\/localhost:\d+$/);
-    expect(lines, stdout).toHaveLength(8);
+    expect(lines.slice(1, 8).every((l) => /^ {2}\S.* {2,}\S+@cpts-metz\.test +\S+-2026$/.test(l))).toBe(true);
+    expect(lines[8]).toMatch(/^Application disponible sur http:\/\/localhost:\d+$/);
+    expect(lines, stdout).toHaveLength(9);
   });
 
   it('refuses an unsafe production configuration with a message that says what to set, and no stack', async () => {
