@@ -122,12 +122,30 @@ export class Gateway {
     // A first sync in id order: through the documents in memory, or the user's through the reader view.
     if (this.memory && (cursor || since === 0)) {
       const from = cursor ?? { snapshot: this.memory.seq, after: '' };
-      return firstSyncPage(inMemory(this.memory, from.after), from, limit, relayed);
+      return this.handOver(user, await firstSyncPage(inMemory(this.memory, from.after), from, limit, relayed), limit);
     }
     if (cursor || (since === 0 && this.policy.indexedFor?.(user))) {
       const from = cursor ?? { snapshot: (await this.db.info()).update_seq as string | number, after: '' };
-      return firstSyncPage(readerView(this.db, this.policy.name, user.memberId, from.after, limit), from, limit, relayed);
+      return this.handOver(user, await firstSyncPage(readerView(this.db, this.policy.name, user.memberId, from.after, limit), from, limit, relayed), limit);
     }
+    return this.feedPage(user, since, limit);
+  }
+
+  /**
+   * The last page in id order goes on, in the same answer, with what changed since the snapshot:
+   * RxDB takes a short page for the end of its pull, so a change made meanwhile would otherwise
+   * wait for the next change to arrive (a device reloaded between its last page and its checkpoint
+   * lost it until then). A document may come twice in the page; the later row is the newer.
+   */
+  private async handOver(user: SessionUser, page: ChangesResponse, limit: number): Promise<ChangesResponse> {
+    if (page.results.length >= limit || parseCursor(page.last_seq)) return page;
+    const recent = this.hub.changesSince(page.last_seq);
+    const rest = recent ? this.readableRows(user, recent, limit - page.results.length) : await this.feedPage(user, page.last_seq, limit - page.results.length);
+    return { results: [...page.results, ...rest.results], last_seq: rest.last_seq };
+  }
+
+  /** The change feed after `since`, scanned past unreadable changes until `limit` rows or the end. */
+  private async feedPage(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
     const results: ChangeRow[] = [];
     let seq = since;
     // First read what the page can hold (a reader of everything wastes nothing), then wider.
@@ -170,8 +188,8 @@ export class Gateway {
     try {
       if (since !== 'now') {
         const recent = this.hub.changesSince(start);
-        const past = recent ? this.readableOf(user, recent, limit) : await this.changes(user, start, limit);
-        if (past.results.length) return past;
+        const past = recent ? this.readableRows(user, recent, limit) : await this.page(user, start, limit);
+        if (past.results.length) return { results: this.audited(user, past.results, 'sync'), last_seq: past.last_seq };
       }
       if (!buffered.length && !signal.aborted) {
         await new Promise<void>((resolve) => {
@@ -188,15 +206,15 @@ export class Gateway {
     }
   }
 
-  /** The rows of the hub's memory this user may read, at most `limit`, up to the hub's position. */
-  private readableOf(user: SessionUser, rows: ChangeRow[], limit: number): ChangesResponse {
+  /** The rows of the hub's memory this user may read, at most `limit`, up to the hub's position (not audited). */
+  private readableRows(user: SessionUser, rows: ChangeRow[], limit: number): ChangesResponse {
     const results: ChangeRow[] = [];
     for (const row of rows) {
       if (!this.readable(user, row.doc)) continue;
       results.push(row);
-      if (results.length >= limit) return { results: this.audited(user, results, 'sync'), last_seq: row.seq };
+      if (results.length >= limit) return { results, last_seq: row.seq };
     }
-    return { results: this.audited(user, results, 'sync'), last_seq: this.hub.seq };
+    return { results, last_seq: this.hub.seq };
   }
 
   /** `_all_docs` by keys: the rows the user may read; anything else looks absent. */
