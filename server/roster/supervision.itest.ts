@@ -67,7 +67,8 @@ describe('supervision', () => {
     const call = message(request, c2Id, 'call', 'D’accord pour passer à 18 h', { subjectId: nurse, outcome: 'agreed' });
     const assign = message(request, c2Id, 'accept', undefined, { onBehalfOf: nurse });
     expect((await post(c2, 'messages', [call, assign])).json.map((r: { ok?: boolean }) => r.ok)).toEqual([true, true]);
-    const assigned = await until(() => storedRequest(server, request.id), (r) => r.status === 'assigned');
+    // Both messages are applied, each in its turn (the feed may bring them in one batch or two).
+    const assigned = await until(() => storedRequest(server, request.id), (r) => r.status === 'assigned' && (r.history ?? []).some((h) => h.event === 'call'));
     expect(assigned.assigneeId).toBe(nurse);
     expect(assigned.history!.map((h) => h.event)).toEqual(expect.arrayContaining(['call', 'accept']));
     expect(assigned.history!.find((h) => h.event === 'accept')).toMatchObject({ by: c2Id, note: expect.stringContaining(`pour le compte de ${nurse}`) });
