@@ -250,6 +250,20 @@ test('the coordinator keeps the duty roster and posts a request for a GP who pho
   await expect(page.getByTestId('shift')).toHaveCount(0);
   await expect(page.getByTestId('on-duty')).toContainText('Personne n’est de permanence');
 
+  // The pharmacies on duty: a garde tonight, an on-call slot on the pharmacy's entry, on the server.
+  const rota = page.getByTestId('pharmacy-rota');
+  const option = rota.getByTestId('garde-pharmacy').locator('option').nth(1);
+  const pharmacy = (await option.getAttribute('value'))!;
+  const pharmacyName = (await option.innerText()).replace(/ \(.*\)$/, '');
+  const before = (await (await page.request.post('/api/sync/members/_all_docs', { data: { keys: [pharmacy], include_docs: true } })).json()).rows[0].doc.availability.onCall.length;
+  await rota.getByTestId('garde-pharmacy').selectOption(pharmacy);
+  await rota.getByTestId('garde-add').click();
+  await expect(rota.getByTestId('garde').filter({ hasText: pharmacyName })).toHaveCount(before + 1);
+  await screenshot(page, testInfo, 'pharmacies-de-garde');
+  await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+  const entry = (await (await page.request.post('/api/sync/members/_all_docs', { data: { keys: [pharmacy], include_docs: true } })).json()).rows[0].doc;
+  expect(entry.availability.onCall).toHaveLength(before + 1);
+
   // Phone intake: the GP is the requester, the coordinator is recorded as the one who took the call.
   await page.getByTestId('nav-intake').click();
   await page.getByTestId('intake-caller').fill(gp.name);

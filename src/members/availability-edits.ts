@@ -17,6 +17,12 @@ export function localInstant(date: string, time = '00:00'): number {
   return new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2])).getTime();
 }
 
+/** The device's local date of an instant (`2026-11-24`). */
+export function localDate(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** Available from now for `hours`. */
 export function availableFor(availability: Availability, hours: number, now: number): Availability {
   return { ...withoutEnded(availability, now), availableUntil: new Date(now + hours * HOUR).toISOString() };
@@ -24,9 +30,7 @@ export function availableFor(availability: Availability, hours: number, now: num
 
 /** Available until a time of day (`20:00`): today, or tomorrow when that time has passed. */
 export function availableUntilTime(availability: Availability, time: string, now: number): Availability {
-  const today = new Date(now);
-  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  let until = localInstant(date, time);
+  let until = localInstant(localDate(now), time);
   if (until <= now) until += 24 * HOUR;
   return { ...withoutEnded(availability, now), availableUntil: new Date(until).toISOString() };
 }

@@ -1,6 +1,7 @@
 /** Who to call for a request: qualified, available now, nearest first, with their numbers; a wider radius on demand. */
 import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js';
 import type { Availability } from '../domain/members/availability';
+import { capacityLabel } from '../domain/members/reachability';
 import { allowedEvents } from '../domain/requests/lifecycle';
 import { rankCandidates } from '../domain/requests/candidates';
 import type { CareRequest } from '../domain/requests/schema';
@@ -54,6 +55,7 @@ export function Candidates(props: { request: CareRequest; directory: Directory; 
                   </div>
                   <span class="muted">
                     {professionLine(m())} · {m().address.commune} · {distanceLabel(c.distanceKm)}
+                    <Show when={capacityLabel(m().availability.capacity, props.now())}>{(label) => <> · {label()}</>}</Show>
                     <Show when={alerted().has(c.memberId)}> · {t.alreadyAlerted}</Show>
                     <Show when={answers().get(c.memberId)}>{(event) => <> · {t.events[event()] ?? event()}</>}</Show>
                   </span>

@@ -7,6 +7,7 @@ import { slotLabel } from '../members/format';
 import { useSession } from '../session/session';
 import { addShift, removeShift, roster } from './api';
 import { ConfirmAction } from './ConfirmAction';
+import { PharmacyRota } from './PharmacyRota';
 import { createDirectory } from './queries';
 import { byDay, coordinatorChoices, defaultShift } from './roster';
 
@@ -121,6 +122,7 @@ function Roster() {
         </div>
         <button type="submit" class="button button--primary-inline" data-testid="shift-add">{t.add}</button>
       </form>
+      <PharmacyRota directory={directory} onNotice={(text, error) => setNotice({ text, error })} />
     </section>
   );
 }

@@ -20,6 +20,9 @@ export const PROFESSIONS = {
 
 export type ProfessionCode = keyof typeof PROFESSIONS;
 
+/** A pharmacist or a pharmacy: those a pharmacie de garde is about. */
+export const isPharmacy = (profession: string | undefined): boolean => profession === '21' || profession === 'pharmacie';
+
 /** Structures that take part in the network; their "profession" field holds one of these codes. */
 export const STRUCTURE_KINDS = {
   hopital: 'Établissement de santé',

@@ -12,6 +12,8 @@ describe('reachability', () => {
     const iso = (t: number) => new Date(t).toISOString();
     expect(reachOf(person({ availableUntil: iso(MONDAY_1430 + HOUR) }), MONDAY_1430, PARIS)).toEqual({ tier: 0, reason: 'disponible maintenant', quiet: false });
     expect(reachOf(person({ onCall: [{ start: iso(MONDAY_1430 - HOUR), end: iso(MONDAY_1430 + HOUR) }] }), MONDAY_1430, PARIS)?.reason).toBe('d’astreinte');
+    const garde = { ...person({ onCall: [{ start: iso(MONDAY_1430 - HOUR), end: iso(MONDAY_1430 + HOUR) }] }), profession: '21' };
+    expect(reachOf(garde, MONDAY_1430, PARIS)).toEqual({ tier: 0, reason: 'pharmacie de garde', quiet: false });
     const hours = [{ day: 0, start: '14:00', end: '19:00' }];
     expect(reachOf(person({ weeklyHours: hours }), MONDAY_1430, PARIS)).toEqual({ tier: 0, reason: 'dans ses horaires', quiet: false });
     expect(reachOf(person({ weeklyHours: hours }), MONDAY_1430 + 6 * HOUR, PARIS)).toEqual({ tier: 1, reason: 'hors horaires : alerte dans l’application seulement', quiet: true });

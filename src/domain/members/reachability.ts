@@ -5,6 +5,7 @@
  */
 import { availabilityState } from './availability';
 import { localTime, withinHours } from './hours';
+import { isPharmacy } from './professions';
 import type { Member } from './schema';
 
 /** 0: reachable now; 1: merely qualified, likely to see it later. */
@@ -18,7 +19,7 @@ export interface Reach {
   quiet: boolean;
 }
 
-export type ReachableMember = Pick<Member, 'kind' | 'availability'>;
+export type ReachableMember = Pick<Member, 'kind' | 'availability'> & Partial<Pick<Member, 'profession'>>;
 
 /** The night, when nobody outside their hours is disturbed (local time, minutes). */
 export const QUIET_HOURS = { from: 22 * 60, to: 7 * 60 } as const;
@@ -71,7 +72,7 @@ export function reachOf(member: ReachableMember, now: number, timeZone: string):
   const state = availabilityState(member.availability, now);
   if (state === 'absent') return undefined;
   if (state === 'available') return { tier: 0, reason: 'disponible maintenant', quiet: false };
-  if (state === 'on-call') return { tier: 0, reason: 'd’astreinte', quiet: false };
+  if (state === 'on-call') return { tier: 0, reason: isPharmacy(member.profession) ? 'pharmacie de garde' : 'd’astreinte', quiet: false };
   const hours = member.availability.weeklyHours;
   const structure = member.kind === 'structure';
   if (withinHours(hours, now, timeZone)) return { tier: 0, reason: structure ? 'service ouvert' : 'dans ses horaires', quiet: false };
