@@ -1,12 +1,17 @@
-/** Who to call for a request: qualified, available now, nearest first, with their numbers; a wider radius on demand. */
+/**
+ * Who to call for a request, in the dispatcher's order: reachable now (available, on call, within
+ * their hours, a structure open) before the merely qualified, nearer first, each with why and their
+ * numbers; a wider radius on demand.
+ */
 import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js';
 import type { Availability } from '../domain/members/availability';
 import { capacityLabel } from '../domain/members/reachability';
 import { allowedEvents } from '../domain/requests/lifecycle';
-import { rankCandidates } from '../domain/requests/candidates';
+import { rankedCandidates } from '../domain/requests/dispatch-policies';
 import type { CareRequest } from '../domain/requests/schema';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
 import { fr } from '../i18n/fr';
+import { TERRITORY } from '../config';
 import { availabilityBadge, distanceLabel, professionLine, telHref } from '../members/format';
 import type { CaseContext } from './CasePage';
 import { ConfirmAction } from './ConfirmAction';
@@ -15,6 +20,7 @@ import { answersOf } from './queue';
 
 const t = fr.supervision;
 const SHOWN = 25;
+const NO_ACTIVITY = { alertsThisWeek: 0, alerted: 0, answered: 0 };
 
 /** The kind's first circle, then the dispatcher's wider ones, then twice the widest. */
 export function radiusChoices(type: string): number[] {
@@ -27,7 +33,14 @@ export function Candidates(props: { request: CareRequest; directory: Directory; 
   // Start where the dispatcher stopped: the people of its last circle are the ones to call first.
   const searched = Math.max(0, ...(props.request.dispatch?.steps ?? []).map((s) => s.radiusKm ?? 0));
   const [radius, setRadius] = createSignal(choices().find((r) => r >= searched) ?? choices()[choices().length - 1]);
-  const found = createMemo(() => rankCandidates(props.directory.items(), props.request, radius(), props.now()));
+  // The device does not know the dispatcher's memory of answers and alerts: distance decides within a tier.
+  const found = createMemo(() =>
+    rankedCandidates(
+      props.request,
+      { members: props.directory.items(), byId: (id) => props.directory.byId().get(id), activity: () => NO_ACTIVITY, timeZone: TERRITORY.timeZone, radiusKm: () => radius(), now: props.now() },
+      radius(),
+    ).map((r) => ({ memberId: r.member.id, distanceKm: r.distanceKm, reason: r.reach.reason })),
+  );
   const alerted = () => new Set(props.request.dispatch?.alerted ?? []);
   const answers = () => new Map(answersOf(props.request).map((a) => [a.memberId, a.event]));
   const canAssign = () => allowedEvents(props.request.status, 'coordinator').includes('accept');
@@ -54,7 +67,7 @@ export function Candidates(props: { request: CareRequest; directory: Directory; 
                     <Show when={badge()}>{(b) => <span class={`badge badge--${b().kind}`}>{b().label}</span>}</Show>
                   </div>
                   <span class="muted">
-                    {professionLine(m())} · {m().address.commune} · {distanceLabel(c.distanceKm)}
+                    {professionLine(m())} · {m().address.commune} · {distanceLabel(c.distanceKm)} · <span data-testid="candidate-reach">{c.reason}</span>
                     <Show when={capacityLabel(m().availability.capacity, props.now())}>{(label) => <> · {label()}</>}</Show>
                     <Show when={alerted().has(c.memberId)}> · {t.alreadyAlerted}</Show>
                     <Show when={answers().get(c.memberId)}>{(event) => <> · {t.events[event()] ?? event()}</>}</Show>

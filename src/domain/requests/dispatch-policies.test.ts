@@ -60,6 +60,16 @@ describe('the ranking policy', () => {
     expect(third.why?.find((w) => w.memberId === 'n-later')?.reason).toContain('hors horaires : alerte dans l’application seulement');
   });
 
+  it('gives the coordinators the same order within the radius they choose, the merely qualified after those reachable now, each with why', () => {
+    const members = [nurse('n-near-qualified', 1), nurse('n-far-available', 8, { availableUntil: iso(NOW + HOUR) }), nurse('n-beyond', 12, { availableUntil: iso(NOW + HOUR) })];
+    const ranked = (radius: number) => rankedCandidates(sampleRequest(), context(members), radius).map((r) => [r.member.id, r.reach.reason]);
+    expect(ranked(10)).toEqual([
+      ['n-far-available', 'disponible maintenant'],
+      ['n-near-qualified', 'horaires non déclarés'],
+    ]);
+    expect(ranked(20).map(([id]) => id)).toEqual(['n-far-available', 'n-beyond', 'n-near-qualified']);
+  });
+
   it('alerts the coordinators’ way when nobody is left: no step', () => {
     expect(rankingPolicy.next(sampleRequest(), new Set(), 0, context([]))).toBeNull();
   });

@@ -117,7 +117,7 @@ export const RANKING_SETTINGS: RankingSettings = {
 /** The farthest a ranked search looks, as a multiple of the type's radius. */
 const REACH_FACTOR = 2;
 
-interface Ranked {
+export interface Ranked {
   member: DispatchMember;
   reach: Reach;
   distanceKm: number;
@@ -139,9 +139,8 @@ function whyOf(r: Ranked, capacity: string | undefined): string {
  * are the alert channels' business: `alertChannels`); structures that take the request only with
  * capacity must have declared it.
  */
-export function rankedCandidates(request: CandidateRequest, context: DispatchContext): Ranked[] {
+export function rankedCandidates(request: CandidateRequest, context: DispatchContext, radius = context.radiusKm(request.type) * REACH_FACTOR): Ranked[] {
   const kind = kindOf(request.type);
-  const radius = context.radiusKm(request.type) * REACH_FACTOR;
   const immediate = request.urgency === 'immediate';
   const out: Ranked[] = [];
   for (const member of context.members) {
