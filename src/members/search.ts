@@ -15,6 +15,17 @@ export interface IndexedEntry<T> {
   member: T;
   /** Normalised text searched by the query. */
   text: string;
+  /** Normalised names (display, first, last): a match there ranks first. */
+  name: string;
+  /** The distinct words of `text`, for a query word typed with a typo. */
+  words: ReadonlySet<string>;
+}
+
+export interface SearchIndex<T> {
+  /** In name order. */
+  entries: IndexedEntry<T>[];
+  /** Every word of every entry, once. */
+  vocabulary: ReadonlySet<string>;
 }
 
 /** Lower case, accents removed (« Évêché » → « eveche »), apostrophes and dashes made spaces. */
@@ -36,10 +47,29 @@ export function feminine(word: string): string | null {
   return null;
 }
 
-/** Words people use that the labels do not contain. */
+/** Words people use that the labels do not contain: the nouns of a specialty's doctors, the short names. */
 const EXTRA_WORDS: Record<string, string> = {
   [GENERAL_PRACTICE]: 'generaliste',
-  '50': 'maieuticien',
+  '10': 'docteur',
+  '40': 'dentiste',
+  '50': 'maieuticien maieuticienne',
+  '70': 'kine',
+  Cardiologie: 'cardiologue',
+  Dermatologie: 'dermatologue',
+  Endocrinologie: 'endocrinologue',
+  'Gastro-entérologie': 'gastroenterologue gastro enterologue',
+  Gériatrie: 'geriatre',
+  Gynécologie: 'gynecologue',
+  Neurologie: 'neurologue',
+  Ophtalmologie: 'ophtalmologue ophtalmologiste',
+  ORL: 'oto rhino laryngologiste',
+  Pédiatrie: 'pediatre',
+  Pneumologie: 'pneumologue',
+  Psychiatrie: 'psychiatre',
+  Radiologie: 'radiologue',
+  Rhumatologie: 'rhumatologue',
+  Néphrologie: 'nephrologue',
+  Urologie: 'urologue',
 };
 
 function professionWords(profession: string, specialty: string | undefined): string {
@@ -71,19 +101,34 @@ export function sortKey(member: Searchable): string {
 }
 
 const collator = new Intl.Collator('fr');
-/** A member's text and sort key, by its (unchanging) entry: a change of the collection only computes the new entries'. */
-const computed = new WeakMap<object, { text: string; key: string }>();
+interface Computed {
+  text: string;
+  key: string;
+  name: string;
+  words: ReadonlySet<string>;
+}
+/** A member's texts and sort key, by its (unchanging) entry: a change of the collection only computes the new entries'. */
+const computed = new WeakMap<object, Computed>();
+
+function compute(member: Searchable): Computed {
+  const text = searchText(member);
+  const name = normalize([member.displayName, member.firstName, member.lastName].filter(Boolean).join(' '));
+  return { text, key: sortKey(member), name, words: new Set(text.split(' ')) };
+}
 
 /** Built once per change of the collection, sorted, so each keystroke only filters. */
-export function buildIndex<T extends Searchable>(members: readonly T[]): IndexedEntry<T>[] {
-  return members
+export function buildIndex<T extends Searchable>(members: readonly T[]): SearchIndex<T> {
+  const vocabulary = new Set<string>();
+  const entries = members
     .map((member) => {
       let known = computed.get(member);
-      if (!known) computed.set(member, (known = { text: searchText(member), key: sortKey(member) }));
+      if (!known) computed.set(member, (known = compute(member)));
+      for (const word of known.words) vocabulary.add(word);
       return { member, ...known };
     })
     .sort((a, b) => collator.compare(a.key, b.key))
-    .map(({ member, text }) => ({ member, text }));
+    .map(({ member, text, name, words }) => ({ member, text, name, words }));
+  return { entries, vocabulary };
 }
 
 /**
@@ -96,9 +141,62 @@ export function queryWords(query: string): string[] {
   return normalized.split(' ').map((w) => (w.length > 3 && /[sx]$/.test(w) ? w.slice(0, -1) : w));
 }
 
-/** Members matching every word of the query, in index order; an empty query matches everyone. */
-export function search<T>(index: readonly IndexedEntry<T>[], query: string): T[] {
+/** Query words shorter than this are matched as typed only: one typo in three letters finds anything. */
+const FUZZY_FROM = 5;
+
+/** True when `a` and `b` differ by at most one letter added, removed, replaced, or two neighbours swapped. */
+export function withinOneTypo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  const rest = (x: number, y: number) => a.slice(i + x) === b.slice(i + y);
+  if (a.length === b.length) return rest(1, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(2, 2));
+  return a.length > b.length ? rest(1, 0) : rest(0, 1);
+}
+
+/** The words of the index a query word may stand for with one typo: the whole word, or its start as typed so far. */
+function typoMatches(word: string, vocabulary: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (word.length < FUZZY_FROM) return found;
+  for (const known of vocabulary) {
+    if (withinOneTypo(word, known) || [0, 1, -1].some((d) => known.length > word.length + d && withinOneTypo(word, known.slice(0, word.length + d)))) found.add(known);
+  }
+  return found;
+}
+
+/** How well an entry matches: every word in its names, every word in its text, some only with a typo; or not at all. */
+const NAME = 0;
+const TEXT = 1;
+const TYPO = 2;
+const NONE = 3;
+
+function hasAny(words: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const word of words) if (wanted.has(word)) return true;
+  return false;
+}
+
+/**
+ * Members matching every word of the query (anywhere in their text, or a word of it with one typo),
+ * those whose names hold every word first, then the others, then those found despite a typo,
+ * each group in index order; an empty query matches everyone.
+ */
+export function search<T>(index: SearchIndex<T>, query: string): T[] {
   const words = queryWords(query);
-  const found = words.length === 0 ? index : index.filter((e) => words.every((w) => e.text.includes(w)));
-  return found.map((e) => e.member);
+  if (words.length === 0) return index.entries.map((e) => e.member);
+  const typos = new Map<string, Set<string>>();
+  const typoOf = (word: string) => typos.get(word) ?? typos.set(word, typoMatches(word, index.vocabulary)).get(word)!;
+  const groups: T[][] = [[], [], [], []];
+  for (const entry of index.entries) {
+    let match = NAME;
+    for (const word of words) {
+      if (entry.name.includes(word)) continue;
+      if (entry.text.includes(word)) match = Math.max(match, TEXT);
+      else if (hasAny(entry.words, typoOf(word))) match = TYPO;
+      else match = NONE;
+      if (match === NONE) break;
+    }
+    if (match !== NONE) groups[match].push(entry.member);
+  }
+  return [...groups[NAME], ...groups[TEXT], ...groups[TYPO]];
 }
