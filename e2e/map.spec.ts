@@ -58,6 +58,10 @@ test('the map shows the communes, the members clustered, and the available nurse
     return shown > 1000 && clustered + (await page.locator('.marker').count()) === shown;
   }, { timeout: 30_000 }).toBe(true);
   await screenshot(page, testInfo, 'carte');
+  // Leaflet's controls speak French.
+  await expect(page.locator('.leaflet-control-zoom-in')).toHaveAttribute('title', 'Zoomer');
+  await expect(page.locator('.leaflet-control-zoom-out')).toHaveAttribute('title', 'Dézoomer');
+  await expect(page.locator('.leaflet-control-attribution a').first()).toHaveAttribute('title', 'Bibliothèque de cartes interactives');
 
   // Hovering a commune names it.
   await page.locator('path.commune').nth(10).hover({ force: true });

@@ -9,6 +9,11 @@ function plural(n: number, one: string, many: string): string {
 /** « 1 675 », with the narrow no-break space French uses between thousands. */
 const number = (n: number): string => n.toLocaleString('fr-FR');
 
+/** « de » before a name, elided before a vowel or a mute h: « d’Arthur », « d’Hélène », « de Marie ». */
+export function deName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûü]/i.test(name.normalize('NFC')) ? `d’${name}` : `de ${name}`;
+}
+
 export const fr = {
   app: {
     name: TERRITORY.shortName,
@@ -268,6 +273,9 @@ export const fr = {
     nav: 'Carte',
     title: 'Carte du territoire',
     mapLabel: 'Carte de la CPTS : communes, professionnels et structures',
+    zoomIn: 'Zoomer',
+    zoomOut: 'Dézoomer',
+    leafletTitle: 'Bibliothèque de cartes interactives',
     skipMap: 'Passer la carte',
     loadError: 'Les contours des communes n’ont pas pu être chargés ; rechargez la page.',
     filters: 'Filtres',
@@ -428,7 +436,7 @@ export const fr = {
       place: 'Lieu',
       urgency: 'Urgence',
       question: 'Question',
-      postedBy: (name: string, date: string) => `Demande de ${name}, le ${date}`,
+      postedBy: (name: string, date: string) => `Demande ${deName(name)}, le ${date}`,
       usual: (name: string) => `Professionnel habituel sollicité en premier : ${name}`,
       photos: 'Photos et documents',
       photosHidden: 'Visibles du demandeur et du professionnel qui prend en charge.',
@@ -668,8 +676,8 @@ export const fr = {
     reason: 'Raison du refus (envoyée à la personne)',
     confirmRefuse: 'Confirmer le refus',
     cancel: 'Annuler',
-    approvedToast: (name: string) => `Inscription de ${name} validée.`,
-    refusedToast: (name: string) => `Inscription de ${name} refusée.`,
+    approvedToast: (name: string) => `Inscription ${deName(name)} validée.`,
+    refusedToast: (name: string) => `Inscription ${deName(name)} refusée.`,
     messagesTitle: 'Messages envoyés (développement)',
     messagesIntro: 'SMS et e-mails gardés par les fournisseurs de développement (aucun fournisseur réel configuré), du plus récent au plus ancien.',
     messagesEmpty: 'Aucun message.',
@@ -725,7 +733,7 @@ export const fr = {
       escalation: 'escalade vers la coordination',
     } as Record<string, string>,
     outcomes: { agreed: 'd’accord', declined: 'refuse', 'no-answer': 'pas de réponse', callback: 'à rappeler' } as Record<string, string>,
-    onBehalfOf: (name: string) => `pour le compte de ${name}`,
+    onBehalfOf: (name: string) => `pour le compte ${deName(name)}`,
     called: (name: string) => `appel à ${name}`,
     candidatesTitle: 'Professionnels à appeler',
     candidatesIntro: 'Qualifiés, dans l’ordre du dispatcher : joignables maintenant (disponibles, d’astreinte, dans leurs horaires) puis les autres, les plus proches d’abord.',

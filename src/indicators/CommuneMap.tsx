@@ -3,6 +3,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { fr } from '../i18n/fr';
+import { addFrenchControls, WITHOUT_DEFAULT_CONTROLS } from '../map/french-controls';
 import { loadOutlines } from '../map/outlines';
 import type { CommuneFeature } from '../map/outline';
 import { classBreaks, colourOf, legendOf, NONE } from './choropleth';
@@ -21,7 +22,8 @@ export function CommuneMap(props: { counts: Record<string, number>; selected: st
   createEffect(() => {
     const features = outlines();
     if (!features || map) return;
-    map = L.map(element, { zoomSnap: 0.25, scrollWheelZoom: false, attributionControl: false });
+    map = L.map(element, { zoomSnap: 0.25, scrollWheelZoom: false, attributionControl: false, ...WITHOUT_DEFAULT_CONTROLS });
+    addFrenchControls(map);
     layer = L.geoJSON({ type: 'FeatureCollection', features } as unknown as GeoJSON.FeatureCollection, {
       onEachFeature: (feature, l) => {
         const { insee } = (feature as unknown as CommuneFeature).properties;

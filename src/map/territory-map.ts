@@ -1,5 +1,6 @@
 /** The Leaflet map of the territory: tile background, commune outlines and outer limit, members, the patient's place and radius. */
 import L from 'leaflet';
+import { addFrenchControls, WITHOUT_DEFAULT_CONTROLS } from './french-controls';
 import 'leaflet/dist/leaflet.css';
 import type { Point } from '../domain/geo';
 import { createClusterLayer, type ClusterEvents, type ClusterLayer } from './clusters';
@@ -42,7 +43,9 @@ export function createTerritoryMap(element: HTMLElement, options: TerritoryMapOp
     maxBounds: territory.pad(1),
     // Half steps let the whole territory fill the map; clusters are computed for the zoom below.
     zoomSnap: 0.5,
+    ...WITHOUT_DEFAULT_CONTROLS,
   });
+  addFrenchControls(map);
   element.setAttribute('aria-label', options.labels.mapLabel);
   map.fitBounds(territory);
 

@@ -30,6 +30,8 @@ describe('RPPS', () => {
     const result = checkRpps('10000000018');
     expect(result.ok).toBe(true);
     expect(result.ok && result.warning).toMatch(/clé de contrôle/);
+    // No jargon shown to the person registering.
+    expect(result.ok && result.warning).not.toMatch(/luhn/i);
   });
 
   it('refuses anything but 11 digits', () => {

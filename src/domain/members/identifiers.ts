@@ -46,7 +46,7 @@ export function compactIdentifier(raw: string): string {
 export function checkRpps(value: string): IdentifierCheck {
   if (!/^[0-9]{11}$/.test(value)) return { ok: false, error: 'le numéro RPPS compte 11 chiffres' };
   // Whether the RPPS ends with a Luhn key is not established: a mismatch is only reported.
-  if (!luhnValid(value)) return { ok: true, warning: 'la clé de contrôle (Luhn) ne correspond pas : numéro à vérifier par la coordination' };
+  if (!luhnValid(value)) return { ok: true, warning: 'le dernier chiffre (clé de contrôle) ne correspond pas aux autres : numéro à vérifier par la coordination' };
   return { ok: true };
 }
 
