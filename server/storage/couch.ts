@@ -1,5 +1,6 @@
 /** The one path to storage: `nano` against Apache CouchDB or the embedded PouchDB Server, and the idempotent set-up of databases and design documents. */
 import nano, { type DocumentScope, type ServerScope } from 'nano';
+import { Agent, RetryAgent } from 'undici';
 import { log } from '../log';
 
 export type Couch = ServerScope;
@@ -11,10 +12,18 @@ export interface DesignDoc {
   views?: Record<string, { map: string; reduce?: string }>;
 }
 
+/**
+ * A read whose connection drops before its answer (a kept-alive socket the database closed at the
+ * same instant, a node of a cluster restarting) is sent again, twice at most; a write is never
+ * resent here, as it may have been applied: its caller sees the error.
+ */
+export const READ_RETRIES = { maxRetries: 2, minTimeout: 50, maxTimeout: 500, methods: ['GET', 'HEAD'], statusCodes: [] } as const;
+
 export function connect(url: string): Couch {
+  const dispatcher = new RetryAgent(new Agent(), { ...READ_RETRIES, methods: [...READ_RETRIES.methods], statusCodes: [] });
   // The database is beside the server: compressed answers (PouchDB Server gzips them) would cost
   // both processes CPU for every page of every sync and save nothing. (nano's own header name, which this replaces.)
-  return nano({ url, headers: { 'Accept-Encoding': 'identity' } });
+  return nano({ url, headers: { 'Accept-Encoding': 'identity' }, agentOptions: dispatcher as never });
 }
 
 function statusOf(err: unknown): number | undefined {

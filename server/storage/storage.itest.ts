@@ -1,6 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from '../testing/server';
+import { createServer, connect as connectTcp, type Server } from 'node:net';
+import { connect } from './couch';
 import { prepareDatabases } from './storage';
+
+/**
+ * A TCP relay to the database that drops the next `drops` requests on the floor: the connection
+ * closes as the request arrives, with no answer (as a kept-alive socket closed by the other side).
+ */
+async function droppingRelay(target: URL): Promise<{ url: string; drop(n: number): void; requests(): number; close(): void }> {
+  let drops = 0;
+  let requests = 0;
+  const relay: Server = createServer((socket) => {
+    socket.once('data', (first) => {
+      requests++;
+      if (drops > 0) {
+        drops--;
+        socket.destroy();
+        return;
+      }
+      const upstream = connectTcp(Number(target.port), target.hostname, () => {
+        upstream.write(first);
+        socket.pipe(upstream).pipe(socket);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const port = (relay.address() as { port: number }).port;
+  const url = new URL(target.href);
+  url.host = `127.0.0.1:${port}`;
+  return { url: url.href, drop: (n) => (drops = n), requests: () => requests, close: () => relay.close() };
+}
 
 let server: TestServer;
 
@@ -21,6 +53,24 @@ describe('embedded storage', () => {
 
   it('prepares databases idempotently: a second run changes nothing', async () => {
     expect(await prepareDatabases(server.services.storage.couch)).toBe(0);
+  });
+
+  it('sends a read again when its connection drops unanswered, never a write', async () => {
+    const target = new URL((server.services.storage.couch as unknown as { config: { url: string } }).config.url);
+    const relay = await droppingRelay(target);
+    try {
+      const couch = connect(relay.url);
+      relay.drop(2);
+      const before = relay.requests();
+      expect((await couch.use('members').list({ limit: 1 })).rows.length).toBeLessThanOrEqual(1);
+      expect(relay.requests() - before).toBeGreaterThanOrEqual(3);
+      relay.drop(1);
+      await expect(couch.use('members').insert({ _id: 'relay-test' } as never)).rejects.toThrow();
+      // The write was not sent again: the document does not exist.
+      expect((await couch.use('members').list({ key: 'relay-test' })).rows).toHaveLength(0);
+    } finally {
+      relay.close();
+    }
   });
 
   it('loads no demo data when DEMO=0', async () => {
