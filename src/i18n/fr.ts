@@ -466,6 +466,10 @@ export const fr = {
       waiting: 'Vous avez accepté : en attente de la confirmation du serveur.',
       tooLate: (name: string) => `Déjà pris en charge par ${name}. Votre acceptation est arrivée après ; ce que vous avez écrit est conservé.`,
       taken: (name: string) => `Pris en charge par ${name}.`,
+      handedBack: 'Vous avez rendu cette prise en charge : la recherche d’un autre professionnel continue.',
+      handedBackBy: (name: string) => `${name} (coordination) a rendu votre prise en charge : la recherche d’un autre professionnel continue.`,
+      cancelled: 'Demande annulée : plus rien à faire pour vous.',
+      expired: 'Échéance passée : la demande est close.',
       assignedTo: (name: string) => `Pris en charge par ${name}.`,
     },
     actions: {

@@ -1,4 +1,4 @@
-/** Where I stand on someone else's request: mine, waiting for the server, or « déjà pris en charge par … ». */
+/** Where I stand on someone else's request: mine, waiting for the server, « déjà pris en charge par … », handed back, closed. */
 import { Match, Show, Switch } from 'solid-js';
 import { fr } from '../i18n/fr';
 import { standingOf } from './lists';
@@ -12,7 +12,7 @@ export function Standing(props: { request: RequestEntry; messages: MessageEntry[
   return (
     <Show when={standing()}>
       {(s) => (
-        <div class={`notice ${s().kind === 'too-late' || s().kind === 'taken' ? 'notice--warning' : 'notice--ok'}`} role="status" data-testid="request-standing" data-kind={s().kind}>
+        <div class={`notice ${s().kind === 'assigned-to-me' || s().kind === 'waiting' ? 'notice--ok' : 'notice--warning'}`} role="status" data-testid="request-standing" data-kind={s().kind}>
           <Switch>
             <Match when={s().kind === 'assigned-to-me'}>{t.assignedToMe}</Match>
             <Match when={s().kind === 'waiting'}>
@@ -21,6 +21,8 @@ export function Standing(props: { request: RequestEntry; messages: MessageEntry[
             </Match>
             <Match when={s().kind === 'too-late'}>{t.tooLate(props.nameOf((s() as { by: string }).by))}</Match>
             <Match when={s().kind === 'taken'}>{t.taken(props.nameOf((s() as { by: string }).by))}</Match>
+            <Match when={s().kind === 'handed-back' && (s() as { by: string })}>{(h) => (h().by === props.me ? t.handedBack : t.handedBackBy(props.nameOf(h().by)))}</Match>
+            <Match when={s().kind === 'closed' && (s() as { status: 'cancelled' | 'expired' })}>{(c) => t[c().status]}</Match>
           </Switch>
         </div>
       )}

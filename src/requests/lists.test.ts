@@ -53,7 +53,23 @@ describe('« déjà pris en charge »', () => {
   it('waits for the server after an acceptance, and forgets it once the request is closed', () => {
     const open = sampleRequest({ status: 'searching', dispatch: { alerted: ['m-nurse'], steps: [] } });
     expect(standingOf(open, accepted('m-nurse'), 'm-nurse')).toEqual({ kind: 'waiting' });
-    expect(standingOf({ ...open, status: 'expired' }, accepted('m-nurse'), 'm-nurse')).toBeNull();
+    expect(standingOf({ ...open, status: 'resolved' }, accepted('m-nurse'), 'm-nurse')).toBeNull();
+  });
+
+  it('follows a hand-back, a cancellation and an expiry after I accepted', () => {
+    const [accept] = accepted('m-nurse');
+    const applied = { at: '2026-11-23T10:05:01.000Z', event: 'accept', by: 'm-nurse', ref: accept.id };
+    const handBack = { at: '2026-11-23T11:00:00.000Z', event: 'hand-back', by: 'm-nurse', ref: 'x' };
+    const handedBack = sampleRequest({ status: 'searching', dispatch: { alerted: ['m-nurse'], steps: [] }, history: [applied, handBack] });
+    expect(standingOf(handedBack, [accept], 'm-nurse')).toEqual({ kind: 'handed-back', by: 'm-nurse' });
+    // Handed back before my acceptance was even applied: my acceptance still waits.
+    expect(standingOf({ ...handedBack, history: [handBack] }, [accept], 'm-nurse')).toEqual({ kind: 'waiting' });
+    // Accepted again after the hand-back: waiting for the server again.
+    const again = sampleMessage('m-nurse', 'accept', { id: 'again', createdAt: '2026-11-23T11:30:00.000Z' });
+    expect(standingOf(handedBack, [accept, again], 'm-nurse')).toEqual({ kind: 'waiting' });
+    expect(standingOf({ ...handedBack, status: 'cancelled' }, [accept], 'm-nurse')).toEqual({ kind: 'closed', status: 'cancelled' });
+    expect(standingOf({ ...handedBack, status: 'expired' }, [accept], 'm-nurse')).toEqual({ kind: 'closed', status: 'expired' });
+    expect(standingOf({ ...handedBack, status: 'cancelled', assigneeId: 'm-nurse' }, [], 'm-nurse')).toEqual({ kind: 'closed', status: 'cancelled' });
   });
 });
 

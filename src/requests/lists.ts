@@ -8,8 +8,8 @@ import type { RequestMessage } from '../domain/requests/message-schema';
 import type { CareRequest } from '../domain/requests/schema';
 import { isCoordinator, type SessionUser } from '../domain/session/user';
 
-type Card = Pick<CareRequest, 'id' | 'requesterId' | 'status' | 'assigneeId' | 'dispatch' | 'createdAt' | 'deadline'>;
-type Message = Pick<RequestMessage, 'requestId' | 'authorId' | 'kind' | 'createdAt'>;
+type Card = Pick<CareRequest, 'id' | 'requesterId' | 'status' | 'assigneeId' | 'dispatch' | 'createdAt' | 'deadline'> & Partial<Pick<CareRequest, 'history'>>;
+type Message = Pick<RequestMessage, 'requestId' | 'authorId' | 'kind' | 'createdAt'> & Partial<Pick<RequestMessage, 'id'>>;
 
 const ANSWERS: ReadonlySet<string> = new Set(['accept', 'decline', 'advice']);
 
@@ -43,18 +43,37 @@ export function myCases<T extends Card>(requests: readonly T[], me: string): T[]
 
 /**
  * Where I stand on someone else's request: mine to handle, accepted and waiting for the server's
- * decision, too late (I accepted, someone else was first: « déjà pris en charge »), or taken by
- * another while I had not accepted.
+ * decision, too late (I accepted, someone else was first: « déjà pris en charge »), taken by
+ * another while I had not accepted, handed back after I took it (by me or the coordination: the
+ * search goes on without me), or closed (cancelled, expired) while I held it or had accepted it.
  */
-export type Standing = { kind: 'assigned-to-me' } | { kind: 'waiting' } | { kind: 'too-late'; by: string } | { kind: 'taken'; by: string } | null;
+export type Standing =
+  | { kind: 'assigned-to-me' }
+  | { kind: 'waiting' }
+  | { kind: 'too-late'; by: string }
+  | { kind: 'taken'; by: string }
+  | { kind: 'handed-back'; by: string }
+  | { kind: 'closed'; status: 'cancelled' | 'expired' }
+  | null;
 
 export function standingOf(request: Card, messages: readonly Message[], me: string): Standing {
   if (request.requesterId === me) return null;
+  const accepts = messages.filter((m) => m.requestId === request.id && m.authorId === me && m.kind === 'accept');
+  const lastAccept = accepts.reduce<Message | undefined>((last, m) => (!last || m.createdAt > last.createdAt ? m : last), undefined);
+  if ((request.status === 'cancelled' || request.status === 'expired') && (request.assigneeId === me || lastAccept)) return { kind: 'closed', status: request.status };
   if (request.assigneeId === me) return { kind: 'assigned-to-me' };
-  const accepted = messages.some((m) => m.requestId === request.id && m.authorId === me && m.kind === 'accept');
-  if (request.assigneeId) return { kind: accepted ? 'too-late' : 'taken', by: request.assigneeId };
-  if (accepted && isOpen(request.status)) return { kind: 'waiting' };
+  if (request.assigneeId) return { kind: lastAccept ? 'too-late' : 'taken', by: request.assigneeId };
+  const handBack = lastAccept && handedBackSince(request, lastAccept);
+  if (handBack) return { kind: 'handed-back', by: handBack.by };
+  if (lastAccept && isOpen(request.status)) return { kind: 'waiting' };
   return null;
+}
+
+/** The hand-back that followed my acceptance once applied (the history holds it, by its message), if any. */
+function handedBackSince(request: Card, accept: Message): { by: string } | undefined {
+  const history = request.history ?? [];
+  const applied = history.findIndex((h) => h.event === 'accept' && accept.id !== undefined && h.ref === accept.id);
+  return applied >= 0 ? history.slice(applied + 1).find((h) => h.event === 'hand-back') : undefined;
 }
 
 /** My role on a request for the lifecycle's rules, or null when I only read it. */
