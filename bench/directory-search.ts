@@ -12,7 +12,8 @@ import { startTestServer } from '../server/testing/server';
 import { demo } from '../server/testing/server';
 
 const TARGET = Number(process.env.MEMBERS || 10_000);
-const QUERIES = ['infirmiere', 'metz', 'dermatologie', 'helene marchal', 'ars sur moselle', 'kine'];
+// The last ones take the typo-forgiving path (a word found nowhere as typed).
+const QUERIES = ['infirmiere', 'metz', 'dermatologie', 'helene marchal', 'ars sur moselle', 'kine', 'dermatologue', 'infirmeire', 'hlene marchal'];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
