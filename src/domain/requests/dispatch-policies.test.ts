@@ -48,13 +48,14 @@ describe('the ranking policy', () => {
     const settings = { ...RANKING_SETTINGS, steps: { ...RANKING_SETTINGS.steps, today: { size: 2, laterSize: 4, waitMin: 10 } } };
     const policy = rankingPolicyWith(settings);
     const step = policy.next(request, new Set(), 0, context(members))!;
-    expect(step.alert).toEqual(['n-near-available', 'n-mid-hours']);
+    // Those who said they are available come before those merely within their hours.
+    expect(step.alert).toEqual(['n-near-available', 'n-far-available']);
     expect(step.why?.[0]).toEqual({ memberId: 'n-near-available', reason: '2 km, disponible maintenant, pas encore sollicité, 0 alerte(s) cette semaine' });
     expect(step.reason).toBe('étape 1 : 2 professionnel(s) les plus susceptibles d’accepter vite (2 joignable(s) maintenant)');
     expect(step.waitMs).toBe(10 * 60_000);
     // The last one reachable now comes alone; then the merely qualified, four at a time, nearest first.
     const second = policy.next(request, new Set(step.alert), 1, context(members))!;
-    expect(second.alert).toEqual(['n-far-available']);
+    expect(second.alert).toEqual(['n-mid-hours']);
     const third = policy.next(request, new Set([...step.alert, ...second.alert]), 2, context(members))!;
     expect(third.alert).toEqual(['n-near-qualified', 'n-later', 'n-qualified-0', 'n-qualified-1']);
     expect(third.why?.find((w) => w.memberId === 'n-later')?.reason).toContain('hors horaires : alerte dans l’application seulement');

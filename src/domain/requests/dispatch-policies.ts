@@ -120,6 +120,8 @@ const REACH_FACTOR = 2;
 export interface Ranked {
   member: DispatchMember;
   reach: Reach;
+  /** Said so themselves (available now, on call): before those merely within their hours. */
+  declared: boolean;
   distanceKm: number;
   score: number;
   activity: MemberActivity;
@@ -154,9 +156,10 @@ export function rankedCandidates(request: CandidateRequest, context: DispatchCon
     const budget = member.availability.weeklyAlertBudget ?? DEFAULT_WEEKLY_ALERT_BUDGET;
     if (activity.alertsThisWeek >= budget && !immediate) continue;
     const score = distance / radius + 0.5 * (1 - answerRate(activity)) + 0.3 * Math.min(1, activity.alertsThisWeek / budget);
-    out.push({ member, reach, distanceKm: distance, score, activity });
+    const declared = ['available', 'on-call'].includes(availabilityState(member.availability, context.now));
+    out.push({ member, reach, declared, distanceKm: distance, score, activity });
   }
-  return out.sort((a, b) => a.reach.tier - b.reach.tier || a.score - b.score || (a.member.id < b.member.id ? -1 : 1));
+  return out.sort((a, b) => a.reach.tier - b.reach.tier || Number(b.declared) - Number(a.declared) || a.score - b.score || (a.member.id < b.member.id ? -1 : 1));
 }
 
 /** The dispatcher's policy: the most likely to accept soon first, the others a few at a time; nobody left waiting. */
