@@ -92,7 +92,10 @@ export class Gateway {
    * shorter than its `limit` for the end of the initial pull, and would miss the rest.
    */
   async changes(user: SessionUser, since: string | number, limit: number): Promise<ChangesResponse> {
-    const page = (await this.readAhead.take(readAheadKey(user, since, limit))?.catch(() => undefined)) ?? (await this.page(user, since, limit));
+    const ahead = await this.readAhead.take(readAheadKey(user, since, limit))?.catch(() => undefined);
+    // A page read ahead may be seconds old. A full one is continued from its end; a short one ends
+    // the client's pull, and what changed since it was read would wait: that one is read again.
+    const page = ahead && ahead.results.length >= limit ? ahead : await this.page(user, since, limit);
     // A full page means more to come: the client will ask for the next one as soon as it has this one.
     if (page.results.length >= limit) this.readAhead.start(readAheadKey(user, page.last_seq, limit), () => this.page(user, page.last_seq, limit));
     return { results: this.audited(user, page.results, 'sync'), last_seq: page.last_seq };
