@@ -1,13 +1,32 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import { DIRECTORY_COUNT, demo, login } from './helpers';
 
-/** Replication requests a page makes itself (the elected leader's), counted from now on. */
-function countSync(page: Page): { all: string[] } {
-  const seen = { all: [] as string[] };
+/**
+ * Replication requests a page makes itself (the elected leader's), counted from now on, and a log of
+ * how each ended, printed when a step fails.
+ */
+function countSync(page: Page): { all: string[]; log: string[] } {
+  const seen = { all: [] as string[], log: [] as string[] };
+  const start = Date.now();
+  const sync = (r: Request) => r.url().includes('/api/sync/');
+  const name = (r: Request) => `${r.method()} ${new URL(r.url()).pathname}`;
   page.on('request', (r) => {
-    if (r.url().includes('/api/sync/')) seen.all.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    if (!sync(r)) return;
+    seen.all.push(name(r));
+    seen.log.push(`${Date.now() - start} ms sent ${name(r)}`);
   });
+  page.on('requestfinished', (r) => void (sync(r) && r.response().then((res) => seen.log.push(`${Date.now() - start} ms ${res?.status()} ${name(r)}`))));
+  page.on('requestfailed', (r) => void (sync(r) && seen.log.push(`${Date.now() - start} ms failed (${r.failure()?.errorText}) ${name(r)}`)));
   return seen;
+}
+
+/** Runs `step`; if it fails, the error carries the page's sync log (what the replication did meanwhile). */
+async function withSyncLog(seen: { log: string[] }, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\nRequêtes de synchronisation de l’onglet :\n${seen.log.join('\n')}`);
+  }
 }
 
 async function storedEntry(api: APIRequestContext, id: string) {
@@ -49,10 +68,10 @@ test('two tabs share the data, only one replicates, and the other takes over whe
 
   // The replicating tab goes: the other is elected and syncs on its own.
   await first.close();
-  await expect.poll(() => secondSync.all.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await withSyncLog(secondSync, () => expect.poll(() => secondSync.all.some((r) => r.includes('/members/')), { timeout: 30_000 }).toBe(true));
   await second.getByTestId('on-call').getByRole('button', { name: 'Retirer' }).click();
   await expect(second.getByTestId('on-call')).toHaveCount(0);
-  await expect.poll(async () => (await storedEntry(api, memberId)).availability.onCall.length, { timeout: 30_000 }).toBe(0);
+  await withSyncLog(secondSync, () => expect.poll(async () => (await storedEntry(api, memberId)).availability.onCall.length, { timeout: 30_000 }).toBe(0));
   expect(secondSync.all).toContain('POST /api/sync/members/_bulk_docs');
   await api.dispose();
   await context.close();
