@@ -49,7 +49,11 @@ test('a draft is saved before the patient is asked, completed and sent later; a 
   const registrationId = (await registrations).find((r) => r.scopeURL.startsWith(baseURL!))!.registrationId;
   const payload = { kind: 'message', requestId, title: 'Nouveau message sur votre demande', body: 'Metz — sous 48 h', url: `/demandes/${requestId}` };
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(baseURL!).origin, registrationId, data: JSON.stringify(payload) });
-  await expect.poll(() => notificationsOf(page, requestId)).toEqual([{ title: payload.title, body: payload.body, url: payload.url }]);
+  await expect.poll(() => notificationsOf(page, requestId)).toEqual([{ title: payload.title, body: payload.body, url: payload.url, actions: [] }]);
+  // An alert for a new request offers « Accepter » on the notification itself (it replaces the other: one per request).
+  const alert = { ...payload, kind: 'new-request', title: 'Nouvelle demande : avis spécialisé' };
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(baseURL!).origin, registrationId, data: JSON.stringify(alert) });
+  await expect.poll(() => notificationsOf(page, requestId)).toEqual([{ title: alert.title, body: alert.body, url: alert.url, actions: ['Accepter'] }]);
   await screenshot(page, testInfo, 'demande-brouillon-envoyee');
   await page.context().close();
 });

@@ -80,10 +80,12 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /** The notifications this page's service worker shows for a request. */
-export function notificationsOf(page: Page, tag: string): Promise<Array<{ title: string; body: string; url: string }>> {
+export function notificationsOf(page: Page, tag: string): Promise<Array<{ title: string; body: string; url: string; actions: string[] }>> {
   return page.evaluate(async (t) => {
     const registration = await navigator.serviceWorker.getRegistration();
-    return (await registration!.getNotifications({ tag: t })).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url }));
+    // `actions`: the buttons the notification offers (TypeScript's DOM types lack them).
+    type WithActions = Notification & { actions?: Array<{ title: string }> };
+    return (await registration!.getNotifications({ tag: t })).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url, actions: ((n as WithActions).actions ?? []).map((a) => a.title) }));
   }, tag);
 }
 

@@ -13,7 +13,8 @@ test('a GP posts a request offline with a photo; the first nurse to accept takes
   // The GP on a phone; the nurses allowed notifications (the permission a button asks for in real use).
   const gp = await signIn(browser, 'generaliste', { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   const nurse = await signIn(browser, 'infirmiere', { permissions: ['notifications'] });
-  const late = await signIn(browser, 'infirmier', { permissions: ['notifications'] });
+  // The late nurse on a phone: she decides from the top of the request, without scrolling.
+  const late = await signIn(browser, 'infirmier', { permissions: ['notifications'], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   for (const p of [gp, nurse, late]) p.page.on('pageerror', (e) => pageErrors.push(e.message));
 
   const communes = (await (await gp.page.request.get('/territory/communes.json')).json()).communes as Array<{ insee: string; centroid: [number, number] }>;
@@ -77,19 +78,33 @@ test('a GP posts a request offline with a photo; the first nurse to accept takes
     await expect.poll(() => p.page.evaluate(() => (window as unknown as { tones?: number }).tones ?? 0)).toBeGreaterThan(0);
     await expect
       .poll(() => notificationsOf(p.page, requestId))
-      .toEqual([{ title: 'Nouvelle demande : Passage infirmier à domicile (retour à domicile)', body: `${COMMUNE.name} — Dans la journée`, url: `/demandes/${requestId}` }]);
+      .toEqual([{ title: 'Nouvelle demande : Passage infirmier à domicile (retour à domicile)', body: `${COMMUNE.name} — Dans la journée`, url: `/demandes/${requestId}`, actions: ['Accepter'] }]);
   }
   await screenshot(nurse.page, testInfo, 'demandes-alertes');
 
   // The second nurse accepts offline; the first accepts online and wins.
   await openRequest(late.page, requestId);
+  for (const action of ['action-accept', 'action-decline', 'action-advice']) await expect(late.page.getByTestId(action)).toBeInViewport({ ratio: 1 });
+  await screenshot(late.page, testInfo, 'demande-alerte-telephone');
   await late.page.context().setOffline(true);
   await late.page.getByTestId('action-accept').click();
+  await expect(late.page.getByTestId('accepting')).toBeVisible();
   await expect(late.page.getByTestId('request-standing')).toHaveAttribute('data-kind', 'waiting');
   await openRequest(nurse.page, requestId);
   // Not a participant yet: the photo stays closed.
   await expect(nurse.page.getByTestId('attachment')).toContainText('Visibles du demandeur et du professionnel qui prend en charge');
-  await nurse.page.getByTestId('action-accept').click();
+  // One tap on the alert in the list, undone: nothing is sent, the alert stays.
+  await nurse.page.getByRole('link', { name: /Toutes les demandes/ }).click();
+  const card = nurse.page.locator(`[data-testid="alert-item"][data-request-id="${requestId}"]`);
+  await card.getByTestId('action-accept').click();
+  await expect(card.getByTestId('accepting')).toBeVisible();
+  await screenshot(nurse.page, testInfo, 'demandes-accepter-annuler');
+  await card.getByTestId('accept-undo').click();
+  await expect(card.getByTestId('action-accept')).toBeVisible();
+  // « Accepter » on the notification opens the request with `?accepter=1`: accepted as by the button, with undo offered.
+  await nurse.page.goto(`/demandes/${requestId}?accepter=1`);
+  await expect(nurse.page.getByTestId('accepting')).toBeVisible();
+  await expect(nurse.page).toHaveURL(new RegExp(`/demandes/${requestId}$`));
   await expect(nurse.page.getByTestId('request-standing')).toHaveAttribute('data-kind', 'assigned-to-me', { timeout: 30_000 });
 
   await late.page.context().setOffline(false);

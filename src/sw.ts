@@ -10,7 +10,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheFirst } from 'workbox-strategies';
 import { TILE_URL } from './config';
 import { isTileRequest, TILE_CACHE, TILE_CACHE_MAX_AGE_SECONDS, TILE_CACHE_MAX_ENTRIES } from './map/tiles';
-import { noticeOf } from './requests/push-payload';
+import { clickUrl, noticeOf, notificationOptions, type AlertNotice } from './requests/push-payload';
 import { isUploadRequest, UPLOAD_CACHE } from './requests/upload-cache';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -71,13 +71,16 @@ self.addEventListener('push', (event) => {
     payload = { title: event.data?.text() };
   }
   const notice = noticeOf(payload);
-  event.waitUntil(self.registration.showNotification(notice.title, { body: notice.body, tag: notice.tag, data: { url: notice.url }, icon: '/icons/icon-192.png' }));
+  // A new request offers « Accepter » on the notification itself, where the platform shows actions.
+  event.waitUntil(self.registration.showNotification(notice.title, notificationOptions(notice)));
 });
 
 // A click focuses an open window of the app, which navigates without reloading; otherwise one opens.
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const url = (event.notification.data as { url?: string } | null)?.url ?? '/demandes';
+  const notice = event.notification.data as AlertNotice | null;
+  // « Accepter » opens the request, which accepts it with a few seconds to undo (accept.ts).
+  const url = notice ? clickUrl(notice, event.action) : '/demandes';
   event.waitUntil(
     (async () => {
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });

@@ -1,5 +1,5 @@
 /**
- * What I may do on a request now, from the lifecycle's rules and my role: accept in one tap, decline
+ * What I may do on a request now, from the lifecycle's rules and my role: accept in one tap (with undo), decline
  * or advise (alerted members); cancel (requester); hand back (assignee); close, resolved or not.
  * Each is an append-only message written on the device first.
  */
@@ -9,8 +9,9 @@ import { allowedEvents } from '../domain/requests/lifecycle';
 import type { MessageKind } from '../domain/requests/message-schema';
 import type { SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
+import { AcceptButton } from './AcceptButton';
 import { writeMessage } from './commands';
-import { actorOf, answeredBy } from './lists';
+import { actorOf, canAnswer } from './lists';
 import type { MessageEntry, RequestEntry } from './queries';
 
 const t = fr.requests.actions;
@@ -19,7 +20,8 @@ type Composed = Extract<MessageKind, 'decline' | 'advice' | 'cancel' | 'hand-bac
 const LABELS: Record<Composed, string> = { decline: t.decline, advice: t.advice, cancel: t.cancel, 'hand-back': t.handBack, resolve: t.resolve, 'close-unresolved': t.closeUnresolved };
 const TEXT_LABELS: Partial<Record<Composed, string>> = { decline: t.declineReason, advice: t.adviceText, 'close-unresolved': t.reason };
 
-export function RequestActions(props: { request: RequestEntry; messages: MessageEntry[]; user: SessionUser }) {
+/** `inCard`: shown inside the request's card, right under its title (an alerted member decides without scrolling). */
+export function RequestActions(props: { request: RequestEntry; messages: MessageEntry[]; user: SessionUser; inCard?: boolean }) {
   const [composing, setComposing] = createSignal<Composed | null>(null);
   const [text, setText] = createSignal('');
   const [result, setResult] = createSignal<{ text: string; error: boolean } | null>(null);
@@ -29,9 +31,9 @@ export function RequestActions(props: { request: RequestEntry; messages: Message
     // Coordinators act on others' requests from the supervision console, on someone's behalf.
     return a && a !== 'coordinator' && a !== 'member' ? allowedEvents(props.request.status, a) : [];
   };
-  const canAnswer = () => actor() === 'member' && props.request.status === 'searching' && !answeredBy(props.messages, props.user.memberId).has(props.request.id);
+  const answering = () => canAnswer(props.request, props.messages, props.user);
   const composed = (): Composed[] => [
-    ...(canAnswer() ? (['decline', 'advice'] as const) : []),
+    ...(answering() ? (['decline', 'advice'] as const) : []),
     ...(['cancel', 'hand-back', 'resolve', 'close-unresolved'] as const).filter((k) => lifecycle().includes(k)),
   ];
 
@@ -45,15 +47,13 @@ export function RequestActions(props: { request: RequestEntry; messages: Message
   }
 
   return (
-    <Show when={canAnswer() || composed().length > 0 || result()}>
-      <section class="panel" data-testid="request-actions">
-        <h2 class="panel__title">{canAnswer() ? t.title : t.manage}</h2>
+    <Show when={answering() || composed().length > 0 || result()}>
+      <section class={props.inCard ? 'request-card__actions' : 'panel'} data-testid="request-actions">
+        <h2 class="panel__title">{answering() ? t.title : t.manage}</h2>
         <Show when={!composing()}>
           <div class="row">
-            <Show when={canAnswer()}>
-              <button type="button" class="button button--primary-inline" data-testid="action-accept" onClick={() => void send('accept')}>
-                {t.accept}
-              </button>
+            <Show when={answering()}>
+              <AcceptButton request={props.request} user={props.user} />
             </Show>
             <For each={composed()}>
               {(kind) => (

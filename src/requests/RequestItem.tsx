@@ -1,14 +1,17 @@
-/** One request in a list: what, where, how urgent, its status, and whether it still waits to be sent. */
+/** One request in a list: what, where, how urgent, its status, and whether it still waits to be sent; an alert is accepted from it in one tap. */
 import { A } from '@solidjs/router';
 import { Show, type Accessor } from 'solid-js';
 import { isPending } from '../data/replication';
+import type { SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
+import { AcceptButton } from './AcceptButton';
 import { isOpen } from './lists';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from './labels';
 import type { RequestEntry } from './queries';
 import { deadlineLabel } from './timing';
 
-export function RequestItem(props: { request: RequestEntry; now: Accessor<number>; testid: string }) {
+/** `acceptAs`: an alert the member may accept from the list. */
+export function RequestItem(props: { request: RequestEntry; now: Accessor<number>; testid: string; acceptAs?: SessionUser }) {
   const r = () => props.request;
   return (
     <li class="card request-item" data-testid={props.testid} data-request-id={r().id} data-status={r().status}>
@@ -30,6 +33,13 @@ export function RequestItem(props: { request: RequestEntry; now: Accessor<number
           </span>
         </Show>
       </A>
+      <Show when={props.acceptAs}>
+        {(user) => (
+          <div class="row request-item__actions">
+            <AcceptButton request={r()} user={user()} />
+          </div>
+        )}
+      </Show>
     </li>
   );
 }

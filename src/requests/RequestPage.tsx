@@ -1,13 +1,14 @@
 /** `/demandes/:id`: the card, where I stand, what I may do, and for the participants the patient block and the case's thread. */
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import { isCoordinator } from '../domain/session/user';
 import { fr } from '../i18n/fr';
 import { useSession } from '../session/session';
 import { createNow } from './clock';
+import { acceptSoon } from './accept';
 import { sendDraft } from './commands';
 import { DispatchPanel } from './DispatchPanel';
-import { isParticipant } from './lists';
+import { canAnswer, isParticipant } from './lists';
 import { PatientPanel } from './PatientPanel';
 import { createMemberNames, createRequestView, type RequestEntry } from './queries';
 import { RequestActions } from './RequestActions';
@@ -26,6 +27,15 @@ export default function RequestPage() {
     return [r.requesterId, r.assigneeId, r.usualProfessionalId, ...(r.dispatch?.alerted ?? []), ...view.messages().map((m) => m.authorId)].filter((id): id is string => Boolean(id));
   });
   const names = createMemberNames(ids);
+  // « Accepter » on a notification opens `?accepter=1`: accept as the button would, once, with undo.
+  const [search, setSearch] = useSearchParams<{ accepter?: string }>();
+  createEffect(() => {
+    const request = view.request();
+    const user = session.user();
+    if (search.accepter !== '1' || !request || !user || !view.messagesLoaded()) return;
+    setSearch({ accepter: undefined }, { replace: true });
+    if (canAnswer(request, view.messages(), user)) acceptSoon(user, request);
+  });
   const nameOf = (id: string) => names().get(id) ?? id;
 
   return (
@@ -38,15 +48,24 @@ export default function RequestPage() {
           const user = () => session.user()!;
           const me = () => user().memberId;
           const participant = () => isParticipant(request(), user());
+          const answering = () => canAnswer(request(), view.messages(), user());
           const overseer = () => request().requesterId === me() || isCoordinator(user());
           return (
             <>
-              <RequestSummary request={request()} now={now} nameOf={nameOf} participant={participant()} />
+              <RequestSummary
+                request={request()}
+                now={now}
+                nameOf={nameOf}
+                participant={participant()}
+                actions={answering() ? <RequestActions request={request()} messages={view.messages()} user={user()} inCard /> : undefined}
+              />
               <Standing request={request()} messages={view.messages()} me={me()} nameOf={nameOf} />
               <Show when={request().status === 'draft' && request().requesterId === me()}>
                 <DraftActions request={request()} />
               </Show>
-              <RequestActions request={request()} messages={view.messages()} user={user()} />
+              <Show when={!answering()}>
+                <RequestActions request={request()} messages={view.messages()} user={user()} />
+              </Show>
               <Show when={overseer() && request().status !== 'draft'}>
                 <DispatchPanel request={request()} messages={view.messages()} nameOf={nameOf} />
               </Show>

@@ -1,5 +1,5 @@
 /** The broadcast card of a request: what is needed, where, how urgent (time left), its status, its photos. */
-import { For, Show, type Accessor } from 'solid-js';
+import { For, Show, type Accessor, type JSX } from 'solid-js';
 import { isPending } from '../data/replication';
 import { fr } from '../i18n/fr';
 import { AttachmentView } from './AttachmentView';
@@ -10,7 +10,8 @@ import { dateTimeLabel, deadlineLabel } from './timing';
 
 const t = fr.requests.card;
 
-export function RequestSummary(props: { request: RequestEntry; now: Accessor<number>; nameOf(id: string): string; participant: boolean }) {
+/** `actions`: shown right under the title, before the details. */
+export function RequestSummary(props: { request: RequestEntry; now: Accessor<number>; nameOf(id: string): string; participant: boolean; actions?: JSX.Element }) {
   const r = () => props.request;
   return (
     <article class="panel request-card" data-testid="request-card" data-status={r().status}>
@@ -25,6 +26,7 @@ export function RequestSummary(props: { request: RequestEntry; now: Accessor<num
           {fr.requests.pendingSend}
         </span>
       </Show>
+      {props.actions}
       <dl class="facts">
         <dt>{t.need}</dt>
         <dd>{targetLabel(r().target)}</dd>

@@ -1,6 +1,7 @@
 /** `/demandes`: my alerts waiting for an answer, my cases, the requests I posted — all from the device, offline too. */
 import { A } from '@solidjs/router';
 import { createSignal, For, Show, type Accessor } from 'solid-js';
+import type { SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
 import { useSession } from '../session/session';
 import { createNow } from './clock';
@@ -26,7 +27,7 @@ export default function RequestsPage() {
       </div>
       <NotificationsButton />
       <Show when={lists.loaded()} fallback={<p class="muted">{t.loading}</p>}>
-        <Section title={t.alertsTitle} none={t.alertsNone} items={lists.alerts()} now={now} testid="alert-item" />
+        <Section title={t.alertsTitle} none={t.alertsNone} items={lists.alerts()} now={now} testid="alert-item" acceptAs={session.user() ?? undefined} />
         <Section title={t.casesTitle} none={t.casesNone} items={lists.cases()} now={now} testid="case-item" />
         <Section title={t.mineTitle} none={t.mineNone} items={lists.mine()} now={now} testid="my-request-item" />
       </Show>
@@ -37,7 +38,7 @@ export default function RequestsPage() {
 /** Open requests come first; a year of closed ones stays behind « Voir plus ». */
 const PAGE = 30;
 
-function Section(props: { title: string; none: string; items: RequestEntry[]; now: Accessor<number>; testid: string }) {
+function Section(props: { title: string; none: string; items: RequestEntry[]; now: Accessor<number>; testid: string; acceptAs?: SessionUser }) {
   const [shown, setShown] = createSignal(PAGE);
   return (
     <section class="requests__section" data-testid={`${props.testid}s`}>
@@ -46,7 +47,7 @@ function Section(props: { title: string; none: string; items: RequestEntry[]; no
       </h2>
       <Show when={props.items.length > 0} fallback={<p class="muted">{props.none}</p>}>
         <ul class="cards cards--single">
-          <For each={props.items.slice(0, shown())}>{(request) => <RequestItem request={request} now={props.now} testid={props.testid} />}</For>
+          <For each={props.items.slice(0, shown())}>{(request) => <RequestItem request={request} now={props.now} testid={props.testid} acceptAs={props.acceptAs} />}</For>
         </ul>
         <Show when={props.items.length > shown()}>
           <button type="button" class="button button--secondary more" onClick={() => setShown((n) => n + PAGE)}>

@@ -23,6 +23,7 @@ export function noticeFor(request: Pick<RequestEntry, 'id' | 'type' | 'place' | 
     body: `${request.place.commune} — ${URGENCY_LABELS[request.urgency as Urgency] ?? ''}`,
     url: `/demandes/${request.id}`,
     tag: request.id,
+    acceptable: true,
   };
 }
 

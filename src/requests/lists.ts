@@ -85,6 +85,11 @@ export function actorOf(request: Card, user: SessionUser): Actor | null {
   return null;
 }
 
+/** An alerted member may still accept, decline or advise: the search goes on and they have not answered. */
+export function canAnswer(request: Card, messages: readonly Message[], user: SessionUser): boolean {
+  return actorOf(request, user) === 'member' && request.status === 'searching' && !answeredBy(messages, user.memberId).has(request.id);
+}
+
 /** The requester, the assignee and the coordination share the case: patient block and thread. */
 export function isParticipant(request: Card, user: SessionUser): boolean {
   return request.requesterId === user.memberId || request.assigneeId === user.memberId || isCoordinator(user);

@@ -5,7 +5,7 @@
 import { createSignal } from 'solid-js';
 import { apiUrl } from '../config';
 import { fetchOrOffline } from '../data/http';
-import type { AlertNotice } from './push-payload';
+import { notificationOptions, type AlertNotice } from './push-payload';
 
 const supported = typeof Notification !== 'undefined';
 const [permission, setPermission] = createSignal<NotificationPermission>(supported ? Notification.permission : 'denied');
@@ -23,7 +23,7 @@ export async function askNotificationPermission(): Promise<void> {
 /** Through the service worker when there is one (phones require it); its click handler opens the request. */
 export async function showAlert(notice: AlertNotice, open: (url: string) => void): Promise<void> {
   if (!supported || Notification.permission !== 'granted') return;
-  const options = { body: notice.body, tag: notice.tag, data: { url: notice.url }, icon: '/icons/icon-192.png' };
+  const options = notificationOptions(notice);
   const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
   if (registration) return registration.showNotification(notice.title, options);
   const shown = new Notification(notice.title, options);

@@ -1,5 +1,6 @@
 /** Reading a Web Push payload `{ kind, requestId, title, body, url }` into a notification (it never carries patient data). Pure. */
 import { TERRITORY } from '../config';
+import { fr } from '../i18n/fr';
 
 export interface AlertNotice {
   title: string;
@@ -8,6 +9,22 @@ export interface AlertNotice {
   url: string;
   /** One notification per request: a newer one replaces it. */
   tag: string;
+  /** A new request the member was alerted for: the notification offers « Accepter ». */
+  acceptable: boolean;
+}
+
+/** The notification's action that accepts the request (where the platform shows actions). */
+export const ACCEPT_ACTION = 'accept';
+
+/** The notification's options; its data is the notice, read back on a click. TypeScript's DOM types lack `actions`. */
+export function notificationOptions(notice: AlertNotice): NotificationOptions & { actions: { action: string; title: string }[] } {
+  const actions = notice.acceptable ? [{ action: ACCEPT_ACTION, title: fr.requests.actions.acceptShort }] : [];
+  return { body: notice.body, tag: notice.tag, data: notice, icon: '/icons/icon-192.png', actions };
+}
+
+/** Where a click leads: the request, told to accept it when « Accepter » was the button clicked. */
+export function clickUrl(notice: Pick<AlertNotice, 'url' | 'acceptable'>, action: string): string {
+  return action === ACCEPT_ACTION && notice.acceptable ? `${notice.url}?accepter=1` : notice.url;
 }
 
 const FALLBACK_TITLE = TERRITORY.shortName;
@@ -26,5 +43,6 @@ export function noticeOf(payload: unknown): AlertNotice {
     body: text(p.body, 300),
     url: safePath(p.url ?? (requestId ? `/demandes/${requestId}` : undefined)),
     tag: requestId || 'cpts',
+    acceptable: p.kind === 'new-request' && Boolean(requestId),
   };
 }

@@ -79,6 +79,8 @@ export interface RequestView {
   messages: Accessor<MessageEntry[]>;
   patient: Accessor<PatientEntry | undefined>;
   loaded: Accessor<boolean>;
+  /** The thread was read from the device (it cannot be while patient data is locked). */
+  messagesLoaded: Accessor<boolean>;
 }
 
 /** One request with its thread (oldest first) and its patient block when this device may hold it. */
@@ -87,6 +89,7 @@ export function createRequestView(id: Accessor<string>): RequestView {
   const [messages, setMessages] = createSignal<MessageEntry[]>([]);
   const [patient, setPatient] = createSignal<PatientEntry>();
   const [loaded, setLoaded] = createSignal(false);
+  const [messagesLoaded, setMessagesLoaded] = createSignal(false);
   live(id, (db) => {
     const key = id();
     return db.requests.findOne(key).$.subscribe((doc) => {
@@ -96,13 +99,17 @@ export function createRequestView(id: Accessor<string>): RequestView {
   });
   liveCases(id, (db) => {
     const key = id();
+    setMessagesLoaded(false);
     // Sorted here: the schemas declare no index, and a thread holds a handful of messages.
     const thread = db.messages.find({ selector: { requestId: key } }).$;
-    const subscription = thread.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry).sort((a, b) => a.createdAt.localeCompare(b.createdAt))));
+    const subscription = thread.subscribe((docs) => {
+      setMessages(docs.map((d) => d.toJSON() as MessageEntry).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+      setMessagesLoaded(true);
+    });
     subscription.add(db.patients.findOne(patientIdOf(key)).$.subscribe((doc) => setPatient(plain(doc))));
     return subscription;
   });
-  return { request, messages, patient, loaded };
+  return { request, messages, patient, loaded, messagesLoaded };
 }
 
 /** Display names of directory entries, by id, from the local directory (an id it lacks stays absent). */
