@@ -79,7 +79,7 @@ describe('demo directory', () => {
 
   it('ties the seven demo accounts to seven distinct entries of the right professions', () => {
     const all = [coordinationMember(now, territory), ...generateDirectory(territory, 57_000, now)];
-    const pairs = assignDemoMembers(all, territory);
+    const pairs = assignDemoMembers(all, territory, now);
     expect(new Set(pairs.map((p) => p.member.id)).size).toBe(7);
     expect(pairs.map((p) => p.member.profession)).toEqual(['coordination', '10', '60', '60', '21', '10', 'ehpad']);
     for (const { account, member } of pairs) expect(member.email).toBe(account.email);

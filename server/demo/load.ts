@@ -50,7 +50,7 @@ async function bulkInsert(couch: Couch, db: string, docs: Array<{ id: string }>,
 export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, now = new Date(), activity = true): Promise<number> {
   if (!(await isEmpty(couch))) return 0;
   const members: Member[] = [coordinationMember(now, territory), ...generateDirectory(territory, 57_000, now)];
-  const pairs = assignDemoMembers(members, territory);
+  const pairs = assignDemoMembers(members, territory, now);
   for (const m of members) {
     const checked = validateMember(m);
     if (!checked.ok) throw new Error(`fiche de démonstration ${m.id} invalide : ${describeErrors(checked.errors)}`);
