@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DIRECTORY_COUNT, demo, login, screenshot, waitForServiceWorker } from './helpers';
+import { countSync, DIRECTORY_COUNT, demo, login, screenshot, waitForServiceWorker, withSyncLog } from './helpers';
 
 test('a member logs in and finds colleagues in the directory by name, profession and commune', async ({ page }, testInfo) => {
   await page.goto('/');
@@ -63,6 +63,7 @@ test('Chromium reports the app installable, with a complete manifest', async ({ 
 });
 
 test('offline, a reload still shows the directory; back online, sync resumes by itself', async ({ page, playwright }, testInfo) => {
+  const sync = countSync(page);
   await login(page, 'infirmier');
   await expect(page.getByTestId('directory-count')).toContainText(DIRECTORY_COUNT);
   await waitForServiceWorker(page);
@@ -85,7 +86,7 @@ test('offline, a reload still shows the directory; back online, sync resumes by 
   expect((await write.json())[0].ok).toBe(true);
 
   await page.context().setOffline(false);
-  await expect(page.getByTestId('member-card')).toContainText('Permanence téléphonique renforcée', { timeout: 30_000 });
+  await withSyncLog(sync, () => expect(page.getByTestId('member-card')).toContainText('Permanence téléphonique renforcée', { timeout: 30_000 }));
   await expect(page.getByTestId('sync-indicator')).toContainText('En ligne');
   await api.dispose();
 });

@@ -12,6 +12,7 @@ import { messageMigrations, messageSchema, type RequestMessage } from '../domain
 import { PATIENT_SERVER_FIELDS, patientMigrations, patientSchema, type PatientBlock } from '../domain/requests/patient-schema';
 import { REQUEST_SERVER_FIELDS, requestMigrations, requestSchema, type CareRequest } from '../domain/requests/schema';
 import { dexieSettings } from './fewer-reads';
+import { keepingPullOrigin } from './pull-origin';
 import { latestUpdateWins, serverAlwaysWins, serverWinsUnlessEditable } from './conflict';
 
 export type MemberCollection = RxCollection<Member>;
@@ -32,9 +33,12 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 
 type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unknown>;
 
-/** IndexedDB through Dexie (under `wrap`, e.g. encryption); under the dev server, wrapped by RxDB dev-mode's checks. */
+/**
+ * IndexedDB through Dexie (under `wrap`, e.g. encryption), keeping the mark of what a pull wrote
+ * (pull-origin.ts); under the dev server, wrapped by RxDB dev-mode's checks.
+ */
 export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unknown, unknown>> {
-  const dexie = wrap(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>);
+  const dexie = keepingPullOrigin(wrap(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>));
   const devMode = await loadRxdbDevMode?.();
   return devMode ? devMode.withDevMode(dexie) : dexie;
 }

@@ -14,6 +14,7 @@ import { getDatabase, type Collections } from './database';
 import { fetchOrOffline, HttpError, readErrorMessage } from './http';
 import { onStorageFreed, reportStorageError } from './local-write';
 import { recordConflict } from './lost-edits-store';
+import { replicationIdentifier } from './pull-origin';
 import { acknowledgePending } from './pending-store';
 import { describeSyncError, forbiddenReason, syncStatus as statusOf, type SyncStatus } from './sync-errors';
 
@@ -191,7 +192,7 @@ export async function startSync(db: Partial<Collections>, { untilSignedIn = fals
     const collection = db[name];
     if (!collection || replications.some((r) => r.collection.name === name)) continue;
     const replication = replicateCouchDB<Replicated>({
-      replicationIdentifier: `gateway-${name}-v1`,
+      replicationIdentifier: replicationIdentifier(name),
       collection: collection as unknown as RxCollection<Replicated>,
       url: syncUrl(name),
       live: true,
