@@ -55,6 +55,8 @@ export const purgeAfterDays = purgeDays;
 let held: Held | null = null;
 let waiters: Array<(key: Held) => void> = [];
 let fetching = false;
+/** An `online` event arrived while a request was under way. */
+let fetchAgain = false;
 let started = false;
 let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -74,8 +76,12 @@ async function hold(secret: string, version: number, accountId: string): Promise
 }
 
 async function fetchFromServer(): Promise<void> {
-  if (held || fetching || !started) return;
+  if (held || !started) return;
+  // The network came back while a request was failing: ask again as soon as it has failed.
+  if (fetching) return void (fetchAgain = true);
   fetching = true;
+  fetchAgain = false;
+  clearTimeout(retry);
   try {
     const answer = await getJson<DeviceKeyAnswer>('/session/device-key');
     localStorage.setItem(PURGE_DAYS_KEY, String(answer.purgeAfterDays));
@@ -92,6 +98,7 @@ async function fetchFromServer(): Promise<void> {
     if (!expired) retry = setTimeout(() => void fetchFromServer(), RETRY_MS);
   } finally {
     fetching = false;
+    if (fetchAgain) void fetchFromServer();
   }
 }
 
