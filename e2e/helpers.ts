@@ -1,5 +1,5 @@
 /** Shared steps of the browser tests: demo accounts, logging in, waiting for the service worker. */
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type Request, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { demoAccounts } from '../server/demo/accounts';
@@ -20,6 +20,11 @@ export async function login(page: Page, name: string): Promise<void> {
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(/\/annuaire/);
+}
+
+/** The signed-in user's name, as the app shows it (the header shows it on a desktop only). */
+export async function signedInName(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('cpts.user.v1')!).name as string);
 }
 
 /** Resolves once a service worker controls the page, so offline reloads are served by it. */
@@ -44,3 +49,31 @@ export const DIRECTORY_COUNT = (() => {
   const size = generateDirectory(testTerritory(), 57_000, new Date()).length + 1;
   return new RegExp(String(size).replace(/\B(?=(\d{3})+(?!\d))/g, '\\s?'));
 })();
+
+/**
+ * Replication requests a page makes itself (the elected leader's), counted from now on, and a log of
+ * how each ended, printed when a step fails.
+ */
+export function countSync(page: Page): { all: string[]; log: string[] } {
+  const seen = { all: [] as string[], log: [] as string[] };
+  const start = Date.now();
+  const sync = (r: Request) => r.url().includes('/api/sync/');
+  const name = (r: Request) => `${r.method()} ${new URL(r.url()).pathname}`;
+  page.on('request', (r) => {
+    if (!sync(r)) return;
+    seen.all.push(name(r));
+    seen.log.push(`${Date.now() - start} ms sent ${name(r)}${new URL(r.url()).search.slice(0, 120)}`);
+  });
+  page.on('requestfinished', (r) => void (sync(r) && r.response().then((res) => seen.log.push(`${Date.now() - start} ms ${res?.status()} ${name(r)}`))));
+  page.on('requestfailed', (r) => void (sync(r) && seen.log.push(`${Date.now() - start} ms failed (${r.failure()?.errorText}) ${name(r)}`)));
+  return seen;
+}
+
+/** Runs `step`; if it fails, the error carries the page's sync log (what the replication did meanwhile). */
+export async function withSyncLog(seen: { log: string[] }, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\nRequêtes de synchronisation de l’onglet :\n${seen.log.join('\n')}`);
+  }
+}

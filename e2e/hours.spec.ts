@@ -1,6 +1,6 @@
 /** When people can be reached: a nurse's weekly hours from her profession's template, and an EHPAD's free places with the time they were declared, seen in the directory. */
 import { expect, test } from '@playwright/test';
-import { login, screenshot } from './helpers';
+import { login, screenshot, signedInName } from './helpers';
 
 test('a nurse declares her weekly hours and the alerts she accepts outside them', async ({ page }, testInfo) => {
   await login(page, 'infirmiere');
@@ -31,7 +31,7 @@ test('a nurse declares her weekly hours and the alerts she accepts outside them'
 
 test('an EHPAD declares its free places; the directory shows them with the time of the declaration', async ({ page, browser }, testInfo) => {
   await login(page, 'ehpad');
-  const name = (await page.locator('.topbar__user').innerText()).trim();
+  const name = await signedInName(page);
   await page.getByRole('link', { name: 'Ma disponibilité' }).click();
   const capacity = page.getByTestId('capacity');
   await capacity.getByTestId('capacity-places').fill('2');

@@ -2,7 +2,7 @@
 import { expect, type Browser, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { login } from './helpers';
+import { login, signedInName } from './helpers';
 
 /** A small commune, so the two nurses placed at its centre are the nearest available ones. */
 export const COMMUNE = { insee: '57139', name: 'Chérisey' };
@@ -28,14 +28,14 @@ export async function signIn(browser: Browser, account: string, options: Browser
   const page = await context.newPage();
   await login(page, account);
   const memberId = await page.evaluate(() => JSON.parse(localStorage.getItem('cpts.user.v1')!).memberId as string);
-  const name = (await page.locator('.topbar__user').innerText()).trim();
+  const name = await signedInName(page);
   return { page, memberId, name };
 }
 
 /** Available now through the availability page, then placed at the patient's commune with a wide visit radius through the gateway. */
 export async function availableAt(nurse: Person, point: { lat: number; lon: number }): Promise<void> {
   const { page } = nurse;
-  await page.getByRole('link', { name: 'Ma disponibilité' }).click();
+  await page.getByTestId('nav-availability').click();
   await page.getByTestId('available-8h').click();
   await expect(page.getByTestId('availability-state')).toHaveAttribute('data-state', 'available');
   await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });

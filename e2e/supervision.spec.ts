@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { computeIndicators } from '../src/domain/indicators/indicators';
 import type { CareRequest } from '../src/domain/requests/schema';
 import { defaultFilterForm, filtersOf, type FilterForm } from '../src/indicators/filter-form';
-import { login, screenshot } from './helpers';
+import { login, screenshot, signedInName } from './helpers';
 
 interface Person {
   page: Page;
@@ -22,7 +22,7 @@ async function signIn(browser: Browser, account: string, viewport?: { width: num
   const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
   await login(page, account);
   const memberId = await page.evaluate(() => JSON.parse(localStorage.getItem('cpts.user.v1')!).memberId as string);
-  const name = (await page.locator('.topbar__user').innerText()).trim();
+  const name = await signedInName(page);
   return { page, memberId, name };
 }
 

@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('./session/LoginPage'));
 const DirectoryPage = lazy(() => import('./members/DirectoryPage'));
 const AvailabilityPage = lazy(() => import('./members/AvailabilityPage'));
 const ProfilePage = lazy(() => import('./members/ProfilePage'));
+const MePage = lazy(() => import('./shell/MePage'));
 const RegistrationPage = lazy(() => import('./registration/RegistrationPage'));
 const FollowUpPage = lazy(() => import('./registration/FollowUpPage'));
 const EmailVerificationPage = lazy(() => import('./registration/EmailVerificationPage'));
@@ -71,6 +72,7 @@ export function App() {
           <Route path="/annuaire" component={DirectoryPage} />
           <Route path="/disponibilite" component={AvailabilityPage} />
           <Route path="/profil" component={ProfilePage} />
+          <Route path="/moi" component={MePage} />
           <Route path="/carte" component={MapPage} />
           <Route path="/demandes" component={RequestsPage} />
           <Route path="/demandes/nouvelle" component={NewRequestPage} />

@@ -21,6 +21,19 @@ export const fr = {
     loading: 'Chargement…',
     skipToContent: 'Aller au contenu',
     navigation: 'Navigation principale',
+    coordination: 'Coordination',
+    tabs: {
+      new: 'Nouvelle',
+      availability: 'Disponibilité',
+      console: 'Console',
+      intake: 'Saisie',
+      me: 'Moi',
+    },
+    newRequest: 'Nouvelle demande',
+    me: {
+      title: 'Moi',
+      more: 'Plus',
+    },
   },
   session: {
     title: 'Connexion',

@@ -18,7 +18,8 @@ export function TableView(props: { table: Table; limit?: number; children?: JSX.
         </button>
       </div>
       {props.children}
-      <div class="table-scroll">
+      {/* A wide table scrolls sideways: focusable, so it scrolls from the keyboard too, and named for screen readers. */}
+      <div class="table-scroll" tabindex="0" role="region" aria-label={props.table.title}>
         <table class="data-table">
           <thead>
             <tr>

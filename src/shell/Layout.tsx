@@ -1,37 +1,30 @@
-/** The signed-in frame: header (app, user, sync, logout), session and sync notices, then the page. */
+/**
+ * The signed-in frame: a compact header (app, sync; on a desktop the user and logout), session and
+ * sync notices, the page, and the navigation: bottom tabs on a phone, a side bar on a desktop.
+ */
 import { A, Navigate, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { For, Show, type Accessor } from 'solid-js';
 import { storageFreed, storageFull } from '../data/local-write';
-import { pendingCount, sessionExpired, syncError, syncStatus } from '../data/replication';
-import { isCoordinator } from '../domain/session/user';
+import { sessionExpired, syncError, syncStatus } from '../data/replication';
+import type { SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
+import { createMemberEntry } from '../members/queries';
 import { createRequestsBackground } from '../requests/background';
-import { dropPushSubscription } from '../requests/notifications';
 import { LockNotice } from '../protection/LockNotice';
 import { useSession } from '../session/session';
+import { LogoutButton } from './logout';
 import { LostEditsNotice } from './LostEditsNotice';
+import { createMediaQuery, WIDE } from './media';
+import { NavIcon } from './NavIcon';
+import { sideLinksFor, tabsFor, type Destination } from './navigation';
 import { SyncIndicator } from './SyncIndicator';
 
 export default function Layout(props: RouteSectionProps) {
   const session = useSession();
   const navigate = useNavigate();
-  const [leaving, setLeaving] = createSignal(false);
+  const wide = createMediaQuery(WIDE);
   // New alerts ring wherever the member is in the app; the count is the nav badge.
   const openAlerts = createRequestsBackground(session.user, (url) => navigate(url));
-
-  async function logout() {
-    // Logging out wipes the device, queued writes included: say so before.
-    if (pendingCount() > 0 && !window.confirm(fr.session.logoutLosesChanges(pendingCount()))) return;
-    setLeaving(true);
-    try {
-      // While the session still exists, so the server forgets this device's push endpoint.
-      await dropPushSubscription().catch(() => undefined);
-      await session.logout();
-      navigate('/connexion', { replace: true });
-    } finally {
-      setLeaving(false);
-    }
-  }
 
   return (
     <Show when={session.user()} fallback={<Navigate href="/connexion" />}>
@@ -42,37 +35,12 @@ export default function Layout(props: RouteSectionProps) {
               {fr.app.name}
             </A>
             <SyncIndicator />
-            <div class="topbar__account">
-              <span class="topbar__user">{user().name}</span>
-              <button type="button" class="button button--ghost" disabled={leaving()} onClick={() => void logout()}>
-                {leaving() ? fr.session.loggingOut : fr.session.logout}
-              </button>
-            </div>
-            <nav class="nav" aria-label={fr.app.navigation}>
-              <A href="/demandes" data-testid="nav-requests">
-                {fr.requests.nav}
-                <Show when={openAlerts() > 0}>
-                  <span class="nav__badge" data-testid="nav-alerts" aria-hidden="true">
-                    {openAlerts()}
-                  </span>
-                  <span class="visually-hidden">{fr.requests.navAlerts(openAlerts())}</span>
-                </Show>
-              </A>
-              <A href="/annuaire">{fr.directory.nav}</A>
-              <A href="/carte">{fr.map.nav}</A>
-              <A href="/disponibilite">{fr.availability.nav}</A>
-              <A href="/profil">{fr.profile.nav}</A>
-              {/* Coordinator pages are listed here, shown only to coordinators. */}
-              <Show when={isCoordinator(user())}>
-                <A href="/coordination/inscriptions" data-testid="nav-registrations">{fr.coordination.registrationsNav}</A>
-                <A href="/coordination/messages" data-testid="nav-messages">{fr.coordination.messagesNav}</A>
-                <A href="/coordination/import-rpps" data-testid="nav-rpps-import">{fr.rpps.nav}</A>
-                <A href="/coordination/file" data-testid="nav-supervision">{fr.supervision.queueNav}</A>
-                <A href="/coordination/indicateurs" data-testid="nav-indicators">{fr.indicators.nav}</A>
-                <A href="/coordination/permanences" data-testid="nav-roster">{fr.supervision.rosterNav}</A>
-                <A href="/coordination/saisie" data-testid="nav-intake">{fr.supervision.intakeNav}</A>
-              </Show>
-            </nav>
+            <Show when={wide()}>
+              <div class="topbar__account">
+                <span class="topbar__user">{user().name}</span>
+                <LogoutButton class="button button--ghost" />
+              </div>
+            </Show>
           </header>
           <Show when={sessionExpired()}>
             <div class="notice notice--warning banner" role="alert">
@@ -100,12 +68,60 @@ export default function Layout(props: RouteSectionProps) {
             </div>
           </Show>
           <LockNotice />
-          <main id="main" class="page">
-            <LostEditsNotice />
-            {props.children}
-          </main>
+          <div class={wide() ? 'frame frame--wide' : 'frame frame--tabs'}>
+            <Show when={wide()}>
+              <SideBar user={user()} openAlerts={openAlerts} />
+            </Show>
+            <main id="main" class="page">
+              <LostEditsNotice />
+              {props.children}
+            </main>
+          </div>
+          <Show when={!wide()}>
+            <TabBar user={user()} openAlerts={openAlerts} />
+          </Show>
         </>
       )}
     </Show>
+  );
+}
+
+/** One destination; the requests' one carries the count of alerts waiting for an answer. */
+function NavLink(props: { to: Destination; short?: boolean; openAlerts: Accessor<number> }) {
+  return (
+    <A href={props.to.href} data-testid={props.to.testid} end={props.to.href === '/demandes'}>
+      <NavIcon icon={props.to.icon} />
+      <span class="nav__label">{props.short ? (props.to.short ?? props.to.label) : props.to.label}</span>
+      <Show when={props.to.icon === 'requests' && props.openAlerts() > 0}>
+        <span class="nav__badge" data-testid="nav-alerts" aria-hidden="true">
+          {props.openAlerts()}
+        </span>
+        <span class="visually-hidden">{fr.requests.navAlerts(props.openAlerts())}</span>
+      </Show>
+    </A>
+  );
+}
+
+/** The phone's bottom tabs, per role (navigation.ts); the rest is under « Moi ». */
+function TabBar(props: { user: SessionUser; openAlerts: Accessor<number> }) {
+  const entry = createMemberEntry(() => props.user.memberId);
+  return (
+    <nav class="tabbar" aria-label={fr.app.navigation}>
+      <For each={tabsFor(props.user, entry()?.profession)}>{(to) => <NavLink to={to} short openAlerts={props.openAlerts} />}</For>
+    </nav>
+  );
+}
+
+/** The desktop's side bar: every page, the coordination's apart. */
+function SideBar(props: { user: SessionUser; openAlerts: Accessor<number> }) {
+  const links = () => sideLinksFor(props.user);
+  return (
+    <nav class="sidenav" aria-label={fr.app.navigation}>
+      <For each={links().member}>{(to) => <NavLink to={to} openAlerts={props.openAlerts} />}</For>
+      <Show when={links().coordination.length > 0}>
+        <p class="sidenav__title">{fr.app.coordination}</p>
+        <For each={links().coordination}>{(to) => <NavLink to={to} openAlerts={props.openAlerts} />}</For>
+      </Show>
+    </nav>
   );
 }

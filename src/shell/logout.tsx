@@ -1,0 +1,37 @@
+/** Logging out, from the desktop header or from « Moi »: warns when queued changes would be lost, then wipes the device. */
+import { useNavigate } from '@solidjs/router';
+import { createSignal, type Accessor } from 'solid-js';
+import { pendingCount } from '../data/replication';
+import { fr } from '../i18n/fr';
+import { dropPushSubscription } from '../requests/notifications';
+import { useSession } from '../session/session';
+
+export function createLogout(): { leaving: Accessor<boolean>; logout: () => Promise<void> } {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [leaving, setLeaving] = createSignal(false);
+  async function logout() {
+    // Logging out wipes the device, queued writes included: say so before.
+    if (pendingCount() > 0 && !window.confirm(fr.session.logoutLosesChanges(pendingCount()))) return;
+    setLeaving(true);
+    try {
+      // While the session still exists, so the server forgets this device's push endpoint.
+      await dropPushSubscription().catch(() => undefined);
+      await session.logout();
+      navigate('/connexion', { replace: true });
+    } finally {
+      setLeaving(false);
+    }
+  }
+  return { leaving, logout };
+}
+
+/** The logout button, with its label while it works. */
+export function LogoutButton(props: { class: string }) {
+  const { leaving, logout } = createLogout();
+  return (
+    <button type="button" class={props.class} disabled={leaving()} onClick={() => void logout()}>
+      {leaving() ? fr.session.loggingOut : fr.session.logout}
+    </button>
+  );
+}
