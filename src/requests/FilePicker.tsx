@@ -22,16 +22,23 @@ export async function prepareFile(file: File): Promise<LocalFile | string> {
   return { id: newUploadId(), contentType: blob.type, name: file.name, size: blob.size, blob };
 }
 
-export function FilePicker(props: { files: LocalFile[]; onChange(files: LocalFile[]): void; id: string; label: string }) {
+/** `onPreparing`: each choice being prepared, so a send can wait for it (file-batch.ts). */
+export function FilePicker(props: { files: LocalFile[]; onChange(files: LocalFile[]): void; onPreparing?(preparation: Promise<void>): void; id: string; label: string }) {
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal('');
 
-  async function add(list: FileList | null, input: HTMLInputElement) {
-    if (!list?.length) return;
+  function add(list: FileList | null, input: HTMLInputElement): Promise<void> {
+    if (!list?.length) return Promise.resolve();
+    const preparation = prepare(Array.from(list), input);
+    props.onPreparing?.(preparation);
+    return preparation;
+  }
+
+  async function prepare(list: File[], input: HTMLInputElement) {
     setBusy(true);
     setMessage('');
     const added: LocalFile[] = [];
-    for (const file of Array.from(list)) {
+    for (const file of list) {
       if (props.files.length + added.length >= MAX_FILES) {
         setMessage(t.tooManyFiles);
         break;

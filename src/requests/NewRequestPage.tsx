@@ -14,7 +14,8 @@ import { controlProps, FormField } from '../registration/FormField';
 import { useSession } from '../session/session';
 import { loadCommunes, type Commune } from '../territory/communes';
 import { AttachmentView } from './AttachmentView';
-import { saveRequest, type LocalFile } from './commands';
+import { saveRequest } from './commands';
+import { createFileBatch } from './file-batch';
 import { FilePicker } from './FilePicker';
 import { checkForm, emptyForm, formOf, withType, type FormErrors, type RequestForm } from './form';
 import { newRequestId } from './ids';
@@ -34,7 +35,8 @@ export default function NewRequestPage() {
   const draft = params.brouillon ? createRequestView(() => requestId) : undefined;
   const [communes] = createResource(() => loadCommunes().catch(() => [] as Commune[]));
   const [form, setForm] = createStore<RequestForm>(emptyForm());
-  const [files, setFiles] = createSignal<LocalFile[]>([]);
+  const batch = createFileBatch();
+  const files = batch.files;
   const [errors, setErrors] = createSignal<FormErrors>({});
   const [failure, setFailure] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -82,6 +84,12 @@ export default function NewRequestPage() {
   async function submit(status: 'sent' | 'draft') {
     setTried(status);
     setFailure(null);
+    // A photo still being compressed goes with the request: wait for it.
+    if (batch.preparing() > 0) {
+      setBusy(true);
+      await batch.ready();
+      setBusy(false);
+    }
     const checked = checkForm(current(), context(status));
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -123,7 +131,7 @@ export default function NewRequestPage() {
       <Show when={form.photos.length > 0}>
         <div class="thumbs"><For each={form.photos}>{(p) => <AttachmentView id={p.id} contentType={p.contentType} allowed />}</For></div>
       </Show>
-      <FilePicker id="request-files" label={t.photos} files={files()} onChange={setFiles} />
+      <FilePicker id="request-files" label={t.photos} files={files()} onChange={batch.setFiles} onPreparing={batch.track} />
       <UsualProfessional value={form.usualProfessionalId} professions={form.professions} error={errors().usualProfessionalId} onChange={(id) => set('usualProfessionalId', id)} />
       <PatientFields form={form} errors={errors()} set={set} />
       <Show when={failure()}>

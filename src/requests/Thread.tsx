@@ -5,7 +5,8 @@ import type { SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
 import { keyState } from '../protection/device-key';
 import { AttachmentView } from './AttachmentView';
-import { writeMessage, type LocalFile } from './commands';
+import { writeMessage } from './commands';
+import { createFileBatch } from './file-batch';
 import { FilePicker } from './FilePicker';
 import type { MessageEntry, RequestEntry } from './queries';
 import { dateTimeLabel } from './timing';
@@ -55,16 +56,20 @@ export function Thread(props: { request: RequestEntry; messages: MessageEntry[];
 function Compose(props: { request: RequestEntry; user: SessionUser }) {
   const [text, setText] = createSignal('');
   const [asResult, setAsResult] = createSignal(false);
-  const [files, setFiles] = createSignal<LocalFile[]>([]);
+  const batch = createFileBatch();
+  const [sending, setSending] = createSignal(false);
   const [error, setError] = createSignal('');
 
   async function send(e: SubmitEvent) {
     e.preventDefault();
-    const written = await writeMessage(props.user, props.request, { kind: asResult() ? 'result' : 'message', text: text(), files: files() });
+    setSending(true);
+    // A photo still being compressed is part of the message: wait for it.
+    const files = await batch.ready().finally(() => setSending(false));
+    const written = await writeMessage(props.user, props.request, { kind: asResult() ? 'result' : 'message', text: text(), files });
     if (!written.ok) return setError(written.message);
     setError('');
     setText('');
-    setFiles([]);
+    batch.setFiles([]);
     setAsResult(false);
   }
 
@@ -78,12 +83,12 @@ function Compose(props: { request: RequestEntry; user: SessionUser }) {
         <input type="checkbox" checked={asResult()} onChange={(e) => setAsResult(e.currentTarget.checked)} />
         {t.asResult}
       </label>
-      <FilePicker id="thread-files" label={fr.requests.form.photos} files={files()} onChange={setFiles} />
+      <FilePicker id="thread-files" label={fr.requests.form.photos} files={batch.files()} onChange={batch.setFiles} onPreparing={batch.track} />
       <Show when={error()}>
         <p class="field__error" role="alert">{error()}</p>
       </Show>
-      <button type="submit" class="button button--primary-inline" data-testid="thread-send">
-        {t.send}
+      <button type="submit" class="button button--primary-inline" data-testid="thread-send" disabled={sending()}>
+        {sending() ? fr.requests.form.compressing : t.send}
       </button>
     </form>
   );
