@@ -31,7 +31,7 @@ async function check(page: Page, paths: string[]): Promise<Record<string, string
 }
 
 async function signedIn(browser: Browser, account: string, options = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
+  const page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options })).newPage();
   await login(page, account);
   return page;
 }

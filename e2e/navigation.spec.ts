@@ -23,7 +23,8 @@ const ROLES = [
 ];
 
 async function signIn(browser: Browser, account: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) })).newPage();
+  // `browser.newContext` does not take the config's `use`: French and Paris time, as a user here has.
+  const page = await (await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) })).newPage();
   await login(page, account);
   return page;
 }
