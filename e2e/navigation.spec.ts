@@ -54,6 +54,8 @@ test('on a phone, each role has a compact header, four or five bottom tabs, and 
 
     await page.getByTestId('nav-me').click();
     await expect(page.getByTestId('me-name')).not.toBeEmpty();
+    // The demo nurse `infirmiere` gave « Mme »: her profession is said in the feminine.
+    if (role.account === 'infirmiere') await expect(page.getByTestId('me-profession')).toHaveText('Infirmière');
     // Nothing the tabs leave out is lost: profile (and the console's other pages) are here.
     await expect(page.getByTestId('nav-profile')).toBeVisible();
     if (role.account === 'coordination') await expect(page.getByTestId('nav-registrations')).toBeVisible();

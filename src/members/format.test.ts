@@ -15,6 +15,13 @@ describe('profession and address lines', () => {
   it('joins label and specialty without repeating', () => {
     expect(professionLine({ profession: '10', specialty: 'Cardiologie' })).toBe('Médecin · Cardiologie');
     expect(professionLine({ profession: '60' })).toBe('Infirmier');
+    // Said of a woman where she gave « Mme »; a title that says nothing of gender keeps the usual label.
+    expect(professionLine({ profession: '60', civility: 'Mme' })).toBe('Infirmière');
+    expect(professionLine({ profession: '21', civility: 'Mme' })).toBe('Pharmacienne');
+    expect(professionLine({ profession: '70', civility: 'Mme' })).toBe('Masseuse-kinésithérapeute');
+    expect(professionLine({ profession: '10', civility: 'Mme', specialty: 'Dermatologie' })).toBe('Médecin · Dermatologie');
+    expect(professionLine({ profession: '60', civility: 'M.' })).toBe('Infirmier');
+    expect(professionLine({ profession: '60', civility: 'Dr' })).toBe('Infirmier');
     expect(professionLine({ profession: 'ehpad', specialty: 'EHPAD' })).toBe('EHPAD');
   });
 

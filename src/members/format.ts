@@ -1,6 +1,6 @@
 /** How a directory entry is shown: phone links, address line, profession line, availability badge. */
 import { TERRITORY } from '../config';
-import { professionLabel } from '../domain/members/professions';
+import { professionLabelOf } from '../domain/members/professions';
 import { availabilityState, type Availability } from '../domain/members/availability';
 import type { Member } from '../domain/members/schema';
 import { fr } from '../i18n/fr';
@@ -13,8 +13,9 @@ export function telHref(number: string): string {
   return `tel:${digits}`;
 }
 
-export function professionLine(member: Pick<Member, 'profession' | 'specialty'>): string {
-  const label = professionLabel(member.profession);
+/** « Infirmière », « Médecin · Cardiologie »: the profession as said of the member (by their civility), then the specialty. */
+export function professionLine(member: Pick<Member, 'profession' | 'specialty'> & Partial<Pick<Member, 'civility'>>): string {
+  const label = professionLabelOf(member);
   return member.specialty && member.specialty !== label ? `${label} · ${member.specialty}` : label;
 }
 

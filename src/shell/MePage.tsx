@@ -23,7 +23,13 @@ export default function MePage() {
         <p class="me__name" data-testid="me-name">
           {user().name}
         </p>
-        <Show when={entry()}>{(e) => <p class="muted">{professionLine(e())}</p>}</Show>
+        <Show when={entry()}>
+          {(e) => (
+            <p class="muted" data-testid="me-profession">
+              {professionLine(e())}
+            </p>
+          )}
+        </Show>
       </div>
       <Links title={fr.app.me.more} links={more().member} />
       <Show when={more().coordination.length > 0}>

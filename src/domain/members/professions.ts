@@ -20,6 +20,17 @@ export const PROFESSIONS = {
 
 export type ProfessionCode = keyof typeof PROFESSIONS;
 
+/** The feminine labels that differ (the others, « Médecin », « Sage-femme », « Orthophoniste »…, are the same). */
+const FEMININE: Partial<Record<ProfessionCode, string>> = {
+  '21': 'Pharmacienne',
+  '28': 'Opticienne-lunetière',
+  '40': 'Chirurgienne-dentiste',
+  '60': 'Infirmière',
+  '70': 'Masseuse-kinésithérapeute',
+  '95': 'Diététicienne',
+  '96': 'Psychomotricienne',
+};
+
 /** A pharmacist or a pharmacy: those a pharmacie de garde is about. */
 export const isPharmacy = (profession: string | undefined): boolean => profession === '21' || profession === 'pharmacie';
 
@@ -70,6 +81,11 @@ export const SPECIALTIES = [
   'Néphrologie',
   'Urologie',
 ] as const;
+
+/** A member's profession as said of them: feminine for a member who gave « Mme » as civility. */
+export function professionLabelOf(member: { profession: string; civility?: string }): string {
+  return (member.civility === 'Mme' && FEMININE[member.profession as ProfessionCode]) || professionLabel(member.profession);
+}
 
 export function professionLabel(code: string): string {
   return (
