@@ -1,12 +1,12 @@
-/** Logging out, from the desktop header or from « Moi »: warns when queued changes would be lost, then wipes the device. */
+/** The logout button, in the desktop header and under « Moi »: warns when queued changes would be lost, then wipes the device. */
 import { useNavigate } from '@solidjs/router';
-import { createSignal, type Accessor } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { pendingCount } from '../data/replication';
 import { fr } from '../i18n/fr';
 import { dropPushSubscription } from '../requests/notifications';
 import { useSession } from '../session/session';
 
-export function createLogout(): { leaving: Accessor<boolean>; logout: () => Promise<void> } {
+export function LogoutButton(props: { class: string }) {
   const session = useSession();
   const navigate = useNavigate();
   const [leaving, setLeaving] = createSignal(false);
@@ -23,12 +23,6 @@ export function createLogout(): { leaving: Accessor<boolean>; logout: () => Prom
       setLeaving(false);
     }
   }
-  return { leaving, logout };
-}
-
-/** The logout button, with its label while it works. */
-export function LogoutButton(props: { class: string }) {
-  const { leaving, logout } = createLogout();
   return (
     <button type="button" class={props.class} disabled={leaving()} onClick={() => void logout()}>
       {leaving() ? fr.session.loggingOut : fr.session.logout}
