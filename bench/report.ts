@@ -95,6 +95,7 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
   const search = read('directory-search');
   const rpps = read('rpps-import');
   const backup = read('backup');
+  const ux = read('ux');
   const bySize = (f: (s: Json) => unknown) => Object.fromEntries((alerts?.sizes ?? []).map((s: Json) => [String(s.clients), f(s)]));
   const nearestBy = (f: (s: Json) => unknown) => Object.fromEntries((map?.synthetic ?? []).map((s: Json) => [String(s.members), f(s)]));
   const cpu = os.cpus();
@@ -165,6 +166,13 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
     start: page && { date: page.date, members: page.members, coldMs: page.coldMs, warmOfflineMs: page.warmOfflineMs, loadPerCore: page.loadPerCore },
     bulkImport: rpps && { date: rpps.date, lines: rpps.lines, fileMb: rpps.fileMb, runs: rpps.runs },
     backup: backup && { date: backup.date, rounds: backup.rounds, backupMs: backup.backupMs, restoreMs: backup.restoreMs, restartMs: backup.restartMs, fileKb: backup.fileKb, backupLine: backup.backupLine, restoreLine: backup.restoreLine },
+    ux: ux && {
+      date: ux.date,
+      rounds: ux.rounds,
+      interactions: Object.fromEntries(Object.entries(ux.journeys as Record<string, Json>).map(([k, j]) => [k, j.interactions])),
+      goals: Object.fromEntries(Object.entries(ux.journeys as Record<string, Json>).map(([k, j]) => [k, j.goal])),
+      journeys: ux.journeys,
+    },
     serverChanges: [] as Array<{ what: string; files: string[]; why: string; before: string; after?: string }>,
   };
   report.serverChanges = SERVER_CHANGES.map(({ after, ...c }) => ({ ...c, after: after?.(report) || undefined }));
@@ -215,6 +223,7 @@ function markdown(r: Json): string {
     push(`| directory on screen, warm offline (service worker) | ${med(r.start.warmOfflineMs)} | — |`);
   }
   if (r.bulkImport) for (const run of r.bulkImport.runs) push(`| RPPS import, ${r.bulkImport.lines.toLocaleString('en')} lines, ${run.run} | ${run.linesPerSecond.toLocaleString('en')} lines/s, peak RSS ${run.peakRssMb} MB (before ${run.rssBeforeMb} MB) | flat memory |`);
+  if (r.ux) for (const [name, j] of Object.entries(r.ux.journeys as Record<string, Json>)) push(`| request form, ${name}: interactions; about a person’s time (driven ${j.machineSeconds.median} s) | **${j.interactions}**; ${j.estimatedHumanSeconds} s | ≤ ${j.goal}${name === 'known-patient-nursing' ? ', ≤ 30 s' : ''} |`);
   if (r.backup) push(`| demo year: backup while running; restore into an empty platform (median) | ${r.backup.backupMs.median} ms (${r.backup.fileKb} KB); ${r.backup.restoreMs.median} ms | — |`);
   push('');
 
@@ -307,6 +316,18 @@ function markdown(r: Json): string {
       `The commands said: « ${b.backupLine} » and « ${b.restoreLine} »`,
       '',
     );
+  }
+  if (r.ux) {
+    push(
+      '## 9. Posting a request in consultation',
+      '',
+      `From \`bench/ux-journeys.ts\` (the journeys of \`e2e/journeys.ts\`, also checked in the e2e suite): the demo GP on a 390 × 844 page, ${r.ux.rounds} rounds in fresh browser contexts. Counted from the open form to « Envoyer » (opening the form is one more tap); a field typed in counts once; the camera counts once (its shutter is the camera app’s). The driven time is the script’s, without a person’s hesitation; a person’s time is estimated with keystroke-level operators (1.2 s to decide a step, 1.0 s to reach and tap, 0.3 s per character, 3 s in the camera app), not measured.`,
+      '',
+      '| journey | interactions (goal) | steps | driven | a person, estimated |',
+      '|---|---|---|---|---|',
+    );
+    for (const [name, j] of Object.entries(r.ux.journeys as Record<string, Json>)) push(`| ${name} — ${j.title} | **${j.interactions}** (≤ ${j.goal}) | ${(j.steps as string[]).join(', ')} | ${j.machineSeconds.median} s | ${j.estimatedHumanSeconds} s |`);
+    push('');
   }
   push('## Changes to the server from these measurements', '');
   for (const c of r.serverChanges as Json[]) {

@@ -17,6 +17,7 @@ const PARTS: Array<{ name: string; script: string; env?: Record<string, string> 
   { name: 'page-start', script: 'bench/page-start.ts' },
   { name: 'map', script: 'bench/map.ts' },
   { name: 'directory-search', script: 'bench/directory-search.ts' },
+  { name: 'ux', script: 'bench/ux-journeys.ts', env: QUICK ? { ROUNDS: '1' } : {} },
   { name: 'rpps-import', script: 'bench/rpps-import.ts', env: QUICK ? { LINES: '100000' } : {} },
   { name: 'backup', script: 'bench/backup.ts', env: QUICK ? { ROUNDS: '1' } : {} },
 ];

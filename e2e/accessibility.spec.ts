@@ -57,6 +57,11 @@ test('a member’s pages, on a desktop and on a phone: no serious accessibility 
     const page = await signedIn(browser, 'generaliste', options);
     const request = await aRequestPath(page);
     expect(await check(page, [...MEMBER_PAGES, request])).toEqual({});
+    // The request form once its type is chosen: specialty chips, the patient, the place, the consent.
+    await page.goto('/demandes/nouvelle');
+    await page.getByTestId('request-type-avis-specialise').click();
+    await expect(page.getByTestId('patient-block')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   }
 });

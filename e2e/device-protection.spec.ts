@@ -67,13 +67,13 @@ test('patient data is encrypted on the device, locked after an offline restart, 
   // A request with its patient block, written on this device; a thread message arrives by sync.
   await page.getByTestId('nav-requests').click();
   await page.getByTestId('request-new').click();
-  await page.getByTestId('request-type').selectOption('passage-infirmier');
+  await page.getByTestId('request-type-passage-infirmier').click();
   await page.getByTestId('picker-commune').selectOption(COMMUNE.insee);
   await page.getByTestId('request-question').fill(QUESTION);
   await page.getByTestId('patient-lastName').fill(PATIENT.lastName);
   await page.getByTestId('patient-firstName').fill(PATIENT.firstName);
   await page.getByTestId('patient-birthDate').fill('1938-02-17');
-  await page.getByTestId('patient-sex').selectOption('F');
+  await page.getByTestId('patient-sex-F').check();
   await page.getByTestId('patient-consent').check();
   await page.getByTestId('request-submit').click();
   await expect(page).toHaveURL(/\/demandes\/r-[0-9a-f]{32}$/);

@@ -8,7 +8,7 @@ test('a draft is saved before the patient is asked, completed and sent later; a 
   const { page } = gp;
   await waitForServiceWorker(page);
   await page.goto('/demandes/nouvelle');
-  await page.getByTestId('request-type').selectOption('medicament-rupture');
+  await page.getByTestId('request-type-medicament-rupture').click();
   await expect(page.getByTestId('request-target')).toHaveValue('21,pharmacie');
   await page.getByTestId('request-urgency-date').check();
   await page.getByTestId('request-date').fill('2020-01-01T10:00');
@@ -35,7 +35,7 @@ test('a draft is saved before the patient is asked, completed and sent later; a 
   await page.getByTestId('patient-lastName').fill('Martin');
   await page.getByTestId('patient-firstName').fill('Paul');
   await page.getByTestId('patient-birthDate').fill('1958-02-03');
-  await page.getByTestId('patient-sex').selectOption('M');
+  await page.getByTestId('patient-sex-M').check();
   await page.getByTestId('patient-consent').check();
   await page.getByTestId('request-submit').click();
   await expect(page).toHaveURL(new RegExp(`/demandes/${requestId}$`));

@@ -34,7 +34,7 @@ test('a GP posts a request offline with a photo; the first nurse to accept takes
   await page.getByTestId('request-new').click();
   await expect(page.getByTestId('request-form')).toBeVisible();
   await page.context().setOffline(true);
-  await page.getByTestId('request-type').selectOption('passage-infirmier');
+  await page.getByTestId('request-type-passage-infirmier').click();
   await expect(page.getByTestId('request-target')).toHaveValue('60');
   await expect(page.getByTestId('request-urgency-today')).toBeChecked();
   await page.getByTestId('picker-commune').selectOption(COMMUNE.insee);
@@ -48,7 +48,7 @@ test('a GP posts a request offline with a photo; the first nurse to accept takes
   await page.getByTestId('patient-lastName').fill('Durand');
   await page.getByTestId('patient-firstName').fill('Jeanne');
   await page.getByTestId('patient-birthDate').fill('1941-05-12');
-  await page.getByTestId('patient-sex').selectOption('F');
+  await page.getByTestId('patient-sex-F').check();
   await page.getByTestId('patient-phone').fill('06 12 34 56 78');
   await page.getByTestId('request-submit').click();
   await expect(page.getByTestId('patient-consent-error')).toContainText('consentement');

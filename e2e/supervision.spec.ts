@@ -269,13 +269,13 @@ test('the coordinator keeps the duty roster and posts a request for a GP who pho
   await page.getByTestId('nav-intake').click();
   await page.getByTestId('intake-caller').fill(gp.name);
   await page.locator(`[data-testid="intake-caller-results"] [data-member-id="${gp.memberId}"]`).click();
-  await page.getByTestId('request-type').selectOption('soin-non-programme');
+  await page.getByTestId('request-type-soin-non-programme').click();
   await page.getByTestId('picker-commune').selectOption('57463');
   await page.getByTestId('request-question').fill('Fièvre depuis trois jours, le cabinet du médecin est fermé cet après-midi.');
   await page.getByTestId('patient-lastName').fill('Henry');
   await page.getByTestId('patient-firstName').fill('Paul');
   await page.getByTestId('patient-birthDate').fill('1957-09-03');
-  await page.getByTestId('patient-sex').selectOption('M');
+  await page.getByTestId('patient-sex-M').check();
   await page.getByTestId('patient-consent').check();
   await page.getByTestId('intake-submit').click();
   await expect(page).toHaveURL(/\/coordination\/demandes\/r-[0-9a-f]{32}$/);

@@ -3,17 +3,19 @@
  * describe the patient are encrypted at rest (RxDB's crypto-js plugin) with a password derived from
  * the device key, so it opens only once the key is here; wiped at logout like the other one.
  */
-import { addRxPlugin, removeRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { knownPatientMigrations, knownPatientSchema, type KnownPatient } from '../domain/requests/known-patient-schema';
 import { databaseKey, keyState } from '../protection/device-key';
 import { CASE_COLLECTIONS, dropIndexedDbFiles, storage, type Collections } from './database';
 import { openEncryptedDatabase } from './encrypted-database';
 
 export const CASE_DATABASE_NAME = 'cpts-cases';
 
-export type CaseCollections = Pick<Collections, 'patients' | 'messages'>;
+/** The replicated patient blocks and threads, and the device's own list of its user's patients (never replicated). */
+export type CaseCollections = Pick<Collections, 'patients' | 'messages'> & { knownPatients: RxCollection<KnownPatient> };
 export type CaseDatabase = RxDatabase<CaseCollections>;
 
 addRxPlugin(RxDBCleanupPlugin);
@@ -29,7 +31,7 @@ async function open(): Promise<CaseDatabase> {
     name: CASE_DATABASE_NAME,
     storage: await storage(encrypted),
     password,
-    collections: CASE_COLLECTIONS,
+    collections: { ...CASE_COLLECTIONS, knownPatients: { schema: knownPatientSchema, migrationStrategies: knownPatientMigrations } },
     // A closed case purged from devices arrives as a deletion without data; its trace goes after a day.
     cleanupPolicy: { minimumDeletedTime: 24 * 3_600_000 },
   });

@@ -11,7 +11,7 @@ import { searchPlaces, type FoundPlace } from './geocode';
 
 export interface PatientPlace extends Point {
   label: string;
-  source: 'commune' | 'device' | 'address' | 'map';
+  source: 'commune' | 'device' | 'address' | 'map' | 'practice';
   /** The commune's INSEE code when chosen from the list. */
   insee?: string;
 }

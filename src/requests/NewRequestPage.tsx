@@ -1,14 +1,19 @@
 /**
  * `/demandes/nouvelle` (and `?brouillon=<id>`): posts a request in under 30 seconds on a phone — the
- * type pre-fills the rest — offline too: it is saved on the device and goes out when the network returns.
+ * type first, which pre-fills the rest; a known patient in a tap, bringing their place; the question
+ * dictated — offline too: it is saved on the device and goes out when the network returns.
  */
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, lazy, on, Show, Suspense } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, lazy, on, Show, Suspense } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Point } from '../domain/geo';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
 import { fr } from '../i18n/fr';
+import { searchPlaces } from '../map/geocode';
 import { LocationPicker, type PatientPlace } from '../map/LocationPicker';
+import { createMemberEntry } from '../members/queries';
+import { PatientChooser } from '../patients/PatientChooser';
+import { rememberPatient } from '../patients/store';
 import type { TerritoryMap as MapApi } from '../map/territory-map';
 import { controlProps, FormField } from '../registration/FormField';
 import { useSession } from '../session/session';
@@ -16,12 +21,15 @@ import { loadCommunes, type Commune } from '../territory/communes';
 import { AttachmentView } from './AttachmentView';
 import { saveRequest } from './commands';
 import { createFileBatch } from './file-batch';
+import { DictationButton, withDictated } from './Dictation';
 import { FilePicker } from './FilePicker';
 import { checkForm, emptyForm, formOf, withType, type FormErrors, type RequestForm } from './form';
 import { newRequestId } from './ids';
-import { PatientFields } from './PatientFields';
+import { ConsentField } from './PatientFields';
+import { defaultPlace, placeOfAddress } from './place-default';
 import { createRequestView } from './queries';
-import { TargetFields } from './TargetFields';
+import { SpecialtyField, TargetFields } from './TargetFields';
+import { TypeChooser } from './TypeChooser';
 import { UsualProfessional } from './UsualProfessional';
 
 const PickMap = lazy(() => import('./PickMap'));
@@ -62,11 +70,39 @@ export default function NewRequestPage() {
     setErrors(checked.ok ? {} : checked.errors);
     setFailure(checked.ok ? null : (checked.message ?? fr.forms.fixErrors(Object.keys(checked.errors).length)));
   };
-  const onType = (type: RequestType) => {
+  const onType = (type: RequestType | '') => {
     touched = true;
     if (type) setForm(withType(form, type));
     else set('type', '');
   };
+
+  // The place follows the patient (their known place, or the commune their address names), else the
+  // practice for a need met away from home, until the user chooses one; a draft keeps its own.
+  const me = createMemberEntry(() => session.user()?.memberId);
+  const practice = createMemo((): PatientPlace | undefined => {
+    const m = me();
+    return m?.location ? { lat: m.location.lat, lon: m.location.lon, label: fr.picker.practiceLabel(m.address.commune), source: 'practice', insee: m.address.communeInsee } : undefined;
+  });
+  const [placeChosen, setPlaceChosen] = createSignal(Boolean(params.brouillon));
+  const [patientPlace, setPatientPlace] = createSignal<PatientPlace>();
+  createEffect(() => {
+    const place = defaultPlace(form.type, { patient: patientPlace(), practice: practice() });
+    if (!placeChosen()) setForm('place', place);
+  });
+  const choosePlace = (place: PatientPlace | undefined) => {
+    setPlaceChosen(true);
+    set('place', place);
+  };
+  let addressAsked = '';
+  async function placeFromAddress(address: string) {
+    addressAsked = address;
+    setPatientPlace(placeOfAddress(address, communes() ?? []));
+    if (address.trim().length < 3 || !navigator.onLine) return;
+    // Online, the national address base places it better than the commune's centre.
+    const found = await searchPlaces(address).catch(() => []);
+    const best = found.find((p) => !p.approximate);
+    if (best && addressAsked === address) setPatientPlace({ lat: best.lat, lon: best.lon, label: best.label, source: 'address' });
+  }
 
   // Picking on the map: the map is loaded on demand, then armed.
   const [showMap, setShowMap] = createSignal(false);
@@ -101,6 +137,8 @@ export default function NewRequestPage() {
     try {
       const saved = await saveRequest(checked.request, checked.patient, files());
       if (!saved.ok) return setFailure(saved.message);
+      // The next request for this patient starts from a tap (the list stays on this device).
+      if (checked.patient) await rememberPatient(checked.patient.identity, form.place, Date.now()).catch((err: unknown) => console.error('Patient non gardé dans la liste', err));
       navigate(`/demandes/${requestId}`, { replace: Boolean(params.brouillon) });
     } catch {
       setFailure(fr.errors.generic);
@@ -113,27 +151,33 @@ export default function NewRequestPage() {
     <form class="stack request-form" novalidate data-testid="request-form" onSubmit={(e) => (e.preventDefault(), void submit('sent'))}>
       <h1 class="page-title">{params.brouillon ? t.draftTitle : t.title}</h1>
       <p class="muted">{t.intro}</p>
-      <TargetFields form={form} errors={errors()} onType={onType} set={set} />
-      <div data-testid="request-place" classList={{ 'field--error': Boolean(errors().place) }}>
-        <LocationPicker value={form.place} onChange={(p) => set('place', p)} pickOnMap={pickOnMap} />
-        <Show when={errors().place}>
-          <p class="field__error" data-testid="request-place-error">{errors().place}</p>
+      <TypeChooser value={form.type} error={errors().type} onChange={onType} />
+      <Show when={form.type}>
+        <SpecialtyField form={form} errors={errors()} set={set} />
+        <PatientChooser form={form} errors={errors()} set={set} onPlace={(place) => setPatientPlace(place)} onAddress={(a) => void placeFromAddress(a)} />
+        <FormField id="request-question" label={t.question} hint={t.questionHint} error={errors().question}>
+          <textarea class="field__input" rows="4" maxlength="1000" {...controlProps('request-question', errors().question, t.questionHint)} value={form.question} onInput={(e) => set('question', e.currentTarget.value)} />
+          <DictationButton testid="request-dictate" onSaid={(said) => set('question', withDictated(form.question, said))} />
+        </FormField>
+        <Show when={form.photos.length > 0}>
+          <div class="thumbs"><For each={form.photos}>{(p) => <AttachmentView id={p.id} contentType={p.contentType} allowed />}</For></div>
         </Show>
-        <Show when={showMap()}>
-          <Suspense>
-            <PickMap place={form.place} radiusKm={form.type ? REQUEST_KINDS[form.type].radiusKm : 10} onMove={(p) => set('place', placeFromMap(p))} ref={mapReady} />
-          </Suspense>
-        </Show>
-      </div>
-      <FormField id="request-question" label={t.question} hint={t.questionHint} error={errors().question}>
-        <textarea class="field__input" rows="4" maxlength="1000" {...controlProps('request-question', errors().question, t.questionHint)} value={form.question} onInput={(e) => set('question', e.currentTarget.value)} />
-      </FormField>
-      <Show when={form.photos.length > 0}>
-        <div class="thumbs"><For each={form.photos}>{(p) => <AttachmentView id={p.id} contentType={p.contentType} allowed />}</For></div>
+        <FilePicker id="request-files" label={t.photos} files={files()} onChange={batch.setFiles} onPreparing={batch.track} />
+        <div data-testid="request-place" classList={{ 'field--error': Boolean(errors().place) }}>
+          <LocationPicker value={form.place} onChange={choosePlace} pickOnMap={pickOnMap} />
+          <Show when={errors().place}>
+            <p class="field__error" data-testid="request-place-error">{errors().place}</p>
+          </Show>
+          <Show when={showMap()}>
+            <Suspense>
+              <PickMap place={form.place} radiusKm={form.type ? REQUEST_KINDS[form.type].radiusKm : 10} onMove={(p) => choosePlace(placeFromMap(p))} ref={mapReady} />
+            </Suspense>
+          </Show>
+        </div>
+        <TargetFields form={form} errors={errors()} set={set} />
+        <UsualProfessional value={form.usualProfessionalId} professions={form.professions} error={errors().usualProfessionalId} onChange={(id) => set('usualProfessionalId', id)} />
+        <ConsentField checked={form.consent} error={errors().consent} onChange={(checked) => set('consent', checked)} />
       </Show>
-      <FilePicker id="request-files" label={t.photos} files={files()} onChange={batch.setFiles} onPreparing={batch.track} />
-      <UsualProfessional value={form.usualProfessionalId} professions={form.professions} error={errors().usualProfessionalId} onChange={(id) => set('usualProfessionalId', id)} />
-      <PatientFields form={form} errors={errors()} set={set} />
       <Show when={failure()}>
         <p class="notice notice--error" role="alert" data-testid="request-form-error">{failure()}</p>
       </Show>

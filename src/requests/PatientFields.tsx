@@ -1,14 +1,27 @@
-/** The patient block of the form, apart from the broadcast card, with the required consent box. */
-import { Show } from 'solid-js';
+/** The patient's identity typed in (a new patient), and the consent box every request needs. */
+import { For, Show } from 'solid-js';
 import { fr } from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
-import type { FormErrors, RequestForm } from './form';
+import { maskBirthDate, type FormErrors, type RequestForm } from './form';
 
 const t = fr.requests.form;
-type TextKey = 'lastName' | 'firstName' | 'birthDate' | 'address' | 'phone' | 'usualDoctor';
+type TextKey = 'lastName' | 'firstName' | 'address' | 'phone' | 'usualDoctor';
+const SEXES = [
+  ['F', t.sexF],
+  ['M', t.sexM],
+  ['X', t.sexX],
+] as const;
 
-export function PatientFields(props: { form: RequestForm; errors: FormErrors; set<K extends keyof RequestForm>(key: K, value: RequestForm[K]): void }) {
-  const input = (key: TextKey, label: string, opts: { type?: string; autocomplete?: string; inputmode?: 'tel' | 'text' } = {}) => (
+export interface PatientFieldsProps {
+  form: RequestForm;
+  errors: FormErrors;
+  set<K extends keyof RequestForm>(key: K, value: RequestForm[K]): void;
+  /** The address as typed, once the user leaves the field: the request's place may follow it. */
+  onAddress?(address: string): void;
+}
+
+export function PatientFields(props: PatientFieldsProps) {
+  const input = (key: TextKey, label: string, opts: { type?: string; autocomplete?: string; inputmode?: 'tel' | 'text'; onChange?(value: string): void } = {}) => (
     <FormField id={`patient-${key}`} label={label} error={props.errors[key]}>
       <input
         class="field__input"
@@ -18,40 +31,69 @@ export function PatientFields(props: { form: RequestForm; errors: FormErrors; se
         inputmode={opts.inputmode}
         value={props.form[key]}
         onInput={(e) => props.set(key, e.currentTarget.value)}
+        onChange={(e) => opts.onChange?.(e.currentTarget.value)}
       />
     </FormField>
   );
   return (
-    <fieldset class="panel patient-fields" data-testid="patient-block">
-      <legend>{t.patient}</legend>
+    <div class="stack patient-fields">
       <div class="grid-2">
         {input('lastName', t.lastName)}
         {input('firstName', t.firstName)}
-        {input('birthDate', t.birthDate, { type: 'date' })}
-        <FormField id="patient-sex" label={t.sex} error={props.errors.sex}>
-          <select class="field__input" {...controlProps('patient-sex', props.errors.sex)} onChange={(e) => props.set('sex', e.currentTarget.value as RequestForm['sex'])}>
-            <option value="" selected={!props.form.sex}>{t.sexChoose}</option>
-            <option value="F" selected={props.form.sex === 'F'}>{t.sexF}</option>
-            <option value="M" selected={props.form.sex === 'M'}>{t.sexM}</option>
-            <option value="X" selected={props.form.sex === 'X'}>{t.sexX}</option>
-          </select>
+        <FormField id="patient-birthDate" label={t.birthDate} error={props.errors.birthDate}>
+          <input
+            class="field__input"
+            {...controlProps('patient-birthDate', props.errors.birthDate)}
+            inputmode="numeric"
+            autocomplete="off"
+            placeholder={t.birthDatePlaceholder}
+            maxlength="10"
+            value={props.form.birthDate}
+            onInput={(e) => {
+              const shown = maskBirthDate(e.currentTarget.value);
+              e.currentTarget.value = shown;
+              props.set('birthDate', shown);
+            }}
+          />
         </FormField>
+        <div class="field" classList={{ 'field--error': Boolean(props.errors.sex) }} role="radiogroup" aria-labelledby="patient-sex-label">
+          <span class="field__label" id="patient-sex-label">{t.sex}</span>
+          <div class="row chips">
+            <For each={SEXES}>
+              {([value, label]) => (
+                <label class="choice">
+                  <input type="radio" name="patient-sex" value={value} data-testid={`patient-sex-${value}`} aria-invalid={props.errors.sex ? true : undefined} checked={props.form.sex === value} onChange={() => props.set('sex', value)} />
+                  {label}
+                </label>
+              )}
+            </For>
+          </div>
+          <Show when={props.errors.sex}>
+            <p class="field__error" data-testid="patient-sex-error">{props.errors.sex}</p>
+          </Show>
+        </div>
       </div>
-      {input('address', t.address)}
+      {input('address', t.address, { autocomplete: 'off', onChange: (value) => props.onAddress?.(value) })}
       <div class="grid-2">
         {input('phone', t.phone, { type: 'tel', inputmode: 'tel' })}
         {input('usualDoctor', t.usualDoctor)}
       </div>
       <p class="field__hint">{t.ins}</p>
-      <div class="field" classList={{ 'field--error': Boolean(props.errors.consent) }}>
-        <label class="check consent">
-          <input type="checkbox" {...controlProps('patient-consent', props.errors.consent)} checked={props.form.consent} onChange={(e) => props.set('consent', e.currentTarget.checked)} required />
-          {t.consent}
-        </label>
-        <Show when={props.errors.consent}>
-          <p class="field__error" id="patient-consent-error" data-testid="patient-consent-error">{props.errors.consent}</p>
-        </Show>
-      </div>
-    </fieldset>
+    </div>
+  );
+}
+
+/** The patient's consent to sharing, required for every request (also for a known patient). */
+export function ConsentField(props: { checked: boolean; error?: string; onChange(checked: boolean): void }) {
+  return (
+    <div class="field" classList={{ 'field--error': Boolean(props.error) }}>
+      <label class="check consent">
+        <input type="checkbox" {...controlProps('patient-consent', props.error)} checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} required />
+        {t.consent}
+      </label>
+      <Show when={props.error}>
+        <p class="field__error" id="patient-consent-error" data-testid="patient-consent-error">{props.error}</p>
+      </Show>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
-/** The need of a request: its type (which pre-fills the rest), who is sought, and how urgent it is. */
+/** The need of a request once its type is chosen (TypeChooser pre-fills it): who is sought, and how urgent it is. */
 import { For, Show } from 'solid-js';
 import { GENERAL_PRACTICE, PROFESSIONS, professionLabel, SPECIALTIES, STRUCTURE_KINDS } from '../domain/members/professions';
-import { REQUEST_KINDS, REQUEST_TYPES, URGENCIES, URGENCY_LABELS, type RequestType, type Urgency } from '../domain/requests/types';
+import { REQUEST_KINDS, URGENCIES, URGENCY_LABELS, type Urgency } from '../domain/requests/types';
 import { fr } from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
 import { deadlineOf, type FormErrors, type RequestForm } from './form';
@@ -13,7 +13,6 @@ const SINGLE_TARGETS = [...Object.keys(PROFESSIONS), ...Object.keys(STRUCTURE_KI
 export interface TargetFieldsProps {
   form: RequestForm;
   errors: FormErrors;
-  onType(type: RequestType): void;
   set<K extends keyof RequestForm>(key: K, value: RequestForm[K]): void;
 }
 
@@ -23,12 +22,6 @@ export function TargetFields(props: TargetFieldsProps) {
   return (
     <fieldset class="panel">
       <legend>{t.need}</legend>
-      <FormField id="request-type" label={t.type} error={props.errors.type}>
-        <select class="field__input" {...controlProps('request-type', props.errors.type)} onChange={(e) => props.onType(e.currentTarget.value as RequestType)}>
-          <option value="" selected={!props.form.type}>{t.chooseType}</option>
-          <For each={REQUEST_TYPES}>{(type) => <option value={type} selected={props.form.type === type}>{REQUEST_KINDS[type].label}</option>}</For>
-        </select>
-      </FormField>
       <FormField id="request-target" label={t.target} error={props.errors.professions}>
         <select class="field__input" {...controlProps('request-target', props.errors.professions)} onChange={(e) => props.set('professions', e.currentTarget.value ? e.currentTarget.value.split(',') : [])}>
           <option value="" selected={props.form.professions.length === 0}>{t.chooseType}</option>
@@ -40,14 +33,6 @@ export function TargetFields(props: TargetFieldsProps) {
           <For each={SINGLE_TARGETS}>{(code) => <option value={code} selected={props.form.professions.join(',') === code}>{professionLabel(code)}</option>}</For>
         </select>
       </FormField>
-      <Show when={props.form.professions.includes('10')}>
-        <FormField id="request-specialty" label={t.specialty} error={props.errors.specialty}>
-          <select class="field__input" {...controlProps('request-specialty', props.errors.specialty)} onChange={(e) => props.set('specialty', e.currentTarget.value)}>
-            <option value="" selected={!props.form.specialty}>{t.anySpecialty}</option>
-            <For each={[GENERAL_PRACTICE, ...SPECIALTIES]}>{(s) => <option value={s} selected={props.form.specialty === s}>{s}</option>}</For>
-          </select>
-        </FormField>
-      </Show>
       <div class="field" classList={{ 'field--error': Boolean(props.errors.urgency) }} role="radiogroup" aria-labelledby="request-urgency-label">
         <span class="field__label" id="request-urgency-label">{t.urgency}</span>
         <div class="row">
@@ -72,5 +57,31 @@ export function TargetFields(props: TargetFieldsProps) {
         </Show>
       </div>
     </fieldset>
+  );
+}
+
+/** The specialty sought when a physician is (« Dermatologie » in a tap), right under the type. */
+export function SpecialtyField(props: Pick<TargetFieldsProps, 'form' | 'errors' | 'set'>) {
+  return (
+    <Show when={props.form.professions.includes('10')}>
+      <fieldset class="panel" classList={{ 'field--error': Boolean(props.errors.specialty) }} data-testid="request-specialty">
+        <legend id="request-specialty-label">{t.specialty}</legend>
+        <div class="field" role="radiogroup" aria-labelledby="request-specialty-label">
+          <div class="row chips">
+            <For each={['', GENERAL_PRACTICE, ...SPECIALTIES]}>
+              {(s) => (
+                <label class="choice">
+                  <input type="radio" name="specialty" value={s} checked={props.form.specialty === s} onChange={() => props.set('specialty', s)} />
+                  {s || t.anySpecialty}
+                </label>
+              )}
+            </For>
+          </div>
+          <Show when={props.errors.specialty}>
+            <p class="field__error">{props.errors.specialty}</p>
+          </Show>
+        </div>
+      </fieldset>
+    </Show>
   );
 }

@@ -1,7 +1,7 @@
 /** Tests of the request form: mapping to the card and the patient block, French errors, drafts. */
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../domain/session/user';
-import { checkForm, deadlineOf, emptyForm, formOf, placeOf, toDocuments, withType, type Context, type RequestForm } from './form';
+import { checkForm, deadlineOf, emptyForm, formOf, isoBirthDate, maskBirthDate, placeOf, shownBirthDate, toDocuments, withType, type Context, type RequestForm } from './form';
 
 const gp: SessionUser = { id: 'acc-gp', memberId: 'm-gp', name: 'Dr GP', roles: ['member'] };
 const now = Date.parse('2026-11-23T10:00:00Z');
@@ -98,5 +98,41 @@ describe('request form → documents', () => {
     const form = formOf(request, patient);
     expect(form).toMatchObject({ type: 'passage-infirmier', professions: ['60'], question: request.question, lastName: 'Durand', consent: true });
     expect(toDocuments(form, ctx({ status: 'sent', previous: request, now: now + 60_000 })).request).toMatchObject({ createdAt: request.createdAt, status: 'sent', place: request.place });
+  });
+});
+
+describe('birth date typed on a number pad', () => {
+  it('reads « JJ/MM/AAAA », digits only, one-digit day or month, and ISO', () => {
+    expect(isoBirthDate('12/05/1941')).toBe('1941-05-12');
+    expect(isoBirthDate('12051941')).toBe('1941-05-12');
+    expect(isoBirthDate('1/5/1941')).toBe('1941-05-01');
+    expect(isoBirthDate(' 1941-05-12 ')).toBe('1941-05-12');
+    expect(isoBirthDate('mai 1941')).toBe('mai 1941');
+  });
+
+  it('puts the slashes in as digits are typed, and shows a stored date the same way', () => {
+    expect(maskBirthDate('1')).toBe('1');
+    expect(maskBirthDate('1205')).toBe('12/05');
+    expect(maskBirthDate('12051941')).toBe('12/05/1941');
+    expect(maskBirthDate('12/05/19410')).toBe('12/05/1941');
+    expect(shownBirthDate('1941-05-12')).toBe('12/05/1941');
+  });
+
+  it('stores the ISO date and names a date that is not one', () => {
+    const checked = checkForm(filled({ birthDate: '12/05/1941' }), ctx());
+    expect(checked.ok && checked.patient?.identity.birthDate).toBe('1941-05-12');
+    const wrong = checkForm(filled({ birthDate: '31/13/1941' }), ctx());
+    expect(!wrong.ok && wrong.errors.birthDate).toBe('Date de naissance attendue sous la forme JJ/MM/AAAA.');
+    const letters = checkForm(filled({ birthDate: 'hier' }), ctx());
+    expect(!letters.ok && letters.errors.birthDate).toBe('Date de naissance attendue sous la forme JJ/MM/AAAA.');
+  });
+});
+
+describe('the card’s commune', () => {
+  it('is the one a place knows (the practice’s, an address’s), else the nearest centre', () => {
+    const practice = { lat: 49.125, lon: 6.2, label: 'votre cabinet (Metz)', source: 'practice' as const, insee: '57463' };
+    expect(placeOf(practice, communes)).toEqual({ commune: 'Metz', communeInsee: '57463', lat: 49.125, lon: 6.2 });
+    expect(placeOf({ ...practice, insee: undefined }, communes).communeInsee).toBe('57463');
+    expect(placeOf({ lat: 49.08, lon: 6.07, label: '2 rue Verte, Ars-sur-Moselle', source: 'address', insee: '57032' }, communes).commune).toBe('Ars-sur-Moselle');
   });
 });

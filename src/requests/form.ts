@@ -72,6 +72,9 @@ export interface CommunePoint {
 /** The card's place: a chosen commune as is; a point or an address in the commune whose centre is nearest. */
 export function placeOf(place: PatientPlace, communes: readonly CommunePoint[]): CareRequest['place'] {
   const point = { lat: place.lat, lon: place.lon };
+  // A place that knows its commune (chosen, found from an address, the practice's) keeps it.
+  const known = place.insee ? communes.find((c) => c.insee === place.insee) : undefined;
+  if (known) return { commune: known.name, communeInsee: known.insee, ...point };
   if (place.source === 'commune' && place.insee) return { commune: place.label, communeInsee: place.insee, ...point };
   let best: CommunePoint | undefined;
   let bestKm = Infinity;
@@ -117,7 +120,7 @@ export function toDocuments(form: RequestForm, ctx: Context): { request: CareReq
     requestId: ctx.requestId,
     requesterId: ctx.user.memberId,
     identity: {
-      lastName: form.lastName.trim(), firstName: form.firstName.trim(), birthDate: form.birthDate, sex: form.sex || undefined,
+      lastName: form.lastName.trim(), firstName: form.firstName.trim(), birthDate: isoBirthDate(form.birthDate), sex: form.sex || undefined,
       address: optional(form.address), phone: optional(form.phone), usualDoctor: optional(form.usualDoctor),
     },
     insStatus: 'non-qualifiee',
@@ -126,6 +129,40 @@ export function toDocuments(form: RequestForm, ctx: Context): { request: CareReq
     updatedAt: at,
   } as PatientBlock;
   return { request: dropUndefined(request), patient: dropUndefined(patient) };
+}
+
+/**
+ * A birth date as typed on a phone's number pad (« 12/05/1941 », « 12051941 », « 1/5/1941 ») or
+ * stored (ISO), in ISO form; anything else is returned as typed, for the check to refuse.
+ */
+export function isoBirthDate(typed: string): string {
+  const text = typed.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const parts = /^(\d{1,2})[/.\- ]?(\d{1,2})[/.\- ]?(\d{4})$/.exec(text);
+  if (!parts) return text;
+  const [, d, m, y] = parts;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** True for an ISO date that exists (no 31 April, no month 13). */
+function isCalendarDate(iso: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!parts) return false;
+  const date = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
+  return date.toISOString().slice(0, 10) === iso;
+}
+
+/** What the birth date field shows while digits are typed: the slashes put in (« 120519 » → « 12/05/19 »). */
+export function maskBirthDate(typed: string): string {
+  if (/[^\d/]/.test(typed)) return typed;
+  const digits = typed.replace(/\D/g, '').slice(0, 8);
+  return [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)].filter(Boolean).join('/');
+}
+
+/** An ISO date as the field shows it (« 1941-05-12 » → « 12/05/1941 »). */
+export function shownBirthDate(iso: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return parts ? `${parts[3]}/${parts[2]}/${parts[1]}` : iso;
 }
 
 /** JSON Schema sees `undefined` as a present key in some validators; documents never carry one. */
@@ -170,7 +207,9 @@ export function checkForm(form: RequestForm, ctx: Context): Checked {
   if (!request.deadline) add('urgency', form.urgency === 'date' ? e.date : e.required);
   if (!form.place) add('place', e.place);
   if (!form.consent) add('consent', e.consent);
-  if (form.birthDate && form.birthDate > new Date(ctx.now).toISOString().slice(0, 10)) add('birthDate', e.birthDateFuture);
+  const birthDate = isoBirthDate(form.birthDate);
+  if (form.birthDate && !isCalendarDate(birthDate)) add('birthDate', e.birthDateFormat);
+  else if (birthDate > new Date(ctx.now).toISOString().slice(0, 10)) add('birthDate', e.birthDateFuture);
   for (const result of [requestsPolicy.validate(request), patientsPolicy.validate(patient)]) {
     if (result.ok) continue;
     for (const error of result.errors) {
@@ -201,7 +240,7 @@ export function formOf(request: CareRequest, patient: PatientBlock | undefined):
     question: request.question,
     usualProfessionalId: request.usualProfessionalId ?? '',
     photos: request.photos.map((p) => ({ ...p, name: '', size: 0 })),
-    lastName: id?.lastName ?? '', firstName: id?.firstName ?? '', birthDate: id?.birthDate ?? '', sex: id?.sex ?? '',
+    lastName: id?.lastName ?? '', firstName: id?.firstName ?? '', birthDate: shownBirthDate(id?.birthDate ?? ''), sex: id?.sex ?? '',
     address: id?.address ?? '', phone: id?.phone ?? '', usualDoctor: id?.usualDoctor ?? '', consent: Boolean(patient),
   };
 }

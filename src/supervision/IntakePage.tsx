@@ -15,8 +15,9 @@ import { controlProps, FormField } from '../registration/FormField';
 import { saveRequest } from '../requests/commands';
 import { emptyForm, withType, type FormErrors, type RequestForm } from '../requests/form';
 import { newRequestId } from '../requests/ids';
-import { PatientFields } from '../requests/PatientFields';
-import { TargetFields } from '../requests/TargetFields';
+import { ConsentField, PatientFields } from '../requests/PatientFields';
+import { SpecialtyField, TargetFields } from '../requests/TargetFields';
+import { TypeChooser } from '../requests/TypeChooser';
 import { UsualProfessional } from '../requests/UsualProfessional';
 import { useSession } from '../session/session';
 import { loadCommunes, type Commune } from '../territory/communes';
@@ -60,7 +61,7 @@ function Intake() {
     setForm(key as never, value as never);
     recheck();
   };
-  const onType = (type: RequestType) => (type ? (setForm(withType(form, type)), recheck()) : set('type', ''));
+  const onType = (type: RequestType | '') => (type ? (setForm(withType(form, type)), recheck()) : set('type', ''));
   // The caller is a professional or a structure of the directory, never the coordination itself.
   const eligible = (m: Member) => m.status === 'active' && m.id !== session.user()?.memberId && m.profession !== 'coordination';
 
@@ -96,7 +97,9 @@ function Intake() {
         <legend>{t.caller}</legend>
         <MemberPicker id="intake-caller" label={t.caller} value={callerId()} members={directory.items()} eligible={eligible} error={callerError()} onChange={(id) => (setCallerId(id), recheck())} />
       </fieldset>
-      <TargetFields form={form} errors={errors()} onType={onType} set={set} />
+      <TypeChooser value={form.type} error={errors().type} onChange={onType} />
+      <SpecialtyField form={form} errors={errors()} set={set} />
+      <TargetFields form={form} errors={errors()} set={set} />
       <div data-testid="request-place" classList={{ 'field--error': Boolean(errors().place) }}>
         <LocationPicker value={form.place} onChange={(p) => set('place', p)} />
         <Show when={errors().place}>
@@ -107,7 +110,11 @@ function Intake() {
         <textarea class="field__input" rows="4" maxlength="1000" {...controlProps('request-question', errors().question, f.questionHint)} value={form.question} onInput={(e) => set('question', e.currentTarget.value)} />
       </FormField>
       <UsualProfessional value={form.usualProfessionalId} professions={form.professions} error={errors().usualProfessionalId} onChange={(id) => set('usualProfessionalId', id)} />
-      <PatientFields form={form} errors={errors()} set={set} />
+      <fieldset class="panel" data-testid="patient-block">
+        <legend>{f.patient}</legend>
+        <PatientFields form={form} errors={errors()} set={set} />
+      </fieldset>
+      <ConsentField checked={form.consent} error={errors().consent} onChange={(checked) => set('consent', checked)} />
       <p class="field__hint">{t.consentByCaller}</p>
       <Show when={failure()}>
         <p class="notice notice--error" role="alert" data-testid="intake-error">{failure()}</p>
