@@ -4,6 +4,7 @@
  * the cards still work) until the network comes back or the member's PIN opens them; logout wipes all.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { storedOccurrences } from './device-storage';
 import { waitForServiceWorker } from './helpers';
 import { COMMUNE, screenshot, settled, signIn } from './request-steps';
 
@@ -11,35 +12,6 @@ const PATIENT = { lastName: 'Quenneville', firstName: 'Apolline' };
 const QUESTION = 'Bilan infirmier et prise de sang à domicile demain matin, patiente alitée.';
 const SECRET_NOTE = 'Digicode 4812B, clef chez la voisine du deuxième';
 const PIN = '482915';
-
-/**
- * Every record of every IndexedDB database of the page, and localStorage/sessionStorage, searched
- * for each needle (case-insensitive): the raw bytes the browser keeps, not what the app shows.
- */
-async function storedOccurrences(page: Page, needles: string[]): Promise<Record<string, string[]>> {
-  return page.evaluate(async (wanted) => {
-    const found: Record<string, string[]> = Object.fromEntries(wanted.map((n) => [n, []]));
-    const scan = (where: string, text: string) => {
-      const lower = text.toLowerCase();
-      for (const n of wanted) if (lower.includes(n.toLowerCase())) found[n].push(where);
-    };
-    const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const open = indexedDB.open(name);
-      const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = () => reject(open.error))));
-      for (const store of Array.from(db.objectStoreNames)) {
-        const records = await request(db.transaction(store, 'readonly').objectStore(store).getAll());
-        for (const record of records) scan(`${name}/${store}`, JSON.stringify(record));
-      }
-      db.close();
-    }
-    for (const [label, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
-      for (let i = 0; i < storage.length; i++) scan(label, `${storage.key(i)}=${storage.getItem(storage.key(i)!)}`);
-    }
-    return found;
-  }, needles);
-}
 
 /** The stored (raw) patient blocks: their `identity` as IndexedDB holds it. */
 async function storedIdentities(page: Page): Promise<unknown[]> {

@@ -27,12 +27,32 @@ export async function readErrorMessage(res: Response, fallback: string): Promise
   return fallback;
 }
 
+/** Whether the last request reached the server; the browser's `online` event does not always come. */
+let unreachable = false;
+const reachedAgain = new Set<() => void>();
+
+/**
+ * Calls `listener` each time a request reaches the server after one could not (the network, or the
+ * server, is back); returns what stops it.
+ */
+export function onServerReachedAgain(listener: () => void): () => void {
+  reachedAgain.add(listener);
+  return () => reachedAgain.delete(listener);
+}
+
 /** `fetch` that turns a network failure into `HttpError(0)`, so callers tell "offline" from "refused". */
 export async function fetchOrOffline(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  let res: Response;
   try {
-    return await fetch(input, { ...init, credentials: 'same-origin' });
+    res = await fetch(input, { ...init, credentials: 'same-origin' });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    unreachable = true;
     throw new HttpError(0, 'network unreachable');
   }
+  if (unreachable) {
+    unreachable = false;
+    reachedAgain.forEach((listener) => listener());
+  }
+  return res;
 }

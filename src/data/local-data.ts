@@ -4,6 +4,7 @@ import { getCaseDatabase, wipeCaseDatabase } from './case-database';
 import { getDatabase, wipeDatabase } from './database';
 import { clearPending } from './pending-store';
 import { wipeRequestsDeviceData } from '../requests/device-data';
+import { writeSealedMessages } from '../requests/sealed-messages';
 import { watchWithdrawnCases } from '../requests/withdrawn-files';
 import { releaseRequests, sessionExpired, startSync, stopSync } from './replication';
 
@@ -30,6 +31,8 @@ export async function startLocalSync(): Promise<void> {
     .then(async (cases) => {
       if (!wanted) return;
       unwatch ??= watchWithdrawnCases(await getDatabase(), cases);
+      // What was written while the data was locked joins the thread now that the key is here.
+      await writeSealedMessages(cases).catch((err: unknown) => console.error('Messages scellés non écrits', err));
       // After an expired session, sync resumes with everything at the next login.
       if (!sessionExpired()) await startSync(cases);
     })

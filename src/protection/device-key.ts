@@ -4,9 +4,11 @@
  * Until it is here, patient data stays locked (the directory and the request cards do not need it).
  */
 import { createSignal } from 'solid-js';
+import { onServerReachedAgain } from '../data/http';
 import { ApiError, getJson } from '../data/json-api';
 import { fr } from '../i18n/fr';
 import { databasePassword, pinProblem, unwrapWithPin, wrapWithPin, type WrappedKey } from './key-crypto';
+import { createSealingKeys, unseal, type Sealed, type SealingKeys } from './sealing';
 
 /** Waiting for the server's answer; here; or locked: offline (or the server unreachable), or the session expired. */
 export type KeyState = { kind: 'waiting' } | { kind: 'ready' } | { kind: 'locked'; reason: 'offline' | 'expired' };
@@ -30,6 +32,7 @@ type StoredPin = WrappedKey & { failures: number };
 
 const PIN_KEY = 'cpts.deviceKey.v1';
 const PURGE_DAYS_KEY = 'cpts.purgeDays.v1';
+const SEALING_KEY = 'cpts.sealing.v1';
 const MAX_PIN_FAILURES = 5;
 const RETRY_MS = 30_000;
 
@@ -66,8 +69,38 @@ function storePin(record: StoredPin | null): void {
   setPinRecord(record);
 }
 
+function readSealingKeys(): SealingKeys | null {
+  try {
+    const raw = localStorage.getItem(SEALING_KEY);
+    return raw ? (JSON.parse(raw) as SealingKeys) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What is written while the key is away is sealed with a pair made while it was here (sealing.ts). */
+async function keepSealingKeys(secret: string, version: number, accountId: string): Promise<void> {
+  const keys = readSealingKeys();
+  if (keys && keys.accountId === accountId && keys.version === version) return;
+  localStorage.setItem(SEALING_KEY, JSON.stringify(await createSealingKeys(secret, version, accountId)));
+}
+
+/** The public half of the sealing pair, to write while locked; null on a device that never had the key. */
+export function sealingKeys(): SealingKeys | null {
+  return readSealingKeys();
+}
+
+/** Opens sealed texts once the key is here (it waits for it); null for one sealed under another key. */
+export async function unsealWithDeviceKey(sealed: readonly Sealed[]): Promise<Array<string | null>> {
+  const key = await databaseKey();
+  const keys = readSealingKeys();
+  const secret = held?.secret;
+  return keys && secret && keys.version === key.version ? unseal(keys, secret, sealed) : sealed.map(() => null);
+}
+
 async function hold(secret: string, version: number, accountId: string): Promise<void> {
   held = { secret, version, accountId, password: await databasePassword(secret, accountId) };
+  await keepSealingKeys(secret, version, accountId).catch((err: unknown) => console.error('Clés de scellement non créées', err));
   clearTimeout(retry);
   setState({ kind: 'ready' });
   const ready = waiters;
@@ -103,6 +136,8 @@ async function fetchFromServer(): Promise<void> {
 }
 
 window.addEventListener('online', () => void fetchFromServer());
+// The sync's long-poll often sees the network back before the browser says so (if it ever does).
+onServerReachedAgain(() => void fetchFromServer());
 
 /** Asks the server for the key (after login, and at each start of a signed-in app); a no-op once it is here. */
 export function startDeviceKey(): void {
@@ -159,5 +194,6 @@ export function forgetDeviceKey(): void {
   clearTimeout(retry);
   storePin(null);
   localStorage.removeItem(PURGE_DAYS_KEY);
+  localStorage.removeItem(SEALING_KEY);
   setState({ kind: 'waiting' });
 }

@@ -9,6 +9,7 @@ import { writeMessage } from './commands';
 import { createFileBatch } from './file-batch';
 import { FilePicker } from './FilePicker';
 import type { MessageEntry, RequestEntry } from './queries';
+import { sealedCount, unreadableSealed } from './sealed-messages';
 import { dateTimeLabel } from './timing';
 
 const t = fr.requests.thread;
@@ -45,6 +46,16 @@ export function Thread(props: { request: RequestEntry; messages: MessageEntry[];
             )}
           </For>
         </ol>
+      </Show>
+      <Show when={sealedCount(props.request.id) > 0}>
+        <p class="notice" role="status" data-testid="thread-sealed">
+          {t.sealed(sealedCount(props.request.id))}
+        </p>
+      </Show>
+      <Show when={unreadableSealed() > 0}>
+        <p class="notice notice--error" role="alert" data-testid="thread-sealed-unreadable">
+          {t.sealedUnreadable(unreadableSealed())}
+        </p>
       </Show>
       <Show when={props.canWrite}>
         <Compose request={props.request} user={props.user} />

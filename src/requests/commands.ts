@@ -18,6 +18,7 @@ import type { Attachment } from './form';
 import { newMessageId } from './ids';
 import { actorOf } from './lists';
 import type { RequestEntry } from './queries';
+import { sealMessage } from './sealed-messages';
 import { enqueueUpload } from './uploader';
 
 export type CommandResult = { ok: true } | { ok: false; message: string };
@@ -102,7 +103,14 @@ export async function writeMessage(user: SessionUser, request: RequestEntry, inp
   const refusal = messagesPolicy.refuseWrite(user, undefined, message, new Map([[`requests/${request.id}`, request]]));
   if (refusal) return { ok: false, message: sentence(refusal) };
   const cases = await caseDatabaseUnlessLocked();
-  if (!cases) return { ok: false, message: fr.protection.lockedWrite };
+  if (!cases) {
+    // Locked (an offline start without the PIN): sealed until the key is back, never kept in clear.
+    const sealed = await sealMessage(message);
+    if (sealed === 'no-keys') return { ok: false, message: fr.protection.lockedWrite };
+    if (sealed === 'storage-full') return { ok: false, message: fr.storage.full };
+    await queueFiles(request.id, input.files ?? []);
+    return { ok: true };
+  }
   return writeLocally([['messages', { id: message.id, updatedAt: message.createdAt }]], async () => {
     await queueFiles(request.id, input.files ?? []);
     await cases.messages.insert(message);

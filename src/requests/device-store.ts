@@ -1,13 +1,24 @@
 /**
  * The device's own IndexedDB store, never replicated: the upload outbox (photos and documents with
- * their blobs, kept out of the synced documents) and the audit outbox (patient blocks opened here).
- * It survives reloads and is deleted at logout.
+ * their blobs, kept out of the synced documents), the audit outbox (patient blocks opened here) and
+ * the messages written while patient data was locked, sealed. It survives reloads and is deleted at logout.
  */
+import type { Sealed } from '../protection/sealing';
 import type { UploadItem } from './outbox';
 
 const NAME = 'cpts-device';
 const UPLOADS = 'uploads';
 const AUDIT = 'audit';
+const SEALED = 'sealed';
+/** Version 2 added the sealed messages; each version creates the stores it lacks. */
+const VERSION = 2;
+
+/** A message written while patient data was locked: only its ids in clear, the message itself sealed. */
+export interface SealedEntry {
+  id: string;
+  requestId: string;
+  sealed: Sealed;
+}
 
 export interface AuditEntry {
   id: string;
@@ -28,10 +39,9 @@ let opening: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(NAME, 1);
+    const req = indexedDB.open(NAME, VERSION);
     req.onupgradeneeded = () => {
-      req.result.createObjectStore(UPLOADS, { keyPath: 'id' });
-      req.result.createObjectStore(AUDIT, { keyPath: 'id' });
+      for (const name of [UPLOADS, AUDIT, SEALED]) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'id' });
     };
     req.onsuccess = () => {
       // Another tab deleting the store (logout) must not wait for this connection.
@@ -106,6 +116,20 @@ export async function listAudit(): Promise<AuditEntry[]> {
 export async function deleteAudit(ids: readonly string[]): Promise<void> {
   const audit = await store(AUDIT, 'readwrite');
   await Promise.all(ids.map((id) => done(audit.delete(id))));
+}
+
+export async function putSealed(entry: SealedEntry): Promise<void> {
+  const sealed = await store(SEALED, 'readwrite');
+  sealed.put(entry);
+  await committed(sealed.transaction);
+}
+
+export async function listSealed(): Promise<SealedEntry[]> {
+  return (await done((await store(SEALED, 'readonly')).getAll())) as SealedEntry[];
+}
+
+export async function deleteSealed(id: string): Promise<void> {
+  await done((await store(SEALED, 'readwrite')).delete(id));
 }
 
 /** At logout: the whole store goes, blobs and unsent entries included. */
