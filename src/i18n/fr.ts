@@ -369,6 +369,17 @@ export const fr = {
     alertsNone: 'Aucune alerte en attente de votre réponse.',
     casesTitle: 'Mes prises en charge',
     casesNone: 'Aucune prise en charge.',
+    answersTitle: 'Mes réponses',
+    outcomes: {
+      waiting: 'Acceptée : confirmation attendue',
+      'too-late': 'Déjà prise par un autre',
+      taken: 'Prise par un autre',
+      'handed-back': 'Prise en charge rendue',
+      cancelled: 'Annulée',
+      expired: 'Échue',
+      declined: 'Déclinée',
+      advised: 'Avis donné',
+    },
     mineTitle: 'Mes demandes',
     mineNone: 'Vous n’avez publié aucune demande.',
     loading: 'Chargement des demandes…',
@@ -533,6 +544,10 @@ export const fr = {
       asResult: 'C’est un résultat (compte rendu, résultat d’examen)',
       send: 'Envoyer',
       empty: 'Écrivez un message ou joignez un fichier.',
+      sealed: (n: number) =>
+        `${plural(n, 'Un message écrit', `${number(n)} messages écrits`)} pendant le verrouillage, ${plural(n, 'chiffré', 'chiffrés')} sur cet appareil : ${plural(n, 'il rejoindra', 'ils rejoindront')} l’échange dès l’ouverture des données patients (réseau ou code).`,
+      sealedUnreadable: (n: number) =>
+        `${plural(n, 'Un message écrit', `${number(n)} messages écrits`)} pendant le verrouillage ne ${plural(n, 'peut', 'peuvent')} plus être ${plural(n, 'ouvert', 'ouverts')} (clé de l’appareil renouvelée depuis) : ${plural(n, 'il reste', 'ils restent')} sur l’appareil ; réécrivez-${plural(n, 'le', 'les')}.`,
       kinds: {
         accept: 'a accepté la demande',
         acceptLate: 'a accepté — sans suite : déjà pris en charge',

@@ -10,8 +10,8 @@ import { kindLabel, statusLabel, targetLabel, urgencyLabel } from './labels';
 import type { RequestEntry } from './queries';
 import { deadlineLabel } from './timing';
 
-/** `acceptAs`: an alert the member may accept from the list. */
-export function RequestItem(props: { request: RequestEntry; now: Accessor<number>; testid: string; acceptAs?: SessionUser }) {
+/** `acceptAs`: an alert the member may accept from the list; `outcome`: what became of my answer. */
+export function RequestItem(props: { request: RequestEntry; now: Accessor<number>; testid: string; acceptAs?: SessionUser; outcome?: string }) {
   const r = () => props.request;
   return (
     <li class="card request-item" data-testid={props.testid} data-request-id={r().id} data-status={r().status}>
@@ -27,6 +27,11 @@ export function RequestItem(props: { request: RequestEntry; now: Accessor<number
           {urgencyLabel(r().urgency)}
           <Show when={isOpen(r().status)}> · {deadlineLabel(r().deadline, props.now())}</Show>
         </span>
+        <Show when={props.outcome}>
+          <span class="pill" data-testid="request-outcome">
+            {props.outcome}
+          </span>
+        </Show>
         <Show when={isPending('requests', r().id)}>
           <span class="pill pill--pending" data-testid="request-pending">
             {fr.requests.pendingSend}

@@ -8,7 +8,7 @@ import { createNow } from './clock';
 import { acceptSoon } from './accept';
 import { sendDraft } from './commands';
 import { DispatchPanel } from './DispatchPanel';
-import { canAnswer, isParticipant } from './lists';
+import { canAnswer, isParticipant, standingOf } from './lists';
 import { PatientPanel } from './PatientPanel';
 import { createMemberNames, createRequestView, type RequestEntry } from './queries';
 import { RequestActions } from './RequestActions';
@@ -57,6 +57,7 @@ export default function RequestPage() {
                 now={now}
                 nameOf={nameOf}
                 participant={participant()}
+                showAssignee={!standingOf(request(), view.messages(), me())}
                 actions={answering() ? <RequestActions request={request()} messages={view.messages()} user={user()} inCard /> : undefined}
               />
               <Standing request={request()} messages={view.messages()} me={me()} nameOf={nameOf} />

@@ -10,8 +10,8 @@ import { dateTimeLabel, deadlineLabel } from './timing';
 
 const t = fr.requests.card;
 
-/** `actions`: shown right under the title, before the details. */
-export function RequestSummary(props: { request: RequestEntry; now: Accessor<number>; nameOf(id: string): string; participant: boolean; actions?: JSX.Element }) {
+/** `actions`: shown right under the title, before the details; `showAssignee: false` where the page already says who has it. */
+export function RequestSummary(props: { request: RequestEntry; now: Accessor<number>; nameOf(id: string): string; participant: boolean; actions?: JSX.Element; showAssignee?: boolean }) {
   const r = () => props.request;
   return (
     <article class="panel request-card" data-testid="request-card" data-status={r().status}>
@@ -43,7 +43,7 @@ export function RequestSummary(props: { request: RequestEntry; now: Accessor<num
         <dt>{t.question}</dt>
         <dd class="request-card__question">{r().question}</dd>
       </dl>
-      <Show when={r().assigneeId}>{(id) => <p class="notice notice--ok" data-testid="request-assignee">{fr.requests.standing.assignedTo(props.nameOf(id()))}</p>}</Show>
+      <Show when={props.showAssignee !== false && r().assigneeId}>{(id) => <p class="notice notice--ok" data-testid="request-assignee">{fr.requests.standing.assignedTo(props.nameOf(id()))}</p>}</Show>
       <Show when={r().usualProfessionalId}>{(id) => <p class="muted">{t.usual(props.nameOf(id()))}</p>}</Show>
       <Show when={r().photos.length > 0}>
         <h2 class="panel__title">{t.photos}</h2>

@@ -6,6 +6,7 @@ import { fr } from '../i18n/fr';
 import { useSession } from '../session/session';
 import { createNow } from './clock';
 import { NotificationsButton } from './NotificationsButton';
+import type { AnswerOutcome } from './lists';
 import { createRequestLists, type RequestEntry } from './queries';
 import { RequestItem } from './RequestItem';
 
@@ -29,16 +30,21 @@ export default function RequestsPage() {
       <Show when={lists.loaded()} fallback={<p class="muted">{t.loading}</p>}>
         <Section title={t.alertsTitle} none={t.alertsNone} items={lists.alerts()} now={now} testid="alert-item" acceptAs={session.user() ?? undefined} />
         <Section title={t.casesTitle} none={t.casesNone} items={lists.cases()} now={now} testid="case-item" />
+        <Show when={lists.answers().length > 0}>
+          <Section title={t.answersTitle} none="" items={lists.answers().map((a) => a.request)} now={now} testid="answer-item" outcomeOf={(id) => lists.answers().find((a) => a.request.id === id)?.outcome} />
+        </Show>
         <Section title={t.mineTitle} none={t.mineNone} items={lists.mine()} now={now} testid="my-request-item" />
       </Show>
     </section>
   );
 }
 
+const outcomeLabel = (outcome: AnswerOutcome | null | undefined) => (outcome ? t.outcomes[outcome] : undefined);
+
 /** Open requests come first; a year of closed ones stays behind « Voir plus ». */
 const PAGE = 30;
 
-function Section(props: { title: string; none: string; items: RequestEntry[]; now: Accessor<number>; testid: string; acceptAs?: SessionUser }) {
+function Section(props: { title: string; none: string; items: RequestEntry[]; now: Accessor<number>; testid: string; acceptAs?: SessionUser; outcomeOf?(id: string): AnswerOutcome | null | undefined }) {
   const [shown, setShown] = createSignal(PAGE);
   return (
     <section class="requests__section" data-testid={`${props.testid}s`}>
@@ -47,7 +53,7 @@ function Section(props: { title: string; none: string; items: RequestEntry[]; no
       </h2>
       <Show when={props.items.length > 0} fallback={<p class="muted">{props.none}</p>}>
         <ul class="cards cards--single">
-          <For each={props.items.slice(0, shown())}>{(request) => <RequestItem request={request} now={props.now} testid={props.testid} acceptAs={props.acceptAs} />}</For>
+          <For each={props.items.slice(0, shown())}>{(request) => <RequestItem request={request} now={props.now} testid={props.testid} acceptAs={props.acceptAs} outcome={outcomeLabel(props.outcomeOf?.(request.id))} />}</For>
         </ul>
         <Show when={props.items.length > shown()}>
           <button type="button" class="button button--secondary more" onClick={() => setShown((n) => n + PAGE)}>

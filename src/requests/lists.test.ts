@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMessage, sampleRequest } from '../domain/requests/fixtures';
 import type { SessionUser } from '../domain/session/user';
-import { actorOf, isParticipant, myAlerts, myCases, myRequests, standingOf } from './lists';
+import { actorOf, answerOutcome, isParticipant, myAlerts, myAnswers, myCases, myRequests, standingOf } from './lists';
 
 const searching = (id: string, over = {}) =>
   sampleRequest({ id, status: 'searching', dispatch: { alerted: ['m-nurse', 'm-nurse2'], steps: [] }, createdAt: `2026-11-23T10:0${id.slice(-1)}:00Z`, ...over });
@@ -82,5 +82,35 @@ describe('roles on a request', () => {
     expect(actorOf(request, user('m-coord', ['member', 'coordinator']))).toBe('coordinator');
     expect(actorOf(request, user('m-other'))).toBeNull();
     expect([user('m-gp'), user('m-nurse'), user('m-nurse2'), user('m-c', ['coordinator'])].map((u) => isParticipant(request, u))).toEqual([true, true, false, true]);
+  });
+});
+
+describe('my answers', () => {
+  const [accept] = [sampleMessage('m-nurse', 'accept', { requestId: 'r-cccccccc1' })];
+  const applied = { at: '2026-11-23T10:05:01.000Z', event: 'accept', by: 'm-nurse', ref: accept.id };
+  const handBack = { at: '2026-11-23T11:00:00.000Z', event: 'hand-back', by: 'm-nurse', ref: 'x' };
+  const requests = [
+    searching('r-cccccccc1', { history: [applied, handBack] }),
+    searching('r-cccccccc2', { status: 'assigned', assigneeId: 'm-nurse2' }),
+    searching('r-cccccccc3', { status: 'cancelled', assigneeId: 'm-nurse' }),
+    searching('r-cccccccc4'),
+    searching('r-cccccccc5'),
+  ];
+  const messages = [
+    accept,
+    sampleMessage('m-nurse', 'accept', { requestId: 'r-cccccccc2' }),
+    sampleMessage('m-nurse', 'accept', { requestId: 'r-cccccccc3' }),
+    sampleMessage('m-nurse', 'decline', { requestId: 'r-cccccccc4' }),
+  ];
+
+  it('keep a handed-back case and a late acceptance in view, not my current cases nor the alerts', () => {
+    expect(myAnswers(requests, messages, 'm-nurse').map((r) => r.id)).toEqual(['r-cccccccc4', 'r-cccccccc2', 'r-cccccccc1']);
+    expect(myCases(requests, 'm-nurse').map((r) => r.id)).toEqual(['r-cccccccc3']);
+    expect(myAlerts(requests, messages, 'm-nurse').map((r) => r.id)).toEqual(['r-cccccccc5']);
+  });
+
+  it('say what became of each answer', () => {
+    const outcome = (id: string) => answerOutcome(requests.find((r) => r.id === id)!, messages, 'm-nurse');
+    expect(['r-cccccccc1', 'r-cccccccc2', 'r-cccccccc3', 'r-cccccccc4', 'r-cccccccc5'].map(outcome)).toEqual(['handed-back', 'too-late', 'cancelled', 'declined', null]);
   });
 });

@@ -69,6 +69,28 @@ export function standingOf(request: Card, messages: readonly Message[], me: stri
   return null;
 }
 
+/**
+ * Requests I answered that are neither an alert nor my case now: what became of my answer stays in
+ * view (handed back, taken by another, cancelled…), open first, then the most recent.
+ */
+export function myAnswers<T extends Card>(requests: readonly T[], messages: readonly Message[], me: string): T[] {
+  const answered = answeredBy(messages, me);
+  return requests.filter((r) => answered.has(r.id) && r.assigneeId !== me && r.requesterId !== me).sort(byOpenThenRecent);
+}
+
+export type AnswerOutcome = Exclude<NonNullable<Standing>['kind'], 'closed' | 'assigned-to-me'> | 'cancelled' | 'expired' | 'declined' | 'advised';
+
+/** What became of my answer to a request, as a list says it; null when I did not answer. */
+export function answerOutcome(request: Card, messages: readonly Message[], me: string): AnswerOutcome | null {
+  const standing = standingOf(request, messages, me);
+  if (standing?.kind === 'closed') return standing.status;
+  if (standing && standing.kind !== 'assigned-to-me') return standing.kind;
+  const last = messages
+    .filter((m) => m.requestId === request.id && m.authorId === me && (m.kind === 'decline' || m.kind === 'advice'))
+    .reduce<Message | undefined>((latest, m) => (!latest || m.createdAt > latest.createdAt ? m : latest), undefined);
+  return last ? (last.kind === 'decline' ? 'declined' : 'advised') : null;
+}
+
 /** The hand-back that followed my acceptance once applied (the history holds it, by its message), if any. */
 function handedBackSince(request: Card, accept: Message): { by: string } | undefined {
   const history = request.history ?? [];

@@ -7,7 +7,7 @@ import { getDatabase, type Database } from '../data/database';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import { patientIdOf, type PatientBlock } from '../domain/requests/patient-schema';
 import type { CareRequest } from '../domain/requests/schema';
-import { myAlerts, myCases, myRequests } from './lists';
+import { answerOutcome, myAlerts, myAnswers, myCases, myRequests, type AnswerOutcome } from './lists';
 
 /** Plain copies of the documents: read-only by convention (writes go through commands.ts). */
 export type RequestEntry = CareRequest;
@@ -45,6 +45,8 @@ export interface RequestLists {
   mine: Accessor<RequestEntry[]>;
   alerts: Accessor<RequestEntry[]>;
   cases: Accessor<RequestEntry[]>;
+  /** Requests I answered that are no longer an alert nor my case, with what became of my answer. */
+  answers: Accessor<Array<{ request: RequestEntry; outcome: AnswerOutcome | null }>>;
   loaded: Accessor<boolean>;
 }
 
@@ -70,6 +72,7 @@ export function createRequestLists(me: Accessor<string | undefined>): RequestLis
     mine: createMemo(() => myRequests(requests(), id())),
     alerts: createMemo(() => myAlerts(requests(), messages(), id())),
     cases: createMemo(() => myCases(requests(), id())),
+    answers: createMemo(() => myAnswers(requests(), messages(), id()).map((request) => ({ request, outcome: answerOutcome(request, messages(), id()) }))),
     loaded,
   };
 }

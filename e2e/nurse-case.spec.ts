@@ -1,0 +1,111 @@
+/**
+ * A nurse's case, as she lives it: a message written in the thread after an offline restart without
+ * her PIN is kept sealed (never in clear) and joins the thread when the network returns; her page
+ * and her lists follow a hand-back (the request searched again) and a cancellation by the GP. An
+ * expiry comes 12 hours after the deadline on the server's real clock: its standing is unit-tested.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { storedOccurrences } from './device-storage';
+import { countSync, waitForServiceWorker, withSyncLog } from './helpers';
+import { availableAt, COMMUNE, screenshot, settled, signIn, type Person } from './request-steps';
+
+const NOTE = 'Cave du 12 : digicode 7731, la patiente préfère le matin';
+
+async function postNursing(page: Page, question: string): Promise<string> {
+  await page.goto('/demandes/nouvelle');
+  await page.getByTestId('request-type-passage-infirmier').click();
+  await page.getByTestId('patient-lastName').fill('Marchal');
+  await page.getByTestId('patient-firstName').fill('Odette');
+  await page.getByTestId('patient-birthDate').fill('02/03/1936');
+  await page.getByTestId('patient-sex-F').check();
+  await page.getByTestId('picker-commune').selectOption(COMMUNE.insee);
+  await page.getByTestId('request-question').fill(question);
+  await page.getByTestId('patient-consent').check();
+  await page.getByTestId('request-submit').click();
+  await expect(page).toHaveURL(/\/demandes\/r-[0-9a-f]{32}$/);
+  return page.url().split('/').pop()!;
+}
+
+async function acceptFromList(nurse: Person, id: string): Promise<void> {
+  const { page } = nurse;
+  await page.goto('/demandes');
+  await page.locator(`[data-testid="alert-item"][data-request-id="${id}"]`).getByTestId('action-accept').click({ timeout: 30_000 });
+  await expect(page.locator(`[data-testid="case-item"][data-request-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
+}
+
+async function act(page: Page, action: 'hand-back' | 'cancel'): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId('action-confirm').click();
+}
+
+test('a nurse writes in her case offline without her PIN; her page follows a hand-back and a cancellation', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const gp = await signIn(browser, 'generaliste');
+  const nurse = await signIn(browser, 'infirmiere', { viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const communes = (await (await gp.page.request.get('/territory/communes.json')).json()).communes as Array<{ insee: string; centroid: [number, number] }>;
+  const centre = communes.find((c) => c.insee === COMMUNE.insee)!.centroid;
+  await availableAt(nurse, { lat: centre[1], lon: centre[0] });
+  const n = nurse.page;
+  const errors: string[] = [];
+  n.on('pageerror', (e) => errors.push(e.message));
+  await waitForServiceWorker(n);
+
+  const first = await postNursing(gp.page, 'Retour à domicile : pansement de jambe chaque matin pendant une semaine.');
+  await acceptFromList(nurse, first);
+  await n.goto(`/demandes/${first}`);
+  await expect(n.getByTestId('request-standing')).toHaveAttribute('data-kind', 'assigned-to-me');
+  // Said once: « Vous avez pris en charge cette demande », not also « Pris en charge par » herself.
+  await expect(n.getByTestId('request-assignee')).toHaveCount(0);
+  await expect(n.getByTestId('thread-text')).toBeVisible();
+  await settled(n);
+
+  // In the cellar: the app restarted without network and without the PIN; patient data is locked.
+  await n.context().setOffline(true);
+  await n.reload();
+  await expect(n.getByTestId('lock-notice')).toHaveAttribute('data-reason', 'offline');
+  await n.getByTestId('thread-text').fill(NOTE);
+  await n.getByTestId('thread-send').click();
+  await expect(n.getByTestId('thread-sealed')).toContainText('Un message écrit pendant le verrouillage');
+  await expect(n.getByTestId('thread-text')).toHaveValue('');
+  await screenshot(n, testInfo, 'cas-message-scelle-hors-ligne');
+  // Kept on the device, sealed: not one byte of it in clear, and it survives another restart.
+  expect((await storedOccurrences(n, [NOTE]))[NOTE]).toEqual([]);
+  await n.reload();
+  await expect(n.getByTestId('thread-sealed')).toBeVisible();
+
+  // The network back: the key comes, the message joins the thread and reaches the GP.
+  await n.context().setOffline(false);
+  await expect(n.getByTestId('thread-message').filter({ hasText: NOTE })).toBeVisible({ timeout: 30_000 });
+  await expect(n.getByTestId('thread-sealed')).toHaveCount(0);
+  await settled(n);
+  await gp.page.goto(`/demandes/${first}`);
+  await expect(gp.page.getByTestId('thread-message').filter({ hasText: NOTE })).toBeVisible({ timeout: 30_000 });
+
+  // She hands the case back: her page says so and the request is searched for again.
+  const nSync = countSync(n);
+  await act(n, 'hand-back');
+  await expect(n.getByTestId('action-result')).toBeVisible();
+  await withSyncLog(nSync, () => expect(n.getByTestId('request-standing')).toHaveAttribute('data-kind', 'handed-back', { timeout: 30_000 }));
+  await expect(n.getByTestId('request-standing')).toContainText('la recherche d’un autre professionnel continue');
+  await expect(n.getByTestId('request-card')).toHaveAttribute('data-status', 'searching', { timeout: 30_000 });
+  await expect(gp.page.getByTestId('request-card')).toHaveAttribute('data-status', 'searching', { timeout: 30_000 });
+  await n.goto('/demandes');
+  await expect(n.locator(`[data-testid="answer-item"][data-request-id="${first}"]`).getByTestId('request-outcome')).toHaveText('Prise en charge rendue');
+  await expect(n.locator(`[data-testid="case-item"][data-request-id="${first}"]`)).toHaveCount(0);
+  await expect(n.locator(`[data-testid="alert-item"][data-request-id="${first}"]`)).toHaveCount(0);
+  await screenshot(n, testInfo, 'cas-mes-reponses');
+
+  // A second case, cancelled by the GP while the nurse has it open: her page follows at once.
+  const second = await postNursing(gp.page, 'Injection sous-cutanée ce soir, ordonnance faite.');
+  await acceptFromList(nurse, second);
+  await n.goto(`/demandes/${second}`);
+  await expect(n.getByTestId('request-standing')).toHaveAttribute('data-kind', 'assigned-to-me');
+  await gp.page.goto(`/demandes/${second}`);
+  await expect(gp.page.getByTestId('request-card')).toHaveAttribute('data-status', 'assigned', { timeout: 30_000 });
+  await act(gp.page, 'cancel');
+  await expect(n.getByTestId('request-standing')).toHaveAttribute('data-kind', 'closed', { timeout: 30_000 });
+  await expect(n.getByTestId('request-standing')).toContainText('Demande annulée');
+  await expect(n.getByTestId('thread-text')).toHaveCount(0);
+
+  expect(errors).toEqual([]);
+});
