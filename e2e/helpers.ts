@@ -64,7 +64,8 @@ export function countSync(page: Page): { all: string[]; log: string[] } {
     seen.all.push(name(r));
     seen.log.push(`${Date.now() - start} ms sent ${name(r)}${new URL(r.url()).search.slice(0, 120)}`);
   });
-  page.on('requestfinished', (r) => void (sync(r) && r.response().then((res) => seen.log.push(`${Date.now() - start} ms ${res?.status()} ${name(r)}`))));
+  // A page closed meanwhile has no response to give: nothing to log then.
+  page.on('requestfinished', (r) => void (sync(r) && r.response().then((res) => seen.log.push(`${Date.now() - start} ms ${res?.status()} ${name(r)}`), () => undefined)));
   page.on('requestfailed', (r) => void (sync(r) && seen.log.push(`${Date.now() - start} ms failed (${r.failure()?.errorText}) ${name(r)}`)));
   return seen;
 }

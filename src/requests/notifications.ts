@@ -20,13 +20,18 @@ export async function askNotificationPermission(): Promise<void> {
   if (permission() === 'granted') await ensurePushSubscription();
 }
 
-/** Through the service worker when there is one (phones require it); its click handler opens the request. */
+/**
+ * Through the service worker when one is active (phones require it); its click handler opens the
+ * request. A worker still installing cannot show one: the page shows it then, without the buttons
+ * (only a worker's notifications have them).
+ */
 export async function showAlert(notice: AlertNotice, open: (url: string) => void): Promise<void> {
   if (!supported || Notification.permission !== 'granted') return;
   const options = notificationOptions(notice);
   const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
-  if (registration) return registration.showNotification(notice.title, options);
-  const shown = new Notification(notice.title, options);
+  if (registration?.active) return registration.showNotification(notice.title, options);
+  const { actions: _buttons, ...pageOptions } = options;
+  const shown = new Notification(notice.title, pageOptions);
   shown.onclick = () => {
     window.focus();
     open(notice.url);
