@@ -27,7 +27,8 @@ export default defineConfig({
   webServer: {
     // A fresh data directory and a copy of the build at every run.
     command: `rm -rf ${workDir} && mkdir -p ${workDir} && cp -r dist ${staticDir} && node --enable-source-maps dist-server/main.js`,
-    env: { PORT: String(port), DATA_DIR: path.join(workDir, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+    // Requests nobody took expire 3 minutes after their deadline (12 hours by default), so a test sees one.
+    env: { PORT: String(port), DATA_DIR: path.join(workDir, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1', EXPIRY_GRACE_MINUTES: '3' },
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,8 +1,9 @@
 /**
  * A nurse's case, as she lives it: a message written in the thread after an offline restart without
  * her PIN is kept sealed (never in clear) and joins the thread when the network returns; her page
- * and her lists follow a hand-back (the request searched again) and a cancellation by the GP. An
- * expiry comes 12 hours after the deadline on the server's real clock: its standing is unit-tested.
+ * and her lists follow a hand-back (the request searched again), a cancellation by the GP, and an
+ * expiry that came while her acceptance waited offline (the e2e server expires 3 minutes after a
+ * deadline, on its real clock: nothing is faked).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { storedOccurrences } from './device-storage';
@@ -26,6 +27,28 @@ async function postNursing(page: Page, question: string): Promise<string> {
   return page.url().split('/').pop()!;
 }
 
+const iso = (t: number) => new Date(t).toISOString();
+
+/** A home-nursing request due in 20 seconds, written through the GP's gateway as her device would. */
+async function postDueSoon(gp: Person, centre: [number, number]): Promise<string> {
+  const now = Date.now();
+  const id = `r-e2e-due-soon-${now}`;
+  const request = {
+    _id: id, requesterId: gp.memberId, type: 'passage-infirmier', target: { professions: ['60'] }, urgency: 'date', deadline: iso(now + 20_000),
+    place: { commune: COMMUNE.name, communeInsee: COMMUNE.insee, lat: centre[1], lon: centre[0] },
+    question: 'Glycémie capillaire avant le repas de midi.', photos: [], status: 'sent', createdAt: iso(now), updatedAt: iso(now),
+  };
+  const patient = {
+    _id: `p-${id.slice(2)}`, requestId: id, requesterId: gp.memberId, identity: { lastName: 'Marchal', firstName: 'Odette', birthDate: '1936-03-02', sex: 'F' },
+    insStatus: 'non-qualifiee', consent: { informed: true, at: iso(now), by: gp.memberId }, createdAt: iso(now), updatedAt: iso(now),
+  };
+  for (const [collection, doc] of [['requests', request], ['patients', patient]] as const) {
+    const res = await gp.page.request.post(`/api/sync/${collection}/_bulk_docs`, { data: { docs: [doc] } });
+    expect((await res.json())[0]).toMatchObject({ ok: true });
+  }
+  return id;
+}
+
 async function acceptFromList(nurse: Person, id: string): Promise<void> {
   const { page } = nurse;
   await page.goto('/demandes');
@@ -38,8 +61,8 @@ async function act(page: Page, action: 'hand-back' | 'cancel'): Promise<void> {
   await page.getByTestId('action-confirm').click();
 }
 
-test('a nurse writes in her case offline without her PIN; her page follows a hand-back and a cancellation', async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
+test('a nurse writes in her case offline without her PIN; her page follows a hand-back, a cancellation and an expiry', async ({ browser }, testInfo) => {
+  test.setTimeout(480_000);
   const gp = await signIn(browser, 'generaliste');
   const nurse = await signIn(browser, 'infirmiere', { viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const communes = (await (await gp.page.request.get('/territory/communes.json')).json()).communes as Array<{ insee: string; centroid: [number, number] }>;
@@ -106,6 +129,25 @@ test('a nurse writes in her case offline without her PIN; her page follows a han
   await expect(n.getByTestId('request-standing')).toHaveAttribute('data-kind', 'closed', { timeout: 30_000 });
   await expect(n.getByTestId('request-standing')).toContainText('Demande annulée');
   await expect(n.getByTestId('thread-text')).toHaveCount(0);
+
+  // A third, due in 20 seconds, accepted in the cellar: nobody took it, it expired (3 minutes after
+  // its deadline on this server) before the network returned; her page says so, not « en attente ».
+  const third = await postDueSoon(gp, centre);
+  await n.goto('/demandes');
+  const alert = n.locator(`[data-testid="alert-item"][data-request-id="${third}"]`);
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await settled(n);
+  await n.context().setOffline(true);
+  await alert.getByTestId('action-accept').click();
+  await expect(n.locator(`[data-testid="answer-item"][data-request-id="${third}"]`).getByTestId('request-outcome')).toHaveText('Acceptée : confirmation attendue', { timeout: 15_000 });
+  await gp.page.goto(`/demandes/${third}`);
+  await expect(gp.page.getByTestId('request-card')).toHaveAttribute('data-status', 'expired', { timeout: 260_000 });
+  await n.context().setOffline(false);
+  await n.goto(`/demandes/${third}`);
+  await expect(n.getByTestId('request-standing')).toHaveAttribute('data-kind', 'closed', { timeout: 30_000 });
+  await expect(n.getByTestId('request-standing')).toContainText('Échéance passée');
+  await n.goto('/demandes');
+  await expect(n.locator(`[data-testid="answer-item"][data-request-id="${third}"]`).getByTestId('request-outcome')).toHaveText('Échue');
 
   expect(errors).toEqual([]);
 });

@@ -22,6 +22,11 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir(), DEVICE_PURGE_DAYS: '7' }).devicePurgeDays).toBe(7);
   });
 
+  it('keeps a request nobody took open 12 hours after its deadline unless EXPIRY_GRACE_MINUTES says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).expiryGraceMinutes).toBe(720);
+    expect(loadConfig({ DATA_DIR: dir(), EXPIRY_GRACE_MINUTES: '90' }).expiryGraceMinutes).toBe(90);
+  });
+
   it('never enables demo data in production or with DEMO=0', () => {
     expect(loadConfig({ DATA_DIR: dir(), ...PRODUCTION }).demo).toBe(false);
     expect(loadConfig({ DATA_DIR: dir(), DEMO: '0' }).demo).toBe(false);
@@ -76,6 +81,9 @@ describe('configuration', () => {
       [{ DEVICE_PURGE_DAYS: '0' }, 'DEVICE_PURGE_DAYS'],
       [{ DEVICE_PURGE_DAYS: '2.5' }, 'DEVICE_PURGE_DAYS'],
       [{ DEVICE_PURGE_DAYS: 'trente' }, 'DEVICE_PURGE_DAYS'],
+      [{ EXPIRY_GRACE_MINUTES: '0' }, 'EXPIRY_GRACE_MINUTES'],
+      [{ EXPIRY_GRACE_MINUTES: '1.5' }, 'EXPIRY_GRACE_MINUTES'],
+      [{ EXPIRY_GRACE_MINUTES: '20000' }, 'EXPIRY_GRACE_MINUTES'],
     ];
     for (const [env, name] of cases) {
       expect(() => loadConfig({ DATA_DIR: dir(), ...env }), name).toThrow(ConfigError);

@@ -33,6 +33,8 @@ export interface Config {
   vapidSubject: string;
   /** Days after its closing that a case's patient block and thread leave the devices (the server keeps them). */
   devicePurgeDays: number;
+  /** Minutes a request nobody took stays open for the coordinators after its deadline, before it expires. */
+  expiryGraceMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +73,14 @@ function url(env: Env, name: string, requireCredentials = false): URL | undefine
     throw new ConfigError(`${name} doit contenir l’identifiant et le mot de passe administrateur (http://user:pass@hôte:5984)`);
   }
   return parsed;
+}
+
+function minutes(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || value < 1 || value > 10_080) throw new ConfigError(`${name} doit être un nombre entier de minutes (1 à 10080, une semaine), reçu « ${raw} »`);
+  return value;
 }
 
 function days(env: Env, name: string, fallback: number): number {
@@ -220,5 +230,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mailFrom: sender,
     vapidSubject: vapidSubject(env, publicUrl, sender),
     devicePurgeDays: days(env, 'DEVICE_PURGE_DAYS', 30),
+    expiryGraceMinutes: minutes(env, 'EXPIRY_GRACE_MINUTES', 720),
   };
 }

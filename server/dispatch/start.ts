@@ -16,7 +16,7 @@ export async function startDispatch(services: Services, options: { tickMs?: numb
   const coordinators = services.coordinators;
   const alerts = new AlertSender(directory, services.notifier, () => (services as { push?: import('../push/alerts').PushSender }).push, services.territory.settings.shortName, services.territory.settings.timeZone, options.now);
   const { timeZone, radiusKm } = services.territory.settings;
-  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone, radiusKm: radiusFor(radiusKm), tickMs: options.tickMs, now: options.now });
+  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone, radiusKm: radiusFor(radiusKm), expiryGraceMs: services.config.expiryGraceMinutes * 60_000, tickMs: options.tickMs, now: options.now });
   await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);
   const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction()), new ReactionRunner(couch, outbox.reaction())];
