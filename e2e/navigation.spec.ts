@@ -38,6 +38,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(DIR, `${name}.png`) });
 }
 
+/** Nothing wider than the screen (a long e-mail, an address): the page never scrolls sideways. */
+async function fitsTheScreen(page: Page, what: string): Promise<void> {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  expect(widths.page, `${what}: page width`).toBeLessThanOrEqual(widths.screen);
+}
+
 test('on a phone, each role has a compact header, four or five bottom tabs, and the rest under « Moi »', async ({ browser }) => {
   test.setTimeout(240_000);
   for (const role of ROLES) {
@@ -51,6 +57,7 @@ test('on a phone, each role has a compact header, four or five bottom tabs, and 
     expect(bar!.y + bar!.height).toBeCloseTo(PHONE.height, 0);
     await page.getByTestId(role.home).click();
     await shoot(page, `${role.account}-telephone`);
+    await fitsTheScreen(page, `${role.account} home`);
 
     await page.getByTestId('nav-me').click();
     await expect(page.getByTestId('me-name')).not.toBeEmpty();
@@ -61,6 +68,12 @@ test('on a phone, each role has a compact header, four or five bottom tabs, and 
     if (role.account === 'coordination') await expect(page.getByTestId('nav-registrations')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
     if (role.account === 'generaliste' || role.account === 'coordination') await shoot(page, `${role.account}-telephone-moi`);
+    await fitsTheScreen(page, `${role.account} « Moi »`);
+    for (const other of role.account === 'coordination' ? ['/annuaire', '/profil', '/coordination/inscriptions', '/coordination/messages'] : ['/annuaire', '/profil']) {
+      await page.goto(other);
+      await expect(page.getByText(/^Chargement/)).toHaveCount(0, { timeout: 30_000 });
+      await fitsTheScreen(page, `${role.account} ${other}`);
+    }
     await page.context().close();
   }
 });
