@@ -1,6 +1,6 @@
 /** Tests of the device's patient list: same person, search as typed, what is kept for next time. */
 import { describe, expect, it } from 'vitest';
-import { findPatients, identityKey, keptPlace, remembered } from './known';
+import { findPatients, forgotten, identityKey, keptPlace, remembered } from './known';
 import type { KnownPatient } from '../domain/requests/known-patient-schema';
 
 const entry = (id: string, lastName: string, firstName: string, birthDate: string, lastUsedAt: string): KnownPatient => ({
@@ -40,5 +40,11 @@ describe('known patients', () => {
     expect(first).toEqual({ id: 'k-00000009', identity: list[0].identity, place: home, lastUsedAt: '2026-12-01T08:00:00.000Z', uses: 1 });
     const again = remembered(first, 'k-00000010', { ...list[0].identity, phone: '06 11 22 33 44' }, { lat: 49.1, lon: 6.1, label: 'Cabinet', source: 'practice' }, Date.parse('2026-12-02T08:00:00Z'));
     expect(again).toMatchObject({ id: 'k-00000009', place: home, uses: 2, lastUsedAt: '2026-12-02T08:00:00.000Z', identity: { phone: '06 11 22 33 44' } });
+  });
+
+  it('are forgotten a year after the last request for them', () => {
+    const now = Date.parse('2027-11-15T10:00:00Z');
+    expect(ids(forgotten(list, now))).toEqual(['k-00000001', 'k-00000003', 'k-00000004']);
+    expect(forgotten(list, Date.parse('2027-11-01T10:00:00Z'))).toHaveLength(1);
   });
 });

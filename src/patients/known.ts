@@ -50,3 +50,12 @@ export function remembered(previous: KnownPatient | undefined, id: string, ident
   const kept = keptPlace(place) ?? previous?.place;
   return { id: previous?.id ?? id, identity, ...(kept ? { place: kept } : {}), lastUsedAt: new Date(now).toISOString(), uses: (previous?.uses ?? 0) + 1 };
 }
+
+/** A patient no request named for a year leaves the device's list: it holds current patients, no more. */
+export const KEPT_DAYS = 365;
+
+/** The entries to forget at `now`: not used for `KEPT_DAYS` days. */
+export function forgotten(list: readonly KnownPatient[], now: number): KnownPatient[] {
+  const limit = now - KEPT_DAYS * 24 * 3_600_000;
+  return list.filter((p) => Date.parse(p.lastUsedAt) < limit);
+}

@@ -3,7 +3,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { caseDatabaseUnlessLocked, getCaseDatabase } from '../data/case-database';
 import type { KnownPatient } from '../domain/requests/known-patient-schema';
 import type { PatientPlace } from '../map/LocationPicker';
-import { identityKey, remembered, type Identity } from './known';
+import { forgotten, identityKey, remembered, type Identity } from './known';
 
 export interface KnownPatients {
   list: Accessor<KnownPatient[]>;
@@ -36,14 +36,18 @@ export function createKnownPatients(): KnownPatients {
 const newId = () => `k-${crypto.randomUUID()}`;
 
 /**
- * Remembers the patient of a request just saved, or updates their entry (one per person). Does
- * nothing while the device key is locked away: the request itself could not be saved then either.
+ * Remembers the patient of a request just saved, or updates their entry (one per person), and
+ * forgets those not named for a year. Does nothing while the device key is locked away: the request
+ * itself could not be saved then either.
  */
 export async function rememberPatient(identity: Identity, place: PatientPlace | undefined, now: number): Promise<void> {
   const cases = await caseDatabaseUnlessLocked();
   if (!cases) return;
   const key = identityKey(identity);
-  const all = await cases.knownPatients.find().exec();
-  const previous = all.find((d) => identityKey(d.identity) === key)?.toJSON() as KnownPatient | undefined;
+  const all = (await cases.knownPatients.find().exec()).map((d) => d.toJSON() as KnownPatient);
+  const previous = all.find((p) => identityKey(p.identity) === key);
   await cases.knownPatients.upsert(remembered(previous, newId(), identity, place, now));
+  // The list holds current patients only: those no request named for a year go.
+  const stale = forgotten(all, now).map((p) => p.id);
+  if (stale.length) await cases.knownPatients.bulkRemove(stale);
 }
