@@ -21,7 +21,7 @@ async function main() {
   const server = await startTestServer({ STATIC_DIR: path.resolve(process.env.BENCH_DIST || 'dist') });
   try {
     // Extra synthetic professionals up to TARGET entries, with ids and RPPS numbers apart from the demo's.
-    const territory = server.services.territory;
+    const territory = server.parts.territory;
     const extra = TARGET - server.demoLoaded;
     const scale = extra / 1597;
     const offer = Object.fromEntries(Object.entries(territory.offer.professionals).map(([k, n]) => [k, Math.round(n * scale)]));
@@ -29,7 +29,7 @@ async function main() {
       .filter((m) => m.kind === 'professional')
       .slice(0, extra)
       .map(({ id, identifiers, ...m }) => ({ ...m, _id: id.replace(/^m-1/, 'm-9'), identifiers: { rpps: identifiers!.rpps!.replace(/^1/, '9') } }));
-    const db = server.services.storage.couch.use('members');
+    const db = server.parts.storage.couch.use('members');
     for (let i = 0; i < more.length; i += 1000) await db.bulk({ docs: more.slice(i, i + 1000) });
     const total = server.demoLoaded + more.length;
 

@@ -126,15 +126,15 @@ async function run(label: string, file: string, server: Awaited<ReturnType<typeo
     const usage = process.memoryUsage();
     peak = Math.max(peak, usage.rss);
     heapPeak = Math.max(heapPeak, usage.heapUsed);
-    dbPeak = Math.max(dbPeak, rssOf(server.services.storage.embedded?.pid()));
+    dbPeak = Math.max(dbPeak, rssOf(server.parts.storage.embedded?.pid()));
   }, 100);
   const start = performance.now();
   let report: ImportReport;
   try {
     report = await importRpps({
       input: createReadStream(file),
-      db: server.services.storage.couch.use('members'),
-      communes: server.services.territory.communes,
+      db: server.parts.storage.couch.use('members'),
+      communes: server.parts.territory.communes,
       onProgress: (c) => process.stderr.write(`\r${label}: ${c.read.toLocaleString('fr-FR')} lignes`),
     });
   } finally {
@@ -164,7 +164,7 @@ async function main() {
   try {
     const file = path.join(dir, 'PS_LibreAcces_Personne_activite_bench.txt');
     const t = performance.now();
-    await generate(file, server.services.territory.communes);
+    await generate(file, server.parts.territory.communes);
     const size = statSync(file).size;
     console.log(`extrait synthétique : ${LINES.toLocaleString('fr-FR')} lignes, ${mb(size)} Mo, généré en ${Math.round((performance.now() - t) / 100) / 10} s`);
     const first = await run('premier import', file, server);

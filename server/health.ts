@@ -1,13 +1,13 @@
-/** `GET /api/health`: 200 once storage answers, 503 before and whenever it does not. */
+/** `GET /api/health`: 200 while storage answers, 503 whenever it does not (the listener answers 503 before the server is ready). */
 import type { FastifyInstance } from 'fastify';
-import type { Services } from './services';
+import type { Storage } from './storage/storage';
 
-export function healthRoute(app: FastifyInstance, services: Services, version: string): void {
+export function healthRoute(app: FastifyInstance, storage: Pick<Storage, 'ping' | 'kind'>, version: string): void {
   app.get('/api/health', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (!services.ready || !(await services.storage.ping())) {
+    if (!(await storage.ping())) {
       return reply.code(503).send({ status: 'indisponible', error: 'Le stockage n’est pas prêt.' });
     }
-    return { status: 'ok', storage: services.storage.kind, version };
+    return { status: 'ok', storage: storage.kind, version };
   });
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   setLogger(createLogger(config.logLevel));
   const server = await startServer(config);
   if (config.demo) {
-    const lines = demoAccounts(server.services.territory.settings.demoEmailDomain).map((a) => `  ${a.label.padEnd(20)} ${a.email.padEnd(30)} ${a.password}`);
+    const lines = demoAccounts(server.parts.territory.settings.demoEmailDomain).map((a) => `  ${a.label.padEnd(20)} ${a.email.padEnd(30)} ${a.password}`);
     // The demo passwords are public (README); printed for the person who just started the server.
     process.stdout.write(`\nMode démonstration — comptes :\n${lines.join('\n')}\n\n`);
   }

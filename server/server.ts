@@ -1,4 +1,4 @@
-/** Starts the whole server: HTTP first (health answers 503), then storage, services, demo data; then ready. */
+/** The composition root: starts the listener (everything answers 503), storage, then builds each part with what it needs, the routes, and serves. */
 import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { POLICIES } from '../src/domain/sync/collections';
 import { Accounts } from './accounts/accounts';
 import type { Config } from './config';
+import type { Territory } from './territory/load';
+import type { Geocoder } from './geocoding/geocoder';
+import type { Storage } from './storage/storage';
+import type { Notifier } from './notify/notifier';
+import type { Dispatcher } from './dispatch/dispatcher';
+import type { CoordinatorLookup } from './dispatch/coordinators';
 import { hasDemoData, loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
@@ -13,8 +19,8 @@ import { geocodeRoutes } from './geocoding/routes';
 import { ReactionRunner } from './reactions/reaction';
 import { healthRoute } from './health';
 import { createApp } from './http/app';
+import { openListener } from './http/listener';
 import { log } from './log';
-import type { Services } from './services';
 import { sessionRoutes } from './session/routes';
 import { Sessions } from './session/sessions';
 import { openStorage } from './storage/storage';
@@ -57,10 +63,34 @@ import { Uploads } from './uploads/uploads';
 /** A start refused for a reason the person starting the server must fix (printed without a stack). */
 export class StartError extends Error {}
 
+/** What a running server is made of: for the entry point, the tests and the benches; no module receives it. */
+export interface ServerParts {
+  config: Config;
+  territory: Territory;
+  storage: Storage;
+  accounts: Accounts;
+  sessions: Sessions;
+  outbox: Outbox;
+  notifier: Notifier;
+  registrations: Registrations;
+  approvals: Approvals;
+  passwordResets: PasswordResets;
+  audit: AuditLog;
+  hubs: ChangesHub[];
+  gateways: Map<string, Gateway>;
+  push: WebPushSender;
+  uploads: Uploads;
+  roster: Roster;
+  coordinators: CoordinatorLookup;
+  dispatcher: Dispatcher;
+  deviceKeys: DeviceKeys;
+  devicePurge: DevicePurge;
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
-  services: Services;
+  parts: ServerParts;
   /** Number of directory entries loaded as demo data at this start (0 when there was data already). */
   demoLoaded: number;
   stop(): Promise<void>;
@@ -82,91 +112,134 @@ export interface StartOptions {
   now?: () => number;
 }
 
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const territory = loadTerritory(config.territoryDir);
-  const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
-  const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
-  const services = { ready: false, config, territory, geocoder, gateways: new Map(), hubs: [] } as unknown as Services;
-  const app = createApp(config, services);
-  healthRoute(app, services, VERSION);
-  sessionRoutes(app, services, config);
-  syncRoutes(app, services);
-  rppsRoutes(app, services);
-  registrationRoutes(app, services, config);
-  registrationQueueRoutes(app, services, config);
-  passwordRoutes(app, services, config);
-  accountRoutes(app, services);
-  outboxRoutes(app, services);
-  geocodeRoutes(app, services);
-  requestRoutes(app, services);
-  rosterRoutes(app, services);
-  pushRoutes(app, services);
-  uploadRoutes(app, services);
-  deviceRoutes(app, services);
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address() as { port: number };
-  const url = `http://localhost:${address.port}`;
+/** Refuses production on a database that holds the demo accounts. */
+async function refuseDemoInProduction(config: Config, storage: Storage): Promise<void> {
+  if (!config.production || !(await hasDemoData(storage.couch))) return;
+  throw new StartError(
+    'Cette base contient les données de démonstration (comptes aux mots de passe publics) : la production refuse de démarrer dessus ; utilisez une base vide. ' +
+      '/ This database holds the demo data (accounts with public passwords): production refuses to start on it; use an empty database.',
+  );
+}
 
-  const storage = await openStorage(config);
-  if (config.production && (await hasDemoData(storage.couch))) {
-    await app.close();
-    await storage.stop();
-    throw new StartError(
-      'Cette base contient les données de démonstration (comptes aux mots de passe publics) : la production refuse de démarrer dessus ; utilisez une base vide. ' +
-        '/ This database holds the demo data (accounts with public passwords): production refuses to start on it; use an empty database.',
-    );
-  }
-  services.storage = storage;
-  services.accounts = new Accounts(storage.couch);
-  services.sessions = new Sessions(storage.couch, services.accounts);
-  services.outbox = new Outbox(config.dataDir);
-  services.notifier = createNotifier(config, services.outbox);
-  const secrets = new Secrets(storage.couch, config.sessionSecret);
-  const registrationStore = new RegistrationStore(storage.couch);
-  const messaging = { couch: storage.couch, accounts: services.accounts, store: registrationStore, notifier: services.notifier, network: territory.name };
-  services.registrations = new Registrations({ ...messaging, secrets, geocoder });
-  services.approvals = new Approvals(messaging);
-  services.deviceKeys = new DeviceKeys(storage.couch);
-  services.passwordResets = new PasswordResets(services.accounts, services.sessions, secrets, services.notifier, territory.name, services.deviceKeys);
-  services.audit = new AuditLog(storage.couch);
-  const gatewayOptions = { related: relatedReader(storage.couch), audit: auditReads(services.audit), pageReads: new PageReads() };
+/** One changes hub and one gateway per replicated collection. */
+async function openGateways(storage: Storage, audit: AuditLog): Promise<{ hubs: ChangesHub[]; gateways: Map<string, Gateway> }> {
+  const options = { related: relatedReader(storage.couch), audit: auditReads(audit), pageReads: new PageReads() };
+  const hubs: ChangesHub[] = [];
+  const gateways = new Map<string, Gateway>();
   for (const policy of Object.values(POLICIES)) {
     const db = storage.couch.use(policy.name);
     const hub = new ChangesHub(db, policy);
     await hub.start();
-    services.hubs.push(hub);
-    services.gateways.set(policy.name, new Gateway(db, policy, hub, gatewayOptions));
+    hubs.push(hub);
+    gateways.set(policy.name, new Gateway(db, policy, hub, options));
   }
-  const demoLoaded = config.demo ? await loadDemoData(storage.couch, services.accounts, territory, new Date(), config.demoActivity) : 0;
-  const reactions = [new ReactionRunner(storage.couch, geocodeMovedAddresses(storage.couch, geocoder))];
+  return { hubs, gateways };
+}
+
+function registerRoutes(app: FastifyInstance, parts: ServerParts, geocoder: Geocoder): void {
+  const { config, sessions, accounts, gateways, audit } = parts;
+  healthRoute(app, parts.storage, VERSION);
+  sessionRoutes(app, { sessions, accounts, gateways }, config);
+  syncRoutes(app, { sessions, gateways });
+  rppsRoutes(app, { sessions, couch: parts.storage.couch, communes: parts.territory.communes });
+  registrationRoutes(app, { registrations: parts.registrations }, config);
+  registrationQueueRoutes(app, { sessions, approvals: parts.approvals }, config);
+  passwordRoutes(app, { passwordResets: parts.passwordResets }, config);
+  accountRoutes(app, { sessions, accounts });
+  outboxRoutes(app, { sessions, outbox: parts.outbox, config });
+  geocodeRoutes(app, { sessions, geocoder });
+  requestRoutes(app, { sessions, couch: parts.storage.couch, audit });
+  rosterRoutes(app, { sessions, roster: parts.roster, coordinators: parts.coordinators });
+  pushRoutes(app, { sessions, push: parts.push, config });
+  uploadRoutes(app, { sessions, uploads: parts.uploads, audit });
+  deviceRoutes(app, { sessions, deviceKeys: parts.deviceKeys, config });
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const territory = loadTerritory(config.territoryDir);
+  const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
+  const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
+  const listener = await openListener(config.port, config.host);
+
+  let storage: Storage;
+  try {
+    storage = await openStorage(config);
+  } catch (err) {
+    await listener.close();
+    throw err;
+  }
+  try {
+    await refuseDemoInProduction(config, storage);
+  } catch (err) {
+    await listener.close();
+    await storage.stop();
+    throw err;
+  }
+  const { couch } = storage;
+  const accounts = new Accounts(couch);
+  const sessions = new Sessions(couch, accounts);
+  const outbox = new Outbox(config.dataDir);
+  const notifier = createNotifier(config, outbox);
+  const secrets = new Secrets(couch, config.sessionSecret);
+  const messaging = { couch, accounts, store: new RegistrationStore(couch), notifier, network: territory.name };
+  const deviceKeys = new DeviceKeys(couch);
+  const audit = new AuditLog(couch);
+  const { hubs, gateways } = await openGateways(storage, audit);
+  const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, new Date(), config.demoActivity) : 0;
+  const reactions = [new ReactionRunner(couch, geocodeMovedAddresses(couch, geocoder))];
   for (const reaction of reactions) await reaction.start();
-  services.push = new WebPushSender(new PushSubscriptions(storage.couch), loadVapidKeys(config.dataDir), config.vapidSubject);
-  services.uploads = new Uploads(storage.couch);
-  services.roster = new Roster(storage.couch);
-  services.coordinators = coordinatorLookup(storage.couch, services.roster);
-  const dispatch = await startDispatch(services, { now: options.now });
-  services.dispatcher = dispatch.dispatcher;
+  const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject);
+  const roster = new Roster(couch);
+  const coordinators = coordinatorLookup(couch, roster);
+  const dispatch = await startDispatch({ couch, coordinators, notifier, push, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now });
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
-  services.gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
-  services.devicePurge = new DevicePurge(storage.couch, config.devicePurgeDays);
-  services.devicePurge.start();
-  services.ready = true;
-  log.info({ url, storage: storage.kind }, 'serveur prêt');
+  gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
+  const devicePurge = new DevicePurge(couch, config.devicePurgeDays);
+  devicePurge.start();
+
+  const parts: ServerParts = {
+    config,
+    territory,
+    storage,
+    accounts,
+    sessions,
+    outbox,
+    notifier,
+    registrations: new Registrations({ ...messaging, secrets, geocoder }),
+    approvals: new Approvals(messaging),
+    passwordResets: new PasswordResets(accounts, sessions, secrets, notifier, territory.name, deviceKeys),
+    audit,
+    hubs,
+    gateways,
+    push,
+    uploads: new Uploads(couch),
+    roster,
+    coordinators,
+    dispatcher: dispatch.dispatcher,
+    deviceKeys,
+    devicePurge,
+  };
+  const app = createApp(config, listener, sessions);
+  registerRoutes(app, parts, geocoder);
+  await app.ready();
+  listener.serve();
+  log.info({ url: listener.url, storage: storage.kind }, 'serveur prêt');
 
   return {
     app,
-    url,
-    services,
+    url: listener.url,
+    parts,
     demoLoaded,
     async stop() {
-      services.ready = false;
-      await services.devicePurge.stop();
-      services.hubs.forEach((h) => h.stop());
+      listener.pause();
+      await devicePurge.stop();
+      hubs.forEach((h) => h.stop());
       await Promise.all(reactions.map((r) => r.stop()));
       await dispatch.stop();
       await app.close();
-      await services.audit.flush();
-      services.notifier?.close();
+      await listener.close();
+      await audit.flush();
+      notifier.close();
       await storage.stop();
     },
   };

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.dispose());
 
-const account = async (name: 'coordination' | 'generaliste' | 'infirmiere' | 'pharmacien') => (await server.services.accounts.findByEmail(demo(name).email))!;
+const account = async (name: 'coordination' | 'generaliste' | 'infirmiere' | 'pharmacien') => (await server.parts.accounts.findByEmail(demo(name).email))!;
 const setRoles = (client: Client, id: string, roles: unknown) => client.request('PUT', `/api/accounts/${id}/roles`, { roles });
 
 describe('rights of members on profiles and roles', () => {
@@ -49,8 +49,8 @@ describe('rights of members on profiles and roles', () => {
 
   it('lets an administrator grant admin', async () => {
     const coord = await account('coordination');
-    await server.services.accounts.update({ ...coord, roles: ['member', 'coordinator', 'admin'] });
-    server.services.sessions.forget(coord._id);
+    await server.parts.accounts.update({ ...coord, roles: ['member', 'coordinator', 'admin'] });
+    server.parts.sessions.forget(coord._id);
     const pharmacist = await account('pharmacien');
     expect((await setRoles(clients.coordination, pharmacist._id, ['member', 'admin'])).status).toBe(200);
     expect((await account('pharmacien')).roles).toEqual(['member', 'admin']);

@@ -4,20 +4,21 @@ import { parseRoles, refuseRoleChange } from '../../src/domain/session/roles';
 import { objectBody } from '../http/body';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { log } from '../log';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { Accounts } from './accounts';
 import { requireCoordinator } from '../session/auth';
 
-export function accountRoutes(app: FastifyInstance, services: Services): void {
-  app.put<{ Params: { id: string } }>('/api/accounts/:id/roles', { preHandler: requireCoordinator(services) }, async (request) => {
+export function accountRoutes(app: FastifyInstance, { sessions, accounts }: { sessions: Sessions; accounts: Accounts }): void {
+  app.put<{ Params: { id: string } }>('/api/accounts/:id/roles', { preHandler: requireCoordinator(sessions) }, async (request) => {
     const roles = parseRoles(objectBody(request.body).roles);
     if (!roles) throw badRequest('Champ « roles » : une liste de rôles parmi member, coordinator, admin est attendue.', [{ field: 'roles', message: 'valeur non autorisée' }]);
-    const account = await services.accounts.get(request.params.id);
+    const account = await accounts.get(request.params.id);
     if (!account || !request.params.id.startsWith('acc-')) throw notFound('Compte introuvable.');
     const refused = refuseRoleChange(request.user!, { id: account._id, roles: account.roles }, roles);
     if (refused) throw forbidden(`Changement de rôles refusé : ${refused}.`);
-    await services.accounts.update({ ...account, roles });
+    await accounts.update({ ...account, roles });
     // Open sessions pick the new roles up at their next request.
-    services.sessions.forget(account._id);
+    sessions.forget(account._id);
     log.info({ account: account._id, roles, by: request.user!.id }, 'rôles modifiés');
     return { account: { id: account._id, roles } };
   });

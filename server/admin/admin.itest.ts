@@ -46,7 +46,7 @@ describe('the first administrator', () => {
       const login = await client.login('helene.marchal@cpts.example.fr', 'Mon-nouveau-mot-de-passe-2026');
       expect(login.status).toBe(200);
       expect(login.json.user.roles).toEqual(['member', 'coordinator', 'admin']);
-      const entry = await server.services.storage.couch.use('members').get(login.json.user.memberId);
+      const entry = await server.parts.storage.couch.use('members').get(login.json.user.memberId);
       expect(entry).toMatchObject({ profession: 'coordination', displayName: 'Hélène Marchal', phones: { landline: '03 87 00 00 00' } });
       expect((await new Client(server.url).login('second@cpts.example.fr', 'Un-mot-de-passe-solide-2026')).status).toBe(200);
     } finally {

@@ -38,7 +38,7 @@ async function backedUp(): Promise<Map<string, Map<string, string>>> {
 }
 
 async function stored(server: TestServer, db: string): Promise<Map<string, string>> {
-  const res = await server.services.storage.couch.use(db).list();
+  const res = await server.parts.storage.couch.use(db).list();
   return new Map(res.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => [r.id, r.value.rev]));
 }
 
@@ -55,14 +55,14 @@ describe('backup and restore', () => {
     const server = await startTestServer({}, before);
     const gp = new Client(server.url);
     const gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-    const nurses = (await server.services.storage.couch.use('members').list({ include_docs: true })).rows
+    const nurses = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows
       .map((r) => r.doc as unknown as { _id: string; profession?: string })
       .filter((m) => m.profession === '60')
       .slice(0, 3)
       .map((m) => m._id);
     await makeAvailable(server, nurses, 0);
     // The first nurse takes alerts by SMS too: a copy sent after the restore would show in the outbox.
-    const members = server.services.storage.couch.use<Record<string, unknown>>('members');
+    const members = server.parts.storage.couch.use<Record<string, unknown>>('members');
     const first = await members.get(nurses[0]);
     await members.insert({ ...first, smsAlerts: true, phones: { mobile: '06 11 22 33 44' } });
 
@@ -74,7 +74,7 @@ describe('backup and restore', () => {
     await post(gp, 'messages', [message(request, gpId, 'message', 'Pansement à refaire ce soir, photo jointe.')]);
     await until(async () => outbox(before), (text) => text.includes(`/${nurses[0]}"`));
     // Every alert decided so far went out (its mark is complete): a copy after the restore would be a re-alert.
-    const marks = server.services.storage.couch.use<{ sentAt?: string }>('alerts');
+    const marks = server.parts.storage.couch.use<{ sentAt?: string }>('alerts');
     await until(async () => (await marks.list({ include_docs: true })).rows, (rows) => rows.length > 0 && rows.every((r) => Boolean(r.doc?.sentAt)));
 
     const printed = command('backup', ['--out', file], before);

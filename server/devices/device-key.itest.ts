@@ -32,7 +32,7 @@ describe('GET /api/session/device-key', () => {
     const client = await signedIn('infirmiere');
     const before = (await client.request('GET', '/api/session/device-key')).json;
     const me = (await client.request('GET', '/api/session')).json.user;
-    await server.services.deviceKeys.rotate(me.id);
+    await server.parts.deviceKeys.rotate(me.id);
     const after = (await client.request('GET', '/api/session/device-key')).json;
     expect(after).toMatchObject({ version: before.version + 1 });
     expect(after.key).not.toBe(before.key);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   server = await startTestServer({ DEVICE_PURGE_DAYS: '30' });
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const members = await server.services.storage.couch.use<Record<string, unknown>>('members').list({ include_docs: true });
+  const members = await server.parts.storage.couch.use<Record<string, unknown>>('members').list({ include_docs: true });
   const nurses = members.rows.filter((r) => r.doc?.profession === '60').slice(0, 3).map((r) => r.id);
   await makeAvailable(server, nurses);
   await new Promise((r) => setTimeout(r, 500));
@@ -56,7 +56,7 @@ describe('closed cases purged from devices', () => {
     // Closed: still on the device until the delay has passed.
     await post(nurse, 'messages', [message(request, nurseId, 'resolve')]);
     await until(() => storedRequest(server, request.id), (r) => r.status === 'resolved');
-    const purge = server.services.devicePurge;
+    const purge = server.parts.devicePurge;
     expect(await purge.sweep()).toEqual({ patients: 0, messages: 0 });
     purge.now = () => Date.now() + 29 * DAY_MS;
     expect(await purge.sweep()).toEqual({ patients: 0, messages: 0 });
@@ -76,17 +76,17 @@ describe('closed cases purged from devices', () => {
     expect(device.errors).toEqual([]);
 
     // The server keeps everything: the device's deletion never went back to it.
-    const stored = (await server.services.storage.couch.use<Record<string, any>>('patients').get(patientIdOf(request.id))) as Record<string, any>;
+    const stored = (await server.parts.storage.couch.use<Record<string, any>>('patients').get(patientIdOf(request.id))) as Record<string, any>;
     expect(stored).toMatchObject({ identity: { lastName: IDENTITY.lastName }, purgedFromDevices: expect.any(String) });
     expect(stored._deleted).toBeUndefined();
-    const thread = await server.services.storage.couch.use<Record<string, any>>('messages').view('messages', 'by_request', { startkey: [request.id], endkey: [request.id, {}], include_docs: true });
+    const thread = await server.parts.storage.couch.use<Record<string, any>>('messages').view('messages', 'by_request', { startkey: [request.id], endkey: [request.id, {}], include_docs: true });
     expect(thread.rows.map((r) => r.doc!.text).filter(Boolean)).toEqual([NOTE]);
     // The assignee still reads the case's history through the server.
     expect((await nurse.request('GET', `/api/requests/${request.id}/history`)).status).toBe(200);
 
     // A fresh device of the nurse receives nothing of it, and nothing of it is audited as read.
-    await server.services.audit.flush();
-    const readsBefore = (await server.services.audit.forRequest(request.id)).filter((e) => e.via === 'sync').length;
+    await server.parts.audit.flush();
+    const readsBefore = (await server.parts.audit.forRequest(request.id)).filter((e) => e.via === 'sync').length;
     const fresh = await nodeCaseReplica(server.url, () => nurse.cookie);
     replicas.push(fresh);
     await Promise.all(fresh.replications.map((r) => r.awaitInitialReplication()));
@@ -96,8 +96,8 @@ describe('closed cases purged from devices', () => {
       const raw = await nurse.request('GET', `/api/sync/${collection}/_changes?since=0&limit=1000&include_docs=true`);
       expect(JSON.stringify(raw.json)).not.toMatch(new RegExp(`${IDENTITY.lastName}|${NOTE}`));
     }
-    await server.services.audit.flush();
-    expect((await server.services.audit.forRequest(request.id)).filter((e) => e.via === 'sync')).toHaveLength(readsBefore);
+    await server.parts.audit.flush();
+    expect((await server.parts.audit.forRequest(request.id)).filter((e) => e.via === 'sync')).toHaveLength(readsBefore);
 
     // The coordination's first sync reads the change feed: a deletion without data, never the data.
     const coordinator = new Client(server.url);
@@ -117,9 +117,9 @@ describe('closed cases purged from devices', () => {
     await post(gp, 'requests', [request]);
     await post(gp, 'patients', [{ ...patientFor(request), identity: IDENTITY }]);
     await until(() => storedRequest(server, request.id), (r) => r.status === 'searching');
-    server.services.devicePurge.now = () => Date.now() + 400 * DAY_MS;
-    expect((await server.services.devicePurge.sweep()).patients).toBe(0);
-    const stored = (await server.services.storage.couch.use<Record<string, any>>('patients').get(patientIdOf(request.id))) as Record<string, any>;
+    server.parts.devicePurge.now = () => Date.now() + 400 * DAY_MS;
+    expect((await server.parts.devicePurge.sweep()).patients).toBe(0);
+    const stored = (await server.parts.storage.couch.use<Record<string, any>>('patients').get(patientIdOf(request.id))) as Record<string, any>;
     expect(stored.purgedFromDevices).toBeUndefined();
   });
 });

@@ -34,7 +34,7 @@ export class AlertSender {
   constructor(
     private readonly directory: MemberDirectory,
     private readonly notifier: Notifier | undefined,
-    private readonly push: () => PushSender | undefined,
+    private readonly push: PushSender | undefined,
     /** The territory's short name, which opens every SMS (« CPTS du Val — … »). */
     private readonly network: string,
     /** The territory's time zone: members' hours and the night are local. */
@@ -65,7 +65,7 @@ export class AlertSender {
     if (!memberIds.length) return;
     const payload = alertPayload(kind, request, alertId);
     const pushed = this.reachable(kind, request, memberIds, 'push');
-    if (pushed.length) await this.push()?.notify(pushed, payload, tracking);
+    if (pushed.length) await this.push?.notify(pushed, payload, tracking);
     if (!this.notifier || (kind !== 'new-request' && kind !== 'escalation')) return;
     const text = `${this.network} — ${payload.title} (${payload.body}). Ouvrez l’application pour répondre.`;
     const jobs = this.reachable(kind, request, memberIds, 'sms').map(async (id) => {

@@ -14,7 +14,7 @@ let coordinator: Client;
 let nurses: string[];
 
 async function directory(): Promise<Member[]> {
-  const res = await server.services.storage.couch.use('members').list({ include_docs: true });
+  const res = await server.parts.storage.couch.use('members').list({ include_docs: true });
   return res.rows.filter((r) => !r.id.startsWith('_')).map((r) => toDomainDoc(r.doc as unknown as Record<string, unknown>) as unknown as Member);
 }
 
@@ -77,7 +77,7 @@ describe('dispatch of a care request', () => {
     await post(gp, 'patients', [patientFor(request)]);
     await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 5);
     server.clock.advance(5 * 60_000 + 1000);
-    await server.services.dispatcher.tick();
+    await server.parts.dispatcher.tick();
     const searching = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 10);
     const ten = searching.dispatch!.alerted.slice(0, 10);
     const clients = await Promise.all(ten.map((id) => clientFor(server, id)));
@@ -91,7 +91,7 @@ describe('dispatch of a care request', () => {
     const refused = done.history!.filter((h) => h.event === 'accept-refused');
     expect(refused).toHaveLength(9);
     expect(new Set(done.history!.filter((h) => h.event.startsWith('accept')).map((h) => h.by))).toEqual(new Set(ten));
-    const stored = await server.services.storage.couch.use('messages').fetch({ keys: accepts.map((a) => a.id) });
+    const stored = await server.parts.storage.couch.use('messages').fetch({ keys: accepts.map((a) => a.id) });
     expect(stored.rows.every((r) => 'doc' in r && r.doc)).toBe(true);
 
     // The patient block: requester, assignee, coordinators; not the nine others.
@@ -105,7 +105,7 @@ describe('dispatch of a care request', () => {
     // The nine others still see the card, now taken.
     expect((await loser.request('POST', '/api/sync/requests/_all_docs', { keys: [request.id], include_docs: true })).json.rows[0].doc.status).toBe('assigned');
     // Every read of the patient block is in the audit log.
-    const audit = await server.services.audit.forRequest(request.id);
+    const audit = await server.parts.audit.forRequest(request.id);
     expect(audit.map((a) => a.memberId)).toEqual(expect.arrayContaining([done.assigneeId, gpId]));
   });
 
@@ -117,7 +117,7 @@ describe('dispatch of a care request', () => {
     expect(first.dispatch!.steps[0]).toMatchObject({ kind: 'usual', alerted: [usual] });
     expect(first.dispatch!.alerted).toEqual([usual]);
     server.clock.advance(31 * 60_000);
-    await server.services.dispatcher.tick();
+    await server.parts.dispatcher.tick();
     const widened = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.steps.length ?? 0) >= 2);
     expect(widened.dispatch!.steps.map((s) => s.kind)).toEqual(['usual', 'circle']);
     expect(widened.dispatch!.steps[1].alerted).not.toContain(usual);
@@ -133,7 +133,7 @@ describe('dispatch of a care request', () => {
     expect(escalated.dispatch!.steps[0].reason).toMatch(/^aucun preneur joignable pour « entrée directe à l’hôpital » à \d\d h \d\d : \d+ coordinateur\(s\) de permanence alerté\(s\)$/);
     expect(escalated.dispatch!.escalatedTo!.length).toBeGreaterThan(0);
     server.clock.advance(Date.parse(request.deadline) + 13 * 3_600_000 - server.clock.now());
-    await server.services.dispatcher.tick();
+    await server.parts.dispatcher.tick();
     expect((await until(() => storedRequest(server, request.id), (r) => r.status === 'expired')).status).toBe('expired');
   });
 

@@ -15,7 +15,7 @@ afterAll(async () => {
   await ban?.close();
 });
 
-const stored = (id: string) => server.services.storage.couch.use<Member & { _rev: string }>('members').get(id);
+const stored = (id: string) => server.parts.storage.couch.use<Member & { _rev: string }>('members').get(id);
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;

@@ -1,7 +1,8 @@
 /** `GET /api/geocode?q=…`: candidate places for the patient's address on the map, for signed-in members. */
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/errors';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { Geocoder } from './geocoder';
 import { requireUser } from '../session/auth';
 
 const MIN_LENGTH = 3;
@@ -15,11 +16,11 @@ function queryOf(raw: unknown): string {
   return q;
 }
 
-export function geocodeRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/geocode', { preHandler: requireUser(services) }, async (request, reply) => {
+export function geocodeRoutes(app: FastifyInstance, { sessions, geocoder }: { sessions: Sessions; geocoder: Geocoder }): void {
+  app.get('/api/geocode', { preHandler: requireUser(sessions) }, async (request, reply) => {
     const q = queryOf((request.query as Record<string, unknown>).q);
     // A patient's address: never kept by a cache between the browser and the server.
     reply.header('cache-control', 'no-store');
-    return { places: await services.geocoder.search(q) };
+    return { places: await geocoder.search(q) };
   });
 }

@@ -1,11 +1,13 @@
 /** Builds the HTTP application: security headers, error handling, the API areas and the static app. */
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Listener } from './listener';
 import type { Config } from '../config';
 import { log } from '../log';
 import { currentUser } from '../session/auth';
-import type { Services } from '../services';
-import { HttpError, toErrorResponse, unauthorized, unavailable } from './errors';
+import type { Sessions } from '../session/sessions';
+import { HttpError, toErrorResponse, unauthorized } from './errors';
 import { securityHeaders } from './headers';
 import { serveApp } from './static';
 
@@ -15,10 +17,11 @@ function isApi(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/');
 }
 
-/** `services` is filled once storage is ready; until then every API call but health answers 503. */
-export function createApp(config: Config, services: Services): FastifyInstance {
-  const app = Fastify({
-    loggerInstance: log as unknown as FastifyBaseLogger,
+/** The application answers through `listener`, which keeps answering 503 until it is handed the application. */
+export function createApp(config: Config, listener: Listener, sessions: Sessions): FastifyInstance {
+  const app = Fastify<Server, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+    serverFactory: (handler) => listener.factory(handler),
+    loggerInstance: log,
     // Request lines would log ids and addresses for every call; errors are logged by the handler below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
@@ -27,9 +30,6 @@ export function createApp(config: Config, services: Services): FastifyInstance {
   });
   app.register(fastifyCookie, { secret: config.sessionSecret });
   securityHeaders(app, config);
-  app.addHook('onRequest', async (request) => {
-    if (!services.ready && isApi(request) && request.url !== '/api/health') throw unavailable();
-  });
 
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = toErrorResponse(err);
@@ -42,7 +42,7 @@ export function createApp(config: Config, services: Services): FastifyInstance {
     if (isApi(request)) {
       const path = request.url.split('?')[0].slice(0, 200);
       // The gateway answers 401 to anyone without a session, whatever the path.
-      if (path.startsWith('/api/sync/') && !(await currentUser(request, services.sessions))) throw unauthorized();
+      if (path.startsWith('/api/sync/') && !(await currentUser(request, sessions))) throw unauthorized();
       throw new HttpError(404, `Adresse ou méthode non prise en charge : ${request.method} ${path}`);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Méthode non autorisée.');

@@ -1,12 +1,14 @@
 /** `GET /api/outbox`: the SMS and e-mails kept by the development providers, newest first, for coordinators only (they hold codes and links). */
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { Outbox } from './outbox';
+import type { Config } from '../config';
 import { requireCoordinator } from '../session/auth';
 
-export function outboxRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/outbox', { preHandler: requireCoordinator(services) }, async (_request, reply) => {
+export function outboxRoutes(app: FastifyInstance, { sessions, outbox, config }: { sessions: Sessions; outbox: Outbox; config: Pick<Config, 'sms' | 'smtpUrl'> }): void {
+  app.get('/api/outbox', { preHandler: requireCoordinator(sessions) }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    const { sms, smtpUrl } = services.config;
-    return { messages: await services.outbox.list(), keeps: { sms: !sms, email: !smtpUrl } };
+    const { sms, smtpUrl } = config;
+    return { messages: await outbox.list(), keeps: { sms: !sms, email: !smtpUrl } };
   });
 }

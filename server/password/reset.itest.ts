@@ -69,7 +69,7 @@ describe('password reset by e-mail link', () => {
     const { email } = demo('specialiste');
     await forgot(email);
     const token = tokenIn((await smtp.waitFor(email)).text);
-    const db = server.services.storage.couch.use<Record<string, any>>('verifications');
+    const db = server.parts.storage.couch.use<Record<string, any>>('verifications');
     for (const row of (await db.list({ include_docs: true })).rows) {
       if (row.doc?.kind === 'reset' && !row.doc.usedAt) await db.insert({ ...row.doc, expiresAt: new Date(Date.now() - 1).toISOString() });
     }

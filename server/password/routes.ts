@@ -6,14 +6,14 @@ import { objectBody, stringField } from '../http/body';
 import { HttpError } from '../http/errors';
 import { publicOrigin } from '../http/origin';
 import { log } from '../log';
-import type { Services } from '../services';
+import type { PasswordResets } from './resets';
 import { sessionToken } from '../session/auth';
 import { Throttle } from '../session/throttle';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 export const FORGOT_ANSWER = 'Si un compte actif existe avec cette adresse, un lien de réinitialisation vient d’y être envoyé. Il est valable une heure.';
 
-export function passwordRoutes(app: FastifyInstance, services: Services, config: Config): void {
+export function passwordRoutes(app: FastifyInstance, { passwordResets }: { passwordResets: PasswordResets }, config: Config): void {
   const requests = new Throttle(10, FIFTEEN_MINUTES);
   const perEmail = new Throttle(3, FIFTEEN_MINUTES);
   const wrongLinks = new Throttle(20, FIFTEEN_MINUTES);
@@ -32,7 +32,7 @@ export function passwordRoutes(app: FastifyInstance, services: Services, config:
     if (perEmail.retryAfter(email) === 0) {
       perEmail.fail(email);
       // Not awaited: a sent e-mail would otherwise take longer to answer than an unknown address.
-      void services.passwordResets.request(email, publicOrigin(config, request)).catch((err) => log.error({ err: (err as Error).message }, 'demande de réinitialisation'));
+      void passwordResets.request(email, publicOrigin(config, request)).catch((err) => log.error({ err: (err as Error).message }, 'demande de réinitialisation'));
     }
     return { message: FORGOT_ANSWER };
   });
@@ -40,7 +40,7 @@ export function passwordRoutes(app: FastifyInstance, services: Services, config:
   app.post('/api/password/check', async (request) => {
     guard(wrongLinks, request);
     try {
-      await services.passwordResets.check(stringField(objectBody(request.body), 'token', 100));
+      await passwordResets.check(stringField(objectBody(request.body), 'token', 100));
     } catch (err) {
       wrongLinks.fail(request.ip);
       throw err;
@@ -52,7 +52,7 @@ export function passwordRoutes(app: FastifyInstance, services: Services, config:
     guard(wrongLinks, request);
     const body = objectBody(request.body);
     try {
-      await services.passwordResets.reset(stringField(body, 'token', 100), stringField(body, 'password', 200), sessionToken(request));
+      await passwordResets.reset(stringField(body, 'token', 100), stringField(body, 'password', 200), sessionToken(request));
     } catch (err) {
       if (err instanceof HttpError && err.status === 400) wrongLinks.fail(request.ip);
       throw err;

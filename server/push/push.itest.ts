@@ -20,7 +20,7 @@ async function signIn(name: Parameters<typeof demo>[0]): Promise<[Client, string
   return [client, res.json.user.memberId];
 }
 
-const devicesOf = async (memberId: string) => (await server.services.push.subscriptions.forMembers([memberId])).map((s) => s.endpoint).sort();
+const devicesOf = async (memberId: string) => (await server.parts.push.subscriptions.forMembers([memberId])).map((s) => s.endpoint).sort();
 
 beforeAll(async () => {
   pushService = await startFakePushService();
@@ -72,7 +72,7 @@ describe('Web Push', () => {
 
     const before = pushService.received.length;
     // A wider object by mistake: only the alert's own fields may leave the server.
-    const result = await server.services.push.notify([gpId, nurseId, gpId, 'm-sans-abonnement'], { ...payload, patient: 'Jeanne Dupont' } as AlertPayload);
+    const result = await server.parts.push.notify([gpId, nurseId, gpId, 'm-sans-abonnement'], { ...payload, patient: 'Jeanne Dupont' } as AlertPayload);
     expect(result).toEqual({ sent: 3, failed: 0 });
     const received = (await pushService.waitFor(before + 3)).slice(before);
     const publicKey = (await gp.request('GET', '/api/push/key')).json.publicKey;
@@ -97,10 +97,10 @@ describe('Web Push', () => {
     pushService.answer('/push/nurse-expired', 404);
     pushService.answer('/push/nurse-flaky', 503);
 
-    const result = await server.services.push.notify([nurseId], { ...payload, kind: 'taken', title: 'Demande prise en charge' });
+    const result = await server.parts.push.notify([nurseId], { ...payload, kind: 'taken', title: 'Demande prise en charge' });
     expect(result).toEqual({ sent: 1, failed: 4 });
     expect(await devicesOf(nurseId)).toEqual([`${pushService.url}/push/nurse-flaky`, `${pushService.url}/push/nurse-phone`, unreachable.endpoint].sort());
-    expect(await server.services.push.notify([], payload)).toEqual({ sent: 0, failed: 0 });
+    expect(await server.parts.push.notify([], payload)).toEqual({ sent: 0, failed: 0 });
   });
 
   it('removes only the caller’s own subscription, and a device changes hands when someone else subscribes on it', async () => {

@@ -1,24 +1,26 @@
 /** `/api/push`: the VAPID public key, and a signed-in member's push subscriptions (one per device). */
 import type { FastifyInstance } from 'fastify';
 import { objectBody } from '../http/body';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { WebPushSender } from './sender';
+import type { Config } from '../config';
 import { requireUser } from '../session/auth';
 import { parseEndpoint, parseSubscription } from './subscription';
 
-export function pushRoutes(app: FastifyInstance, services: Services): void {
-  const signedIn = { preHandler: requireUser(services) };
+export function pushRoutes(app: FastifyInstance, { sessions, push, config }: { sessions: Sessions; push: WebPushSender; config: Pick<Config, 'production'> }): void {
+  const signedIn = { preHandler: requireUser(sessions) };
 
-  app.get('/api/push/key', signedIn, async () => ({ publicKey: services.push.publicKey }));
+  app.get('/api/push/key', signedIn, async () => ({ publicKey: push.publicKey }));
 
   app.post('/api/push/subscriptions', signedIn, async (request, reply) => {
-    const subscription = parseSubscription(request.body, { allowHttp: !services.config.production });
-    await services.push.subscriptions.save(request.user!.memberId, subscription);
+    const subscription = parseSubscription(request.body, { allowHttp: !config.production });
+    await push.subscriptions.save(request.user!.memberId, subscription);
     return reply.code(201).send({ ok: true });
   });
 
   app.delete('/api/push/subscriptions', signedIn, async (request, reply) => {
     const endpoint = parseEndpoint(objectBody(request.body).endpoint, true);
-    await services.push.subscriptions.remove(request.user!.memberId, endpoint);
+    await push.subscriptions.remove(request.user!.memberId, endpoint);
     return reply.code(204).send();
   });
 }

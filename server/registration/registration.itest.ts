@@ -43,7 +43,7 @@ async function register(reg: Registration) {
 
 /** The last SMS code sent to this mobile, read from the development outbox. */
 async function smsCode(mobile: string): Promise<string> {
-  const sms = (await server.services.outbox.list()).find((m) => m.channel === 'sms' && m.to === mobile);
+  const sms = (await server.parts.outbox.list()).find((m) => m.channel === 'sms' && m.to === mobile);
   return /(\d{6})/.exec(sms?.text ?? '')![1];
 }
 
@@ -58,7 +58,7 @@ async function verifyBoth(reg: Registration, ticket: string) {
   expect((await client.request('POST', '/api/registrations/verify-email', { token: await emailToken(reg.email) })).status).toBe(200);
 }
 
-const member = (id: string) => server.services.storage.couch.use<Record<string, any>>('members').get(id);
+const member = (id: string) => server.parts.storage.couch.use<Record<string, any>>('members').get(id);
 const sync = (client: Client) => client.request('GET', '/api/sync/members/_changes?since=0&limit=5');
 
 describe('registration, verification and approval', () => {
@@ -81,7 +81,7 @@ describe('registration, verification and approval', () => {
     expect((await sync(person)).status).toBe(401);
 
     // The SMS code is in the outbox; the e-mail went through SMTP, with a link on the request's origin.
-    const sms = (await server.services.outbox.list()).find((m) => m.to === reg.phones.mobile)!;
+    const sms = (await server.parts.outbox.list()).find((m) => m.to === reg.phones.mobile)!;
     expect(sms.text).toMatch(/code de vérification est \d{6}.*15 minutes/);
     const mail = await smtp.waitFor(reg.email);
     expect(mail.from).toBe('ne-pas-repondre@cpts.test');
@@ -127,7 +127,7 @@ describe('registration, verification and approval', () => {
     expect(approved.json.registration).toMatchObject({ status: 'approved', decidedBy: 'Hélène Marchal' });
     expect((await member(`m-${reg.identifiers.rpps}`)).status).toBe('active');
     expect((await smtp.waitFor(reg.email, (m) => /validée/.test(m.subject))).text).toContain(`${server.url}/connexion`);
-    expect((await server.services.outbox.list()).find((m) => m.to === reg.phones.mobile)!.text).toMatch(/inscription est validée/);
+    expect((await server.parts.outbox.list()).find((m) => m.to === reg.phones.mobile)!.text).toMatch(/inscription est validée/);
     expect((await coordinator.request('POST', `/api/registrations/${registration.id}/approve`)).status).toBe(409);
 
     const loggedIn = await person.login(reg.email, reg.password);
@@ -158,7 +158,7 @@ describe('registration, verification and approval', () => {
     expect(taken.status).toBe(409);
     expect(taken.json.fields).toEqual([{ field: 'email', message: expect.stringMatching(/déjà avec cette adresse/) }]);
 
-    const gp = await member((await server.services.accounts.findByEmail(demo('generaliste').email))!.memberId);
+    const gp = await member((await server.parts.accounts.findByEmail(demo('generaliste').email))!.memberId);
     const sameRpps = await register(fresh({ identifiers: { rpps: gp.identifiers.rpps } }));
     expect(sameRpps.status).toBe(409);
     expect(sameRpps.json.fields).toEqual([{ field: 'identifiers.rpps', message: expect.stringMatching(/RPPS est déjà enregistré/) }]);
@@ -172,9 +172,9 @@ describe('registration, verification and approval', () => {
   it('matches an invited entry from the RPPS import: it keeps its id and becomes the member’s at approval', async () => {
     const reg = fresh();
     const id = `m-${reg.identifiers.rpps}`;
-    const { _rev, ...invited } = await member((await server.services.accounts.findByEmail(demo('infirmier').email))!.memberId);
+    const { _rev, ...invited } = await member((await server.parts.accounts.findByEmail(demo('infirmier').email))!.memberId);
     void _rev;
-    await server.services.storage.couch.use('members').insert({ ...invited, _id: id, status: 'invited', identifiers: reg.identifiers, email: undefined, displayName: 'LAMBERT Claire' } as never);
+    await server.parts.storage.couch.use('members').insert({ ...invited, _id: id, status: 'invited', identifiers: reg.identifiers, email: undefined, displayName: 'LAMBERT Claire' } as never);
 
     const res = await register(reg);
     expect(res.status).toBe(201);
@@ -241,7 +241,7 @@ describe('SMS codes', () => {
     const client = new Client(server.url);
     const verify = (code: string) => client.request('POST', '/api/registrations/verify-phone', { ticket, code });
 
-    const codes = server.services.storage.couch.use<Record<string, any>>('verifications');
+    const codes = server.parts.storage.couch.use<Record<string, any>>('verifications');
     const stored = await codes.get(`code-${registration.id}`);
     expect(JSON.stringify(stored)).not.toContain(await smsCode(reg.phones.mobile));
     await codes.insert({ ...stored, expiresAt: new Date(Date.now() - 1000).toISOString() });
@@ -272,7 +272,7 @@ describe('SMS codes', () => {
     const reg = fresh();
     await register(reg);
     const token = await emailToken(reg.email);
-    const links = server.services.storage.couch.use<Record<string, any>>('verifications');
+    const links = server.parts.storage.couch.use<Record<string, any>>('verifications');
     const all = await links.list({ include_docs: true });
     for (const row of all.rows) {
       if (row.doc?.kind === 'email' && Date.parse(row.doc.createdAt) > Date.now() - 10_000) await links.insert({ ...row.doc, expiresAt: new Date(Date.now() - 1).toISOString() });

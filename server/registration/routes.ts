@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { objectBody, stringField } from '../http/body';
 import { badRequest, HttpError } from '../http/errors';
 import { publicOrigin } from '../http/origin';
-import type { Services } from '../services';
+import type { Registrations } from './registrations';
 import { Throttle } from '../session/throttle';
 import { publicState } from './views';
 
@@ -15,7 +15,7 @@ function tooMany(wait: number): HttpError {
   return new HttpError(429, `Trop de tentatives depuis votre connexion. Réessayez dans ${Math.max(1, Math.ceil(wait / 60_000))} min.`);
 }
 
-export function registrationRoutes(app: FastifyInstance, services: Services, config: Config): void {
+export function registrationRoutes(app: FastifyInstance, { registrations }: { registrations: Registrations }, config: Config): void {
   // Every registration counts (not only failures): each one sends an SMS and an e-mail.
   const submissions = new Throttle(20, HOUR);
   const wrongAnswers = new Throttle(30, FIFTEEN_MINUTES);
@@ -39,28 +39,28 @@ export function registrationRoutes(app: FastifyInstance, services: Services, con
   app.post('/api/registrations', async (request, reply) => {
     guard(submissions, request);
     submissions.fail(request.ip);
-    const result = await services.registrations.register(objectBody(request.body), publicOrigin(config, request));
+    const result = await registrations.register(objectBody(request.body), publicOrigin(config, request));
     return reply.code(201).send(result);
   });
 
   app.post('/api/registrations/status', async (request) => {
     const body = objectBody(request.body);
-    return counted(request, async () => ({ registration: publicState(await services.registrations.byTicket(body.ticket)) }));
+    return counted(request, async () => ({ registration: publicState(await registrations.byTicket(body.ticket)) }));
   });
 
   app.post('/api/registrations/verify-phone', async (request) => {
     const body = objectBody(request.body);
     return counted(request, async () => {
-      const record = await services.registrations.byTicket(body.ticket);
+      const record = await registrations.byTicket(body.ticket);
       const code = stringField(body, 'code', 20).replace(/\s/g, '');
-      return { registration: await services.registrations.verifyPhone(record, code) };
+      return { registration: await registrations.verifyPhone(record, code) };
     });
   });
 
   app.post('/api/registrations/verify-email', async (request) => {
     const body = objectBody(request.body);
     return counted(request, async () => {
-      const registration = await services.registrations.verifyEmail(stringField(body, 'token', 100));
+      const registration = await registrations.verifyEmail(stringField(body, 'token', 100));
       return { registration: { phoneVerified: registration.phoneVerified, emailVerified: true, status: registration.status } };
     });
   });
@@ -72,8 +72,8 @@ export function registrationRoutes(app: FastifyInstance, services: Services, con
     }
     const channel = body.channel;
     return counted(request, async () => {
-      const record = await services.registrations.byTicket(body.ticket);
-      return { registration: await services.registrations.resend(record, channel, publicOrigin(config, request)) };
+      const record = await registrations.byTicket(body.ticket);
+      return { registration: await registrations.resend(record, channel, publicOrigin(config, request)) };
     });
   });
 }

@@ -32,12 +32,12 @@ describe('patient history', () => {
     expect(res.json.requests.map((r: { id: string }) => r.id)).toEqual([first.id]);
     expect(JSON.stringify(res.json)).not.toContain('Durand');
 
-    const someoneElse = (await server.services.storage.couch.use('members').list({ limit: 10 })).rows.find((r) => !r.id.startsWith('_') && r.id !== gpId)!.id;
+    const someoneElse = (await server.parts.storage.couch.use('members').list({ limit: 10 })).rows.find((r) => !r.id.startsWith('_') && r.id !== gpId)!.id;
     const outsider = await clientFor(server, someoneElse);
     expect((await outsider.request('GET', `/api/requests/${second.id}/history`)).status).toBe(404);
     expect((await coordinator.request('GET', `/api/requests/${second.id}/history`)).status).toBe(200);
     expect((await gp.request('GET', '/api/requests/..%2Fx/history')).status).toBe(404);
-    const audit = await server.services.audit.forRequest(second.id);
+    const audit = await server.parts.audit.forRequest(second.id);
     expect(audit.some((a) => a.action === 'history' && a.memberId === gpId)).toBe(true);
   });
 });

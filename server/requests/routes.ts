@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, notFound } from '../http/errors';
 import { objectBody } from '../http/body';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { ServerScope } from 'nano';
+import type { AuditLog } from '../audit/audit';
 import { requireCoordinator, requireUser } from '../session/auth';
 import type { AuditEntry } from '../audit/audit';
 import { patientHistory } from './history';
@@ -33,19 +35,19 @@ function deviceEntries(body: unknown, memberId: string): AuditEntry[] {
   });
 }
 
-export function requestRoutes(app: FastifyInstance, services: Services): void {
-  app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(services) }, async (request, reply) => {
+export function requestRoutes(app: FastifyInstance, { sessions, couch, audit }: { sessions: Sessions; couch: ServerScope; audit: AuditLog }): void {
+  app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(sessions) }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { requests: await patientHistory(services.storage.couch, services.audit, request.user!, requestIdParam(request.params.id)) };
+    return { requests: await patientHistory(couch, audit, request.user!, requestIdParam(request.params.id)) };
   });
 
-  app.post('/api/audit', { preHandler: requireUser(services) }, async (request, reply) => {
-    services.audit.record(deviceEntries(request.body, request.user!.memberId));
+  app.post('/api/audit', { preHandler: requireUser(sessions) }, async (request, reply) => {
+    audit.record(deviceEntries(request.body, request.user!.memberId));
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { requestId?: string } }>('/api/audit', { preHandler: requireCoordinator(services) }, async (request, reply) => {
+  app.get<{ Querystring: { requestId?: string } }>('/api/audit', { preHandler: requireCoordinator(sessions) }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { entries: await services.audit.forRequest(requestIdParam(String(request.query.requestId ?? ''))) };
+    return { entries: await audit.forRequest(requestIdParam(String(request.query.requestId ?? ''))) };
   });
 }

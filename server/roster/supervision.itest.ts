@@ -25,8 +25,8 @@ beforeAll(async () => {
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
   c1 = new Client(server.url);
   c1Id = (await c1.login(demo('coordination').email, demo('coordination').password)).json.user.memberId;
-  const coordinationEntry = await server.services.storage.couch.use('members').get('m-coordination');
-  await server.services.storage.couch.use('members').insert({ ...coordinationEntry, _id: c2Id, _rev: undefined, displayName: 'Coordination de nuit' } as never);
+  const coordinationEntry = await server.parts.storage.couch.use('members').get('m-coordination');
+  await server.parts.storage.couch.use('members').insert({ ...coordinationEntry, _id: c2Id, _rev: undefined, displayName: 'Coordination de nuit' } as never);
   c2 = await clientFor(server, c2Id, ['member', 'coordinator']);
 });
 afterAll(async () => server?.dispose());
@@ -58,7 +58,7 @@ describe('supervision', () => {
   });
 
   it('assigns on someone’s behalf after a phone call: it reaches the assignee like an acceptance, recorded as such', async () => {
-    const nurse = (await server.services.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '60')!.id;
+    const nurse = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '60')!.id;
     await makeAvailable(server, [nurse], 50);
     const request = newRequest(gpId, { deadline: new Date(Date.now() + 3_600_000).toISOString() });
     await post(gp, 'requests', [request]);

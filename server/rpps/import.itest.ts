@@ -103,8 +103,8 @@ describe('RPPS import', () => {
     const progress: number[] = [];
     const report = await importRpps({
       input: Readable.from([extract(rows)]),
-      db: server.services.storage.couch.use('members'),
-      communes: server.services.territory.communes,
+      db: server.parts.storage.couch.use('members'),
+      communes: server.parts.territory.communes,
       batchSize: 3,
       onProgress: (c) => progress.push(c.created),
     });
@@ -112,7 +112,7 @@ describe('RPPS import', () => {
     expect(progress).toEqual([3, 6, 7]);
     // The directory's RPPS numbers are read in pages: small pages give the same index, even where
     // several entries share a number across pages.
-    const db = server.services.storage.couch.use('members');
+    const db = server.parts.storage.couch.use('members');
     const { _id, _rev, ...copy } = (await db.get('m-10200000003')) as unknown as Record<string, unknown>;
     await db.bulk({ docs: ['m-copy-1', 'm-copy-2', 'm-copy-3'].map((id) => ({ ...copy, _id: id })) });
     const whole = await readRppsIndex(db);
@@ -143,7 +143,7 @@ describe('RPPS import', () => {
       const file = path.join(dir, 'PS_LibreAcces_Personne_activite_test.txt');
       writeFileSync(file, extract([A, sampleRow({ rpps: '10300000001' }), SHORT]));
       const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/rpps/cli.ts', file], {
-        env: { ...process.env, COUCHDB_URL: server.services.storage.embedded!.url, DATA_DIR: dir, LOG_LEVEL: 'warn' },
+        env: { ...process.env, COUCHDB_URL: server.parts.storage.embedded!.url, DATA_DIR: dir, LOG_LEVEL: 'warn' },
       });
       expect(stdout.trim().split('\n').at(-1)).toBe('read 3, kept 2, created 1, updated 0, rejected 1');
       expect(stderr).toContain('ligne 4 : ligne mal formée');

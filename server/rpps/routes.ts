@@ -4,7 +4,9 @@ import { Readable } from 'node:stream';
 import { isCoordinator } from '../../src/domain/session/user';
 import { forbidden, HttpError } from '../http/errors';
 import { log } from '../log';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { ServerScope } from 'nano';
+import type { Commune } from '../territory/load';
 import { requireUser } from '../session/auth';
 import { MAX_FILE_BYTES, RppsFileError } from './guard';
 import { importRpps } from './import';
@@ -22,8 +24,8 @@ function refuse(reply: FastifyReply, error: HttpError): HttpError {
   return error;
 }
 
-function coordinatorOnly(services: Services) {
-  const signedIn = requireUser(services);
+function coordinatorOnly(sessions: Sessions) {
+  const signedIn = requireUser(sessions);
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     try {
       await signedIn(request, reply);
@@ -34,9 +36,9 @@ function coordinatorOnly(services: Services) {
   };
 }
 
-export function rppsRoutes(app: FastifyInstance, services: Services): void {
+export function rppsRoutes(app: FastifyInstance, { sessions, couch, communes }: { sessions: Sessions; couch: ServerScope; communes: readonly Commune[] }): void {
   const tracker = new ImportTracker();
-  const allowed = coordinatorOnly(services);
+  const allowed = coordinatorOnly(sessions);
 
   void app.register(async (scope) => {
     // The body is the file itself: handed to the import as a stream, never buffered nor size-limited by Fastify.
@@ -58,8 +60,8 @@ export function rppsRoutes(app: FastifyInstance, services: Services): void {
         const report = await importRpps({
           // An empty body is not handed to the parser: it is an empty file.
           input: request.body instanceof Readable ? request.body : Readable.from([]),
-          db: services.storage.couch.use('members'),
-          communes: services.territory.communes,
+          db: couch.use('members'),
+          communes,
           maxBytes: MAX_FILE_BYTES,
           onProgress: (counts) => tracker.progress(counts),
         });

@@ -57,7 +57,7 @@ describe('fuzz: generated bad input on every /api and /api/sync endpoint', () =>
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 
     for (const policy of Object.values(POLICIES)) {
-      const all = await server.services.storage.couch.use(policy.name).list({ include_docs: true });
+      const all = await server.parts.storage.couch.use(policy.name).list({ include_docs: true });
       const invalid = all.rows.filter((r) => !r.id.startsWith('_design/') && !(r.doc as { _deleted?: boolean })._deleted && !policy.validate(toDomainDoc(r.doc as unknown as Record<string, unknown>)).ok);
       expect(invalid.map((r) => `${policy.name}/${r.id}`)).toEqual([]);
     }

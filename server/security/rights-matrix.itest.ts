@@ -60,12 +60,12 @@ beforeAll(async () => {
   ids.coordinator = (await clients.coordinator.login(demo('coordination').email, demo('coordination').password)).json.user.memberId;
   clients.requester = new Client(server.url);
   ids.requester = (await clients.requester.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const nurses = (await server.services.storage.couch.use('members').list({ include_docs: true })).rows.filter((r) => (r.doc as { profession?: string }).profession === '60').map((r) => r.id);
+  const nurses = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.filter((r) => (r.doc as { profession?: string }).profession === '60').map((r) => r.id);
   await makeAvailable(server, nurses.slice(0, 2), 0.1);
-  const pharmacist = (await server.services.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '21')!.id;
+  const pharmacist = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '21')!.id;
   ids.member = pharmacist;
   clients.member = await clientFor(server, pharmacist);
-  await server.services.accounts.create({ _id: 'acc-matrix-admin', email: 'admin@matrix.test', passwordHash: await hashPassword('Admin-matrice-2026'), roles: ['member', 'admin'], status: 'active', memberId: 'm-coordination', name: 'Admin' });
+  await server.parts.accounts.create({ _id: 'acc-matrix-admin', email: 'admin@matrix.test', passwordHash: await hashPassword('Admin-matrice-2026'), roles: ['member', 'admin'], status: 'active', memberId: 'm-coordination', name: 'Admin' });
   clients.admin = new Client(server.url);
   await clients.admin.login('admin@matrix.test', 'Admin-matrice-2026');
   await new Promise((r) => setTimeout(r, 300));
@@ -107,7 +107,7 @@ describe('authorization matrix', () => {
   });
 
   it('refuses a pending registration at login and a logged-out cookie everywhere', async () => {
-    await server.services.accounts.create({ _id: 'acc-matrix-pending', email: 'pending@matrix.test', passwordHash: await hashPassword('Pending-matrice-2026'), roles: ['member'], status: 'pending', memberId: 'm-coordination', name: 'En attente' });
+    await server.parts.accounts.create({ _id: 'acc-matrix-pending', email: 'pending@matrix.test', passwordHash: await hashPassword('Pending-matrice-2026'), roles: ['member'], status: 'pending', memberId: 'm-coordination', name: 'En attente' });
     const pending = new Client(server.url);
     const res = await pending.login('pending@matrix.test', 'Pending-matrice-2026');
     expect(res.status).toBe(401);

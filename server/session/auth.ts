@@ -20,17 +20,17 @@ export async function currentUser(request: FastifyRequest, sessions: Sessions): 
 }
 
 /** A preHandler: 401 unless a valid session; the user is then on `request.user`. */
-export function requireUser(services: { sessions: Sessions }) {
+export function requireUser(sessions: Sessions) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const user = await currentUser(request, services.sessions);
+    const user = await currentUser(request, sessions);
     if (!user) throw unauthorized();
     request.user = user;
   };
 }
 
 /** A preHandler: 401 without a session, 403 unless the user is a coordinator or an administrator. */
-export function requireCoordinator(services: { sessions: Sessions }) {
-  const signedIn = requireUser(services);
+export function requireCoordinator(sessions: Sessions) {
+  const signedIn = requireUser(sessions);
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     await signedIn(request, reply);
     if (!isCoordinator(request.user!)) throw forbidden('Réservé à la coordination de la CPTS.');

@@ -6,7 +6,9 @@ import type { Config } from '../config';
 import { badRequest, HttpError, unauthorized } from '../http/errors';
 import { log } from '../log';
 import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
-import type { Services } from '../services';
+import type { Sessions } from './sessions';
+import type { Accounts } from '../accounts/accounts';
+import type { Gateway } from '../sync/gateway';
 import { SESSION_DAYS, userOf } from './sessions';
 import { Throttle } from './throttle';
 
@@ -27,15 +29,14 @@ function credentials(body: unknown): { email: string; password: string; firstSyn
   return { email: normaliseEmail(b.email), password: b.password, firstSync: b.firstSync === true };
 }
 
-export function sessionRoutes(app: FastifyInstance, services: Services, config: Config): void {
+export function sessionRoutes(app: FastifyInstance, { sessions, accounts, gateways }: { sessions: Sessions; accounts: Accounts; gateways: ReadonlyMap<string, Gateway> }, config: Config): void {
   const perAccount = new Throttle(5, FIFTEEN_MINUTES);
   const perAddress = new Throttle(30, FIFTEEN_MINUTES);
   setInterval(() => (perAccount.sweep(), perAddress.sweep()), FIFTEEN_MINUTES).unref();
   const secure = config.publicUrl?.protocol === 'https:';
 
   app.post('/api/session', async (request, reply) => {
-    const { accounts, sessions } = services;
-    const { email, password, firstSync } = credentials(request.body);
+        const { email, password, firstSync } = credentials(request.body);
     const wait = Math.max(perAccount.retryAfter(email), perAddress.retryAfter(request.ip));
     if (wait > 0) {
       reply.header('retry-after', Math.ceil(wait / 1000));
@@ -58,7 +59,7 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
     perAccount.reset(email);
     // A device that holds no data asks for the first page of every collection right after this
     // answer: their reads start now, while the session is written.
-    if (firstSync) for (const gateway of services.gateways.values()) gateway.prefetchFirstPages(userOf(account));
+    if (firstSync) for (const gateway of gateways.values()) gateway.prefetchFirstPages(userOf(account));
     // A fresh token at every login: a session id planted before login is never promoted.
     const previous = sessionToken(request);
     if (previous) await sessions.destroy(previous);
@@ -76,14 +77,14 @@ export function sessionRoutes(app: FastifyInstance, services: Services, config: 
   });
 
   app.get('/api/session', async (request) => {
-    const user = await currentUser(request, services.sessions);
+    const user = await currentUser(request, sessions);
     if (!user) throw unauthorized('Vous n’êtes pas connecté.');
     return { user };
   });
 
   app.delete('/api/session', async (request, reply) => {
     const token = sessionToken(request);
-    if (token) await services.sessions.destroy(token);
+    if (token) await sessions.destroy(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

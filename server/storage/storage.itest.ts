@@ -45,18 +45,18 @@ const health = async () => (await new Client(server.url).request('GET', '/api/he
 
 describe('embedded storage', () => {
   it('keeps PouchDB Server on loopback with generated credentials: anonymous requests are refused', async () => {
-    const url = new URL((server.services.storage.couch as unknown as { config: { url: string } }).config.url);
+    const url = new URL((server.parts.storage.couch as unknown as { config: { url: string } }).config.url);
     expect(url.hostname).toBe('127.0.0.1');
     const res = await fetch(`http://127.0.0.1:${url.port}/members/_all_docs`);
     expect(res.status).toBe(401);
   });
 
   it('prepares databases idempotently: a second run changes nothing', async () => {
-    expect(await prepareDatabases(server.services.storage.couch)).toBe(0);
+    expect(await prepareDatabases(server.parts.storage.couch)).toBe(0);
   });
 
   it('sends a read again when its connection drops unanswered, never a write', async () => {
-    const target = new URL((server.services.storage.couch as unknown as { config: { url: string } }).config.url);
+    const target = new URL((server.parts.storage.couch as unknown as { config: { url: string } }).config.url);
     const relay = await droppingRelay(target);
     try {
       const couch = connect(relay.url);
@@ -75,13 +75,13 @@ describe('embedded storage', () => {
 
   it('loads no demo data when DEMO=0', async () => {
     expect(server.demoLoaded).toBe(0);
-    const accounts = await server.services.storage.couch.use('accounts').list();
+    const accounts = await server.parts.storage.couch.use('accounts').list();
     expect(accounts.rows.filter((r) => !r.id.startsWith('_design/'))).toHaveLength(0);
   });
 
   it('reports 503 while the database process is down, restarts it and recovers', async () => {
     expect(await health()).toBe(200);
-    const pid = server.services.storage.embedded!.pid()!;
+    const pid = server.parts.storage.embedded!.pid()!;
     process.kill(pid, 'SIGKILL');
     let saw503 = false;
     const end = Date.now() + 30_000;
@@ -93,6 +93,6 @@ describe('embedded storage', () => {
     }
     expect(saw503).toBe(true);
     expect(await health()).toBe(200);
-    expect(server.services.storage.embedded!.pid()).not.toBe(pid);
+    expect(server.parts.storage.embedded!.pid()).not.toBe(pid);
   });
 });

@@ -32,7 +32,7 @@ async function pullAll(client: Client, collection: string, limit: number): Promi
 
 beforeAll(async () => {
   server = await startTestServer({ DEMO_ACTIVITY: '1' });
-  const res = await server.services.storage.couch.use('requests').list({ include_docs: true });
+  const res = await server.parts.storage.couch.use('requests').list({ include_docs: true });
   all = res.rows.filter((r) => !r.id.startsWith('_')).map((r) => toDomainDoc(r.doc as unknown as Record<string, unknown>) as unknown as CareRequest);
 });
 afterAll(async () => server?.dispose());
@@ -64,12 +64,12 @@ describe('first sync of a device', () => {
   });
 
   it('gives a member the whole directory from the dispatcher’s memory, at each document’s stored revision, the last page going on with what changed meanwhile', async () => {
-    const db = server.services.storage.couch.use('members');
+    const db = server.parts.storage.couch.use('members');
     const stored = (await db.list({ include_docs: true })).rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc as unknown as Record<string, unknown>);
     const client = new Client(server.url);
     await client.login(demo('infirmiere').email, demo('infirmiere').password);
     // The gateway's own database handle: every read it makes of the members database.
-    const reads = countReads((server.services.gateways.get('members') as unknown as { db: Parameters<typeof countReads>[0] }).db);
+    const reads = countReads((server.parts.gateways.get('members') as unknown as { db: Parameters<typeof countReads>[0] }).db);
     let since: unknown = 0;
     const pages: Array<Array<Record<string, unknown>>> = [];
     let edited: Record<string, unknown> | undefined;
@@ -87,7 +87,7 @@ describe('first sync of a device', () => {
         await db.insert({ ...first, phones: { mobile: '06 00 00 00 01' } } as typeof first);
         edited = (await db.get(String(first._id))) as unknown as Record<string, unknown>;
         // The change feed's follower has it before the next page is asked for.
-        const hub = (server.services.gateways.get('members') as unknown as { hub: { seq: unknown } }).hub;
+        const hub = (server.parts.gateways.get('members') as unknown as { hub: { seq: unknown } }).hub;
         const written = (await db.info()).update_seq;
         while (hub.seq !== written) await new Promise((r) => setTimeout(r, 10));
       }

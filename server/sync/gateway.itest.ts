@@ -18,7 +18,7 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 15_000) => {
   throw new Error('condition not met in time');
 };
 
-const stored = (id: string) => server.services.storage.couch.use<Member & { _rev: string }>('members').get(id);
+const stored = (id: string) => server.parts.storage.couch.use<Member & { _rev: string }>('members').get(id);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -85,7 +85,7 @@ describe('replication gateway with RxDB in Node', () => {
     expect(changed.json[0]).toMatchObject({ id: 'm-coordination', error: 'forbidden' });
     // A document this user may not read is refused as before, even unchanged (nothing learnt of it).
     const { id, ...card } = sampleRequest({ id: 'r-0f3c9a1b2c3d4e6a', requesterId: 'm-autre', readers: ['m-autre-infirmiere'] } as never);
-    const requests = server.services.storage.couch.use<Record<string, unknown>>('requests');
+    const requests = server.parts.storage.couch.use<Record<string, unknown>>('requests');
     const written = await requests.insert({ ...card, _id: id } as never);
     const hidden = await gp.request('POST', '/api/sync/requests/_bulk_docs', { docs: [{ ...card, _id: id, _rev: written.rev }] });
     expect(hidden.json[0]).toMatchObject({ id, error: 'forbidden' });
@@ -188,7 +188,7 @@ describe('storage survives a restart', () => {
     expect((await stored(gpMemberId)).signature).toBe('Gardée après redémarrage');
     const again = new Client(server.url);
     expect((await again.login(demo('generaliste').email, demo('generaliste').password)).status).toBe(200);
-    const ddoc = await server.services.storage.couch.use('members').get('_design/members');
+    const ddoc = await server.parts.storage.couch.use('members').get('_design/members');
     expect(ddoc._rev).toMatch(/^1-/);
   });
 });

@@ -160,7 +160,7 @@ beforeAll(async () => {
   await coordinator.login(demo('coordination').email, demo('coordination').password);
   nurse = new Client(server.url);
   ids.nurse = (await nurse.login(demo('infirmiere').email, demo('infirmiere').password)).json.user.memberId;
-  const directory = await server.services.storage.couch.use('members').list({ include_docs: true });
+  const directory = await server.parts.storage.couch.use('members').list({ include_docs: true });
   const members = directory.rows.filter((r) => !r.id.startsWith('_')).map((r) => toDomainDoc(r.doc as unknown as Doc) as unknown as Member);
   const taken = new Set([ids.gp, ids.nurse, 'm-coordination']);
   ids.otherNurse = members.find((m) => m.profession === '60' && m.status === 'active' && !taken.has(m.id))!.id;
@@ -374,9 +374,9 @@ describe('a long time offline, then back', () => {
     const alertedLater = final.slice(6).filter((r) => r.readers?.includes(ids.nurse)).map((r) => r.id);
     expect(alertedLater.length).toBeGreaterThan(0);
     for (const id of alertedLater) expect(await phone.collection('requests').findOne(id).exec(), id).not.toBeNull();
-    const stored = await server.services.storage.couch.use('messages').fetch({ keys: offlineMessages });
+    const stored = await server.parts.storage.couch.use('messages').fetch({ keys: offlineMessages });
     expect(stored.rows.filter((r) => 'doc' in r && r.doc).length).toBe(offlineMessages.length);
-    const byAuthor = await server.services.storage.couch.use('messages').list({ include_docs: true });
+    const byAuthor = await server.parts.storage.couch.use('messages').list({ include_docs: true });
     const written = byAuthor.rows.map((r) => r.doc as unknown as { authorId?: string; requestId?: string; kind?: string }).filter((m) => m.authorId === ids.nurse && m.requestId === requests[0].id && m.kind === 'message');
     expect(written).toHaveLength(offlineMessages.filter((id) => id.startsWith(`${requests[0].id}--${ids.nurse}--`)).length);
 

@@ -1,7 +1,8 @@
 /** `/api/sync/<collection>/`: the thin HTTP side of the replication gateway. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../http/errors';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { Gateway } from './gateway';
 import { requireUser } from '../session/auth';
 import { parseAllDocsBody, parseAllDocsQuery, parseBulkDocsBody, parseChangesQuery } from './params';
 
@@ -13,13 +14,13 @@ function abortOnClose(request: FastifyRequest): AbortSignal {
   return controller.signal;
 }
 
-export function syncRoutes(app: FastifyInstance, services: Services): void {
+export function syncRoutes(app: FastifyInstance, { sessions, gateways }: { sessions: Sessions; gateways: ReadonlyMap<string, Gateway> }): void {
   const gatewayOf = (request: FastifyRequest<{ Params: Params }>) => {
-    const gateway = services.gateways.get(request.params.collection);
+    const gateway = gateways.get(request.params.collection);
     if (!gateway) throw notFound(`Collection inconnue : « ${request.params.collection} ».`);
     return gateway;
   };
-  const opts = { preHandler: requireUser(services) };
+  const opts = { preHandler: requireUser(sessions) };
 
   app.get<{ Params: Params }>('/api/sync/:collection/_changes', opts, async (request) => {
     const gateway = gatewayOf(request);

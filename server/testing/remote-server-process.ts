@@ -22,7 +22,7 @@ loopDelay.enable();
 type Doc = Record<string, unknown> & { _id: string };
 
 async function allDocs(db: string): Promise<Doc[]> {
-  const res = await server!.services.storage.couch.use(db).list({ include_docs: true });
+  const res = await server!.parts.storage.couch.use(db).list({ include_docs: true });
   return res.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc as unknown as Doc);
 }
 
@@ -30,10 +30,10 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   async start(env: Record<string, string>) {
     server = await startTestServer(env);
     // Counts the session lookups that miss the sessions' cache (each reads the account).
-    const accounts = server.services.accounts;
+    const accounts = server.parts.accounts;
     const get = accounts.get.bind(accounts);
     accounts.get = (id: string) => (accountReads++, get(id));
-    const embedded = server.services.storage.embedded!;
+    const embedded = server.parts.storage.embedded!;
     return { url: server.url, dbUrl: embedded.url, dbPid: embedded.pid(), dataDir: server.dataDir, pid: process.pid };
   },
 
@@ -52,7 +52,7 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
 
   /** Sets members' availability in place (no move): available until a time, or not available at all. */
   async setAvailability(entries: Array<{ id: string; availableUntil?: string; homeVisitRadiusKm?: number }>) {
-    const db = server!.services.storage.couch.use('members');
+    const db = server!.parts.storage.couch.use('members');
     const res = await db.fetch({ keys: entries.map((e) => e.id) });
     const docs = res.rows.map((r, i) => {
       const m = (r as unknown as { doc: Doc & { availability: Record<string, unknown> } }).doc;
@@ -75,9 +75,9 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
    * for each, returned as cookies: 1,600 password checks would cost minutes of CPU for nothing.
    */
   async sessions(memberIds: string[], roles: Role[] = ['member']) {
-    const { accounts, sessions } = server!.services;
+    const { accounts, sessions } = server!.parts;
     passwordHash ??= await hashPassword(PASSWORD);
-    const db = server!.services.storage.couch.use('accounts');
+    const db = server!.parts.storage.couch.use('accounts');
     const ids = memberIds.map((m) => `acc-bench-${m}`);
     const existing = new Set((await db.fetch({ keys: ids })).rows.filter((r) => 'doc' in r && r.doc).map((r) => (r as { id: string }).id));
     const now = new Date().toISOString();
@@ -128,7 +128,7 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   },
 
   async request(id: string) {
-    return server!.services.storage.couch.use('requests').get(id);
+    return server!.parts.storage.couch.use('requests').get(id);
   },
 
   /** CPU, memory, waiting long-polls, and the event loop's delay since the last call (ms). */
@@ -141,8 +141,8 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
       cpu: process.cpuUsage(),
       memory: process.memoryUsage(),
       accountReads,
-      waiting: Object.fromEntries(server!.services.hubs.map((h, i) => [Object.keys(POLICIES)[i], h.waiting])),
-      dbPid: server!.services.storage.embedded?.pid(),
+      waiting: Object.fromEntries(server!.parts.hubs.map((h, i) => [Object.keys(POLICIES)[i], h.waiting])),
+      dbPid: server!.parts.storage.embedded?.pid(),
     };
   },
 

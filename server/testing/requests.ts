@@ -16,7 +16,7 @@ type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 
 /** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget). */
 export async function makeAvailable(server: TestServer, ids: string[], kmFromPlace = 1): Promise<void> {
-  const db = server.services.storage.couch.use<StoredMember>('members');
+  const db = server.parts.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
   const docs = res.rows.map((r, i) => {
     const m = (r as unknown as { doc: StoredMember }).doc;
@@ -33,10 +33,10 @@ export async function makeAvailable(server: TestServer, ids: string[], kmFromPla
 /** A logged-in client for a directory entry, creating an active account for it when needed. */
 export async function clientFor(server: TestServer, memberId: string, roles: Role[] = ['member']): Promise<Client> {
   const email = `${memberId}@test.cpts-metz.test`;
-  const existing = await server.services.accounts.findByEmail(email);
+  const existing = await server.parts.accounts.findByEmail(email);
   if (!existing) {
     passwordHash ??= await hashPassword(PASSWORD);
-    await server.services.accounts.create({ _id: `acc-test-${memberId}`, email, passwordHash, roles, status: 'active', memberId, name: memberId });
+    await server.parts.accounts.create({ _id: `acc-test-${memberId}`, email, passwordHash, roles, status: 'active', memberId, name: memberId });
   }
   const client = new Client(server.url);
   const res = await client.login(email, PASSWORD);
@@ -95,7 +95,7 @@ export function message(request: CareRequest, authorId: string, kind: string, te
 }
 
 export async function storedRequest(server: TestServer, id: string): Promise<CareRequest> {
-  const { _id, ...rest } = (await server.services.storage.couch.use('requests').get(id)) as unknown as Record<string, unknown>;
+  const { _id, ...rest } = (await server.parts.storage.couch.use('requests').get(id)) as unknown as Record<string, unknown>;
   return { ...rest, id: _id } as unknown as CareRequest;
 }
 
@@ -111,7 +111,7 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
 
 /** Every hospital and HAD declares no service open: an « entrée directe » then has nobody to alert. */
 export async function closeAdmissions(server: TestServer): Promise<void> {
-  const db = server.services.storage.couch.use<StoredMember>('members');
+  const db = server.parts.storage.couch.use<StoredMember>('members');
   const all = await db.list({ include_docs: true });
   const docs = all.rows
     .map((r) => r.doc as unknown as StoredMember)
@@ -119,5 +119,5 @@ export async function closeAdmissions(server: TestServer): Promise<void> {
     .map((m) => ({ ...m, availability: { ...m.availability, capacity: { services: [], places: 0, declaredAt: new Date().toISOString() } }, updatedAt: new Date().toISOString() }));
   await db.bulk({ docs });
   // The dispatcher's directory follows the members feed: wait until it sees them all closed.
-  await until(async () => docs.every((d) => server.services.dispatcher.directory.get(d._id)?.availability.capacity?.places === 0), Boolean);
+  await until(async () => docs.every((d) => server.parts.dispatcher.directory.get(d._id)?.availability.capacity?.places === 0), Boolean);
 }

@@ -18,7 +18,7 @@ type Doc = Record<string, unknown> & { _id: string };
 const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   async start(env: Record<string, string>, dataDir: string) {
     server = await startTestServer(env, dataDir);
-    return { url: server.url, dbPid: server.services.storage.embedded?.pid() };
+    return { url: server.url, dbPid: server.parts.storage.embedded?.pid() };
   },
 
   /** A session cookie for this directory entry (an active account is created for it when needed). */
@@ -33,20 +33,20 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
 
   /** Merges `fields` into a stored document. */
   async patch(db: string, id: string, fields: Record<string, unknown>) {
-    const store = running().services.storage.couch.use<Doc>(db);
+    const store = running().parts.storage.couch.use<Doc>(db);
     await store.insert({ ...(await store.get(id)), ...fields });
     return true;
   },
 
   /** Documents of a database (design documents left out), with their conflicts and attachment stubs. */
   async docs(db: string, keys?: string[]) {
-    const store = running().services.storage.couch.use<Doc>(db);
+    const store = running().parts.storage.couch.use<Doc>(db);
     const res = keys ? await store.fetch({ keys }, { conflicts: true } as never) : await store.list({ include_docs: true, conflicts: true });
     return res.rows.flatMap((r) => ('doc' in r && r.doc && !r.id.startsWith('_design/') ? [r.doc] : []));
   },
 
   async info(db: string) {
-    return running().services.storage.couch.use(db).info();
+    return running().parts.storage.couch.use(db).info();
   },
 
   async stop() {

@@ -2,7 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors';
-import type { Services } from '../services';
+import type { Sessions } from '../session/sessions';
+import type { Uploads } from './uploads';
+import type { AuditLog } from '../audit/audit';
 import { requireUser } from '../session/auth';
 import { readAtMost } from './body';
 import { isUploadType, matchesType, mediaType } from './magic';
@@ -46,8 +48,8 @@ async function drained(request: FastifyRequest, error: unknown): Promise<boolean
   return rest !== undefined;
 }
 
-export function uploadRoutes(app: FastifyInstance, services: Services): void {
-  const signedIn = requireUser(services);
+export function uploadRoutes(app: FastifyInstance, { sessions, uploads, audit }: { sessions: Sessions; uploads: Uploads; audit: AuditLog }): void {
+  const signedIn = requireUser(sessions);
 
   void app.register(async (scope) => {
     // The body is the file itself, read by the handler once the rights are checked (and never past the limit).
@@ -62,11 +64,11 @@ export function uploadRoutes(app: FastifyInstance, services: Services): void {
       const type = mediaType(request.headers['content-type']);
       if (!isUploadType(type)) throw new HttpError(415, 'Type de fichier non accepté : photos JPEG, PNG ou WebP, et documents PDF seulement.');
       if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-      const parties = await services.uploads.parties(requestId);
+      const parties = await uploads.parties(requestId);
       if (!parties) throw notFound('Demande inconnue du serveur : si elle a été créée hors ligne, réessayez après synchronisation.');
       if (!isParticipant(user, parties)) throw notParticipant();
 
-      const existing = await services.uploads.find(uploadId);
+      const existing = await uploads.find(uploadId);
       if (existing && existing.requestId !== requestId) throw new HttpError(409, 'Cet identifiant de fichier est déjà utilisé pour une autre demande.');
       if (existing) {
         // A retry from the device's outbox: the file is already here, nothing is rewritten.
@@ -76,7 +78,7 @@ export function uploadRoutes(app: FastifyInstance, services: Services): void {
 
       const content = await fileOf(request);
       if (!matchesType(type, content)) throw badRequest(`Le contenu du fichier ne correspond pas au type annoncé (${type}).`);
-      const { upload, created } = await services.uploads.store(
+      const { upload, created } = await uploads.store(
         { _id: uploadId, requestId, authorId: user.memberId, contentType: type, size: content.length, createdAt: new Date().toISOString() },
         content,
       );
@@ -87,12 +89,12 @@ export function uploadRoutes(app: FastifyInstance, services: Services): void {
 
   app.get('/api/uploads/:uploadId', { preHandler: signedIn }, async (request, reply) => {
     const user = request.user!;
-    const upload = await services.uploads.find(uploadIdOf(request));
+    const upload = await uploads.find(uploadIdOf(request));
     if (!upload) throw notFound('Fichier introuvable.');
     // A request gone from the server leaves its files to the coordination only.
-    if (!isParticipant(user, await services.uploads.parties(upload.requestId))) throw notParticipant();
+    if (!isParticipant(user, await uploads.parties(upload.requestId))) throw notParticipant();
     if (request.method === 'GET') {
-      services.audit.record([{ at: new Date().toISOString(), memberId: user.memberId, action: 'download', collection: 'uploads', docId: upload._id, requestId: upload.requestId, via: 'upload' }]);
+      audit.record([{ at: new Date().toISOString(), memberId: user.memberId, action: 'download', collection: 'uploads', docId: upload._id, requestId: upload.requestId, via: 'upload' }]);
     }
     return reply
       .type(upload.contentType)
@@ -100,7 +102,7 @@ export function uploadRoutes(app: FastifyInstance, services: Services): void {
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', 'inline')
-      .send(services.uploads.open(upload._id));
+      .send(uploads.open(upload._id));
   });
 }
 

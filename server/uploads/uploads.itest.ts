@@ -53,7 +53,7 @@ const upload = (client: Client | undefined, uploadId: string, requestId: string 
   send('PUT', `/api/uploads/${uploadId}${requestId ? `?requestId=${requestId}` : ''}`, client, { 'content-type': type }, body);
 const download = (client: Client | undefined, uploadId: string) => send('GET', `/api/uploads/${uploadId}`, client, {});
 const json = (answer: Answer) => JSON.parse(answer.body.toString('utf8'));
-const stored = (id: string) => server.services.storage.couch.use<Record<string, any>>('uploads').get(id).catch(() => undefined);
+const stored = (id: string) => server.parts.storage.couch.use<Record<string, any>>('uploads').get(id).catch(() => undefined);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -63,7 +63,7 @@ beforeAll(async () => {
     ids[key] = (await clients[key].login(demo(name).email, demo(name).password)).json.user.memberId;
   }
   // Assigned to the first nurse; the second one was alerted too but did not take it.
-  const requests = server.services.storage.couch.use('requests');
+  const requests = server.parts.storage.couch.use('requests');
   const now = new Date().toISOString();
   const card = (id: string, over: object) => {
     const { id: _id, ...rest } = sampleRequest({ id, requesterId: ids.gp, createdAt: now, updatedAt: now, ...over });
@@ -95,7 +95,7 @@ describe('case files', () => {
         'content-disposition': 'inline',
       });
     }
-    const audit = (await server.services.audit.forRequest(REQUEST)).filter((e) => e.collection === 'uploads');
+    const audit = (await server.parts.audit.forRequest(REQUEST)).filter((e) => e.collection === 'uploads');
     expect(audit.map((e) => e.memberId).sort()).toEqual([ids.gp, ids.nurse, ids.coordinator].sort());
     for (const entry of audit) expect(entry).toMatchObject({ action: 'download', docId: 'photo-0001-abcd', requestId: REQUEST, via: 'upload', at: expect.any(String) });
   });
@@ -118,7 +118,7 @@ describe('case files', () => {
     expect((await download(undefined, 'photo-0001-abcd')).status).toBe(401);
     expect((await upload(undefined, 'photo-anonymous-1', REQUEST, 'image/jpeg', jpeg)).status).toBe(401);
     expect(await stored('photo-othernurse-1')).toBeUndefined();
-    const downloaders = (await server.services.audit.forRequest(REQUEST)).map((e) => e.memberId);
+    const downloaders = (await server.parts.audit.forRequest(REQUEST)).map((e) => e.memberId);
     expect(downloaders).not.toContain(ids.otherNurse);
     expect(downloaders).not.toContain(ids.pharmacist);
   });

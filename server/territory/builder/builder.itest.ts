@@ -109,7 +109,7 @@ describe('a server on a built territory', () => {
   afterAll(async () => server?.dispose());
 
   async function directory(): Promise<Member[]> {
-    const res = await server.services.storage.couch.use('members').list({ include_docs: true });
+    const res = await server.parts.storage.couch.use('members').list({ include_docs: true });
     return res.rows.filter((r) => !r.id.startsWith('_')).map((r) => toDomainDoc(r.doc as unknown as Record<string, unknown>) as unknown as Member);
   }
 
