@@ -78,7 +78,7 @@ test('a GP posts a request offline with a photo; the first nurse to accept takes
     await expect.poll(() => p.page.evaluate(() => (window as unknown as { tones?: number }).tones ?? 0)).toBeGreaterThan(0);
     await expect
       .poll(() => notificationsOf(p.page, requestId))
-      .toEqual([{ title: 'Nouvelle demande : Passage infirmier à domicile (retour à domicile)', body: `${COMMUNE.name} — Dans la journée`, url: `/demandes/${requestId}`, actions: ['Accepter'] }]);
+      .toEqual([{ title: 'Nouvelle demande : passage infirmier à domicile (retour à domicile)', body: `${COMMUNE.name} — dans la journée`, url: `/demandes/${requestId}`, actions: ['Accepter'] }]);
   }
   await screenshot(nurse.page, testInfo, 'demandes-alertes');
 

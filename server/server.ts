@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Territory } from './territory/load';
 import type { Geocoder } from './geocoding/geocoder';
 import type { Storage } from './storage/storage';
+import type { StoredDoc } from './storage/docs';
 import type { Notifier } from './notify/notifier';
 import type { Dispatcher } from './dispatch/dispatcher';
 import type { CoordinatorLookup } from './dispatch/coordinators';
@@ -16,7 +17,7 @@ import { hasDemoData, loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
 import { geocodeRoutes } from './geocoding/routes';
-import { ReactionRunner } from './reactions/reaction';
+import { Reactions } from './reactions/reaction';
 import { healthRoute } from './health';
 import { createApp } from './http/app';
 import { openListener } from './http/listener';
@@ -127,7 +128,7 @@ async function openGateways(storage: Storage, audit: AuditLog): Promise<{ hubs: 
   const hubs: ChangesHub[] = [];
   const gateways = new Map<string, Gateway>();
   for (const policy of Object.values(POLICIES)) {
-    const db = storage.couch.use(policy.name);
+    const db = storage.couch.use<StoredDoc>(policy.name);
     const hub = new ChangesHub(db, policy);
     await hub.start();
     hubs.push(hub);
@@ -186,12 +187,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const audit = new AuditLog(couch);
   const { hubs, gateways } = await openGateways(storage, audit);
   const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, new Date(), config.demoActivity) : 0;
-  const reactions = [new ReactionRunner(couch, geocodeMovedAddresses(couch, geocoder))];
-  for (const reaction of reactions) await reaction.start();
+  const reactions = new Reactions(couch).add(geocodeMovedAddresses(couch, geocoder));
   const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);
-  const dispatch = await startDispatch({ couch, coordinators, notifier, push, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now });
+  const dispatch = await startDispatch({ couch, coordinators, notifier, push, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions });
+  await reactions.start();
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
   const devicePurge = new DevicePurge(couch, config.devicePurgeDays);
@@ -234,8 +235,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       listener.pause();
       await devicePurge.stop();
       hubs.forEach((h) => h.stop());
-      await Promise.all(reactions.map((r) => r.stop()));
-      await dispatch.stop();
+      reactions.stop();
+      dispatch.stop();
       await app.close();
       await listener.close();
       await audit.flush();

@@ -59,9 +59,9 @@ export async function writeBackup(couch: Couch, out: string, options: { dataDir:
     const limit = db === 'uploads' ? PAGE.uploads : PAGE.default;
     let startkey: string | undefined;
     for (;;) {
-      const page = await couch.use(db).list({ include_docs: true, attachments: true, limit, ...(startkey ? { startkey, skip: 1 } : {}) } as never);
+      const page = await couch.use<StoredDoc>(db).list({ include_docs: true, attachments: true, limit, ...(startkey ? { startkey, skip: 1 } : {}) } as never);
       for (const row of page.rows) {
-        const doc = row.doc as unknown as StoredDoc | undefined;
+        const doc = row.doc;
         if (!doc || doc._id.startsWith('_design/')) continue;
         counts.documents[db]++;
         counts.attachments += Object.keys(doc._attachments ?? {}).length;

@@ -47,7 +47,7 @@ async function ensureEmpty(couch: Couch): Promise<void> {
 async function store(couch: Couch, db: string, docs: StoredDoc[]): Promise<void> {
   if (!docs.length) return;
   // new_edits=false keeps each document's revision as it was.
-  const res = (await couch.use(db).bulk({ docs, new_edits: false } as never)) as unknown as Array<{ error?: string; reason?: string; id: string }>;
+  const res = await couch.use(db).bulk({ docs, new_edits: false } as never);
   const failed = res.filter((r) => r.error);
   if (failed.length) throw new Error(`${db} : ${failed.length} document(s) refusé(s) (${failed[0].id} : ${failed[0].reason ?? failed[0].error})`);
 }
@@ -85,7 +85,7 @@ export async function restoreBackup(couch: Couch, file: string, options: { dataD
     const { db, doc } = line;
     counts.documents[db] = (counts.documents[db] ?? 0) + 1;
     counts.attachments += Object.keys(doc._attachments ?? {}).length;
-    if (db === 'server' && doc._id.startsWith(CHECKPOINT_PREFIX)) checkpoints.push(doc as unknown as Checkpoint);
+    if (db === 'server' && doc._id.startsWith(CHECKPOINT_PREFIX)) checkpoints.push({ ...doc, since: String(doc.since) });
     else if (pending.get(db)?.has(doc._id)) held.set(db, [...(held.get(db) ?? []), doc]);
     else {
       if (db !== batchDb || batch.length >= BATCH) await flush();

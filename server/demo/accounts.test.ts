@@ -36,7 +36,7 @@ async function firstWave(loadedAt: number, at: number, request: Partial<CareRequ
   });
   const posted = sampleRequest({ requesterId: byLogin.generaliste, deadline: new Date(defaultDeadline('today', at)).toISOString(), createdAt: new Date(at).toISOString(), updatedAt: new Date(at).toISOString(), ...request });
   store.put(posted);
-  await dispatcher.requestsReaction().onMatch({ ...posted, _id: posted.id });
+  await dispatcher.requestsReaction().run({ ...posted, _id: posted.id });
   const steps = store.requests.get(posted.id)!.dispatch!.steps;
   expect(steps[0].kind).toBe('circle');
   return { alerted: steps[0].alerted, byLogin };

@@ -5,32 +5,37 @@
  * the database nothing.
  */
 import type { Member } from '../../src/domain/members/schema';
-import { log } from '../log';
+import { ChangeFollower, type ChangeBatch } from '../storage/changes';
 import type { Couch } from '../storage/couch';
 import type { DocsInMemory } from '../sync/first-sync-pages';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
 
 export class MemberDirectory implements DocsInMemory {
   private readonly members = new Map<string, Member>();
   private readonly revs = new Map<string, string>();
   /** The ids in order, sorted again after an entry comes or goes. */
   private sorted: string[] | null = null;
-  /** Everything up to this sequence of the members feed is applied. */
-  seq: string | number = 0;
-  private stopped = false;
+  private follower?: ChangeFollower;
 
   constructor(private readonly couch: Couch) {}
 
+  /** Everything up to this sequence of the members feed is applied. */
+  get seq(): string | number {
+    return this.follower?.seq ?? 0;
+  }
+
   async start(): Promise<void> {
-    const db = this.couch.use('members');
-    this.seq = (await db.info()).update_seq as string | number;
+    const db = this.couch.use<Record<string, unknown>>('members');
+    const since = (await db.info()).update_seq as string | number;
     const all = await db.list({ include_docs: true });
-    for (const row of all.rows) this.apply(row.doc as unknown as Record<string, unknown>);
-    void this.follow();
+    for (const row of all.rows) this.apply(row.doc);
+    const handle = ({ rows }: ChangeBatch) => rows.forEach((row) => this.apply(row.doc));
+    this.follower = new ChangeFollower({ name: 'annuaire du dispatcher', db, handle }, since);
+    this.follower.start();
   }
 
   stop(): void {
-    this.stopped = true;
+    this.follower?.stop();
   }
 
   get(id: string): Member | undefined {
@@ -66,24 +71,8 @@ export class MemberDirectory implements DocsInMemory {
       this.revs.delete(id);
     } else {
       if (!this.members.has(id)) this.sorted = null;
-      this.members.set(id, toDomainDoc(doc) as unknown as Member);
+      this.members.set(id, toDomainDoc<Member>(doc));
       this.revs.set(id, String(doc._rev));
-    }
-  }
-
-  private async follow(): Promise<void> {
-    const db = this.couch.use('members');
-    while (!this.stopped) {
-      try {
-        const res = await db.changes({ feed: 'longpoll', since: this.seq as string, include_docs: true, timeout: 30_000, heartbeat: 10_000 } as never);
-        if (this.stopped) return;
-        for (const row of res.results as unknown as Array<{ doc?: Record<string, unknown> }>) this.apply(row.doc);
-        this.seq = res.last_seq as string | number;
-      } catch (err) {
-        if (this.stopped) return;
-        log.warn({ err: (err as Error).message }, 'annuaire du dispatcher : suivi interrompu ; reprise');
-        await new Promise((r) => setTimeout(r, 1000));
-      }
     }
   }
 }

@@ -5,7 +5,7 @@ import { ActivityLedger } from '../../src/domain/requests/activity';
 import { radiusFor, rankingPolicy } from '../../src/domain/requests/dispatch-policies';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { clientFor, closeAdmissions, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
 
 let server: TestServer;
 let gp: Client;

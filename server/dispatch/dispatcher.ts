@@ -14,6 +14,7 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import { REQUEST_KINDS, type RequestType } from '../../src/domain/requests/types';
 import { log } from '../log';
 import type { Reaction } from '../reactions/reaction';
+import { toDomainDoc } from '../storage/docs';
 
 type Stored<T> = Omit<T, 'id'> & { _id: string; _deleted?: boolean };
 
@@ -78,8 +79,8 @@ export class Dispatcher {
     return {
       name: 'dispatch-requests',
       db: 'requests',
-      filter: (doc) => !doc._deleted && (doc.status === 'sent' || (doc.status === 'searching' && !this.due.has(doc._id))),
-      onMatch: (doc) => this.advance(doc._id),
+      wants: (doc) => !doc._deleted && (doc.status === 'sent' || (doc.status === 'searching' && !this.due.has(doc._id))),
+      run: (doc) => this.advance(doc._id),
     };
   }
 
@@ -87,8 +88,8 @@ export class Dispatcher {
     return {
       name: 'dispatch-messages',
       db: 'messages',
-      filter: (doc) => !doc._deleted && ACTIONS.has(doc.kind),
-      onMatch: (doc) => this.onMessage({ ...doc, id: doc._id } as unknown as RequestMessage),
+      wants: (doc) => !doc._deleted && ACTIONS.has(doc.kind),
+      run: (doc) => this.onMessage(toDomainDoc<RequestMessage>(doc)),
     };
   }
 

@@ -150,8 +150,8 @@ describe('the alerts outbox', () => {
       return { ...rest, _id: id, _rev: '1-a' };
     };
     expect(reaction.db).toBe('requests');
-    expect(reaction.filter(stored(request([step('circle', ['m-a'], 1)])))).toBe(true);
-    expect(reaction.filter(stored(request([step('circle', [], 1)])))).toBe(false);
-    expect(reaction.filter({ ...stored(request([step('circle', ['m-a'], 1)])), _deleted: true })).toBe(false);
+    expect(reaction.wants(stored(request([step('circle', ['m-a'], 1)])))).toBe(true);
+    expect(reaction.wants(stored(request([step('circle', [], 1)])))).toBe(false);
+    expect(reaction.wants({ ...stored(request([step('circle', ['m-a'], 1)])), _deleted: true })).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import { alertTtlSeconds } from '../push/sender';
 import type { Reaction } from '../reactions/reaction';
 import type { Couch, Db } from '../storage/couch';
 import { isConflict } from '../storage/couch';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
 import type { AlertSender } from './alerts';
 
 export interface RecordedAlert {
@@ -64,7 +64,7 @@ export function alertsOf(request: CareRequest): RecordedAlert[] {
 }
 
 type Stored = Record<string, unknown> & { _id: string; _deleted?: boolean };
-const toRequest = (doc: Stored) => toDomainDoc(doc) as unknown as CareRequest;
+const toRequest = (doc: Stored) => toDomainDoc<CareRequest>(doc);
 
 export class AlertOutbox {
   private readonly marks: Db<AlertMark>;
@@ -83,8 +83,8 @@ export class AlertOutbox {
     return {
       name: 'dispatch-alerts',
       db: 'requests',
-      filter: (doc) => !doc._deleted && this.unsent(toRequest(doc)).length > 0,
-      onMatch: (doc) => this.drain(toRequest(doc)),
+      wants: (doc) => !doc._deleted && this.unsent(toRequest(doc)).length > 0,
+      run: (doc) => this.drain(toRequest(doc)),
     };
   }
 

@@ -1,6 +1,6 @@
-/** Starts the dispatcher, the alerts outbox and their change-feed reactions; returns what to stop. */
+/** Starts the dispatcher and the alerts outbox, and adds their change-feed reactions to the server's; returns what to stop. */
 import { radiusFor } from '../../src/domain/requests/dispatch-policies';
-import { ReactionRunner } from '../reactions/reaction';
+import type { Reactions } from '../reactions/reaction';
 import type { ServerScope } from 'nano';
 import type { Notifier } from '../notify/notifier';
 import type { PushSender } from '../push/alerts';
@@ -23,9 +23,11 @@ export interface DispatchParts {
   /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
   now?: () => number;
   tickMs?: number;
+  /** The server's reactions, which this adds the dispatcher's and the outbox's to (started by the caller). */
+  reactions: Reactions;
 }
 
-export async function startDispatch(parts: DispatchParts): Promise<{ stop(): Promise<void>; dispatcher: Dispatcher; directory: MemberDirectory }> {
+export async function startDispatch(parts: DispatchParts): Promise<{ stop(): void; dispatcher: Dispatcher; directory: MemberDirectory }> {
   const { couch, coordinators, notifier, push, settings, now, tickMs } = parts;
   const directory = new MemberDirectory(couch);
   await directory.start();
@@ -34,16 +36,14 @@ export async function startDispatch(parts: DispatchParts): Promise<{ stop(): Pro
   const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, tickMs, now });
   await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);
-  const runners = [new ReactionRunner(couch, dispatcher.requestsReaction()), new ReactionRunner(couch, dispatcher.messagesReaction()), new ReactionRunner(couch, outbox.reaction())];
-  for (const runner of runners) await runner.start();
+  parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction());
   dispatcher.start();
   return {
     dispatcher,
     directory,
-    async stop() {
+    stop() {
       dispatcher.stop();
       directory.stop();
-      await Promise.all(runners.map((r) => r.stop()));
     },
   };
 }

@@ -7,7 +7,8 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import type { Couch } from '../storage/couch';
 import { isConflict, isNotFound } from '../storage/couch';
-import { toDomainDoc } from '../sync/rows';
+import { foundDocs, type StoredDoc } from '../storage/docs';
+import { toDomainDoc } from '../storage/docs';
 
 type Stored<T> = Omit<T, 'id'> & { _id: string; _rev?: string };
 
@@ -46,14 +47,14 @@ export class RequestStore {
 
   /** Requests the dispatcher still watches (sent, searching, assigned). */
   async open(): Promise<CareRequest[]> {
-    const res = await this.couch.use('requests').view('requests', 'open', { include_docs: true });
-    return res.rows.map((r) => toDomainDoc(r.doc as unknown as Record<string, unknown>) as unknown as CareRequest);
+    const res = await this.couch.use<StoredDoc>('requests').view('requests', 'open', { include_docs: true });
+    return res.rows.flatMap((r) => (r.doc ? [toDomainDoc<CareRequest>(r.doc)] : []));
   }
 
   async get(id: string): Promise<{ request: CareRequest; rev: string } | undefined> {
     try {
-      const doc = (await this.couch.use('requests').get(id)) as unknown as Record<string, unknown>;
-      return { request: toDomainDoc(doc) as unknown as CareRequest, rev: String(doc._rev) };
+      const doc = await this.couch.use<StoredDoc>('requests').get(id);
+      return { request: toDomainDoc<CareRequest>(doc), rev: doc._rev };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -69,12 +70,11 @@ export class RequestStore {
 
   private async restamp(db: string, ids: string[], readersOf: (doc: Record<string, unknown>) => string[]): Promise<void> {
     if (!ids.length) return;
-    const res = await this.couch.use(db).fetch({ keys: ids });
+    const res = await this.couch.use<StoredDoc>(db).fetch({ keys: ids });
     const changed = [];
-    for (const row of res.rows as unknown as Array<{ doc?: Record<string, unknown> | null }>) {
-      if (!row.doc || row.doc._deleted) continue;
-      const readers = readersOf(row.doc);
-      if (JSON.stringify(readers) !== JSON.stringify(row.doc.readers ?? [])) changed.push({ ...row.doc, readers });
+    for (const { doc } of foundDocs(res)) {
+      const readers = readersOf(doc);
+      if (JSON.stringify(readers) !== JSON.stringify(doc.readers ?? [])) changed.push({ ...doc, readers });
     }
     // A conflict means the author changed the document meanwhile; the next restamp catches up.
     if (changed.length) await this.couch.use(db).bulk({ docs: changed });

@@ -17,8 +17,8 @@ export function geocodeMovedAddresses(couch: Couch, geocoder: Geocoder): Reactio
   return {
     name: 'geocode-moved-addresses',
     db: 'members',
-    filter: (m) => !m._deleted && m.status === 'active' && m.location?.approximate === true && Boolean(m.address?.street) && !tried.has(addressKey(m)),
-    async onMatch(m) {
+    wants: (m) => !m._deleted && m.status === 'active' && m.location?.approximate === true && Boolean(m.address?.street) && !tried.has(addressKey(m)),
+    async run(m) {
       const position = await geocoder.locate(m.address);
       if (position.approximate) {
         tried.add(addressKey(m));

@@ -1,12 +1,12 @@
 /**
- * Server reactions to data changes, all of one shape `{ name, init, filter, onMatch }`: a runner
- * follows the database's change feed from a persisted checkpoint, so a restart neither loses nor
- * repeats work (a change being handled when the server dies is handled again: `onMatch` must be
- * idempotent).
+ * Server reactions to data changes, all of one shape `{ name, db, init, wants, run }`, kept in one
+ * registry: each follows its database's change feed (the one follower, `storage/changes.ts`) from a
+ * persisted checkpoint, so a restart neither loses nor repeats work (a change being handled when the
+ * server dies is handled again: `run` must be idempotent).
  */
-import { log } from '../log';
 import type { Couch } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
+import { ChangeFollower, type ChangeBatch } from '../storage/changes';
 
 export interface Reaction<T> {
   name: string;
@@ -14,8 +14,8 @@ export interface Reaction<T> {
   db: string;
   /** Checks its configuration at start-up; throws to stop the server with a clear message. */
   init?(): void | Promise<void>;
-  filter(doc: T): boolean;
-  onMatch(doc: T): Promise<void>;
+  wants(doc: T): boolean;
+  run(doc: T): Promise<void>;
 }
 
 /** `checkpoint-<reaction>` in the `server` database; `db` tells a backup which feed `since` belongs to. */
@@ -28,62 +28,58 @@ export interface Checkpoint {
 
 export const CHECKPOINT_PREFIX = 'checkpoint-';
 
-export class ReactionRunner<T> {
-  private stopped = false;
+/** The reactions of this server: add them, then start them all; each keeps its own checkpoint. */
+export class Reactions {
+  private readonly reactions: Array<Reaction<never>> = [];
+  private readonly followers: ChangeFollower[] = [];
 
-  constructor(
-    private readonly couch: Couch,
-    private readonly reaction: Reaction<T>,
-  ) {}
+  constructor(private readonly couch: Couch) {}
 
-  private async checkpoint(): Promise<Checkpoint> {
-    try {
-      return (await this.couch.use<Checkpoint>('server').get(`${CHECKPOINT_PREFIX}${this.reaction.name}`)) as Checkpoint;
-    } catch (err) {
-      if (isNotFound(err)) return { _id: `${CHECKPOINT_PREFIX}${this.reaction.name}`, db: this.reaction.db, since: 0 };
-      throw err;
-    }
+  add<T>(...reactions: Array<Reaction<T>>): this {
+    this.reactions.push(...(reactions as Array<Reaction<never>>));
+    return this;
   }
 
   async start(): Promise<void> {
-    await this.reaction.init?.();
-    let checkpoint = await this.checkpoint();
-    if (checkpoint._rev && checkpoint.db !== this.reaction.db) {
-      // Written before checkpoints named their feed: a backup needs to know it.
-      const saved = await this.couch.use<Checkpoint>('server').insert({ ...checkpoint, db: this.reaction.db });
-      checkpoint = { ...checkpoint, db: this.reaction.db, _rev: saved.rev };
+    for (const reaction of this.reactions) {
+      await reaction.init?.();
+      const checkpoint = await this.checkpoint(reaction);
+      const follower = new ChangeFollower({ name: reaction.name, db: this.couch.use(reaction.db), limit: 100, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
+      this.followers.push(follower);
+      follower.start();
     }
-    void this.follow(checkpoint);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
+  stop(): void {
+    this.followers.forEach((f) => f.stop());
   }
 
-  private async follow(checkpoint: Checkpoint): Promise<void> {
-    const db = this.couch.use<T>(this.reaction.db);
+  private async checkpoint(reaction: Reaction<never>): Promise<Checkpoint> {
     const state = this.couch.use<Checkpoint>('server');
-    let failures = 0;
-    while (!this.stopped) {
-      try {
-        const res = await db.changes({ feed: 'longpoll', since: checkpoint.since as string, include_docs: true, timeout: 30_000, heartbeat: 10_000, limit: 100 } as never);
-        if (this.stopped) return;
-        for (const row of res.results as unknown as Array<{ doc?: T & { _id: string } }>) {
-          const doc = row.doc;
-          if (!doc || doc._id.startsWith('_design/') || !this.reaction.filter(doc)) continue;
-          await this.reaction.onMatch(doc);
-        }
-        if (String(res.last_seq) !== String(checkpoint.since)) {
-          const saved = await state.insert({ ...checkpoint, since: res.last_seq as string });
-          checkpoint = { ...checkpoint, since: res.last_seq as string, _rev: saved.rev };
-        }
-        failures = 0;
-      } catch (err) {
-        if (this.stopped) return;
-        failures++;
-        if (failures === 1 || failures % 30 === 0) log.warn({ reaction: this.reaction.name, err: (err as Error).message }, 'réaction interrompue ; reprise');
-        await new Promise((r) => setTimeout(r, Math.min(1000 * failures, 5000)));
-      }
+    const id = `${CHECKPOINT_PREFIX}${reaction.name}`;
+    let checkpoint: Checkpoint;
+    try {
+      checkpoint = await state.get(id);
+    } catch (err) {
+      if (isNotFound(err)) return { _id: id, db: reaction.db, since: 0 };
+      throw err;
     }
+    if (checkpoint.db === reaction.db) return checkpoint;
+    // Written before checkpoints named their feed: a backup needs to know it.
+    const saved = await state.insert({ ...checkpoint, db: reaction.db });
+    return { ...checkpoint, db: reaction.db, _rev: saved.rev };
+  }
+
+  /** Runs the reaction on the batch's documents it wants, then moves its checkpoint past the batch. */
+  private async handle(reaction: Reaction<never>, checkpoint: Checkpoint, { rows, lastSeq }: ChangeBatch): Promise<void> {
+    for (const row of rows) {
+      const doc = row.doc as never;
+      if (!row.doc || row.id.startsWith('_design/') || !reaction.wants(doc)) continue;
+      await reaction.run(doc);
+    }
+    if (String(lastSeq) === String(checkpoint.since)) return;
+    const saved = await this.couch.use<Checkpoint>('server').insert({ ...checkpoint, since: lastSeq });
+    checkpoint.since = lastSeq;
+    checkpoint._rev = saved.rev;
   }
 }

@@ -119,7 +119,7 @@ export class SimulatedMember {
     const { ledger } = this.scenario;
     for (const doc of docs) {
       if (collection === 'members') ledger.updateSeen(doc._id, String(doc.updatedAt), this.id);
-      else if (collection === 'requests') this.onCard(doc as unknown as CareRequest & Doc, at);
+      else if (collection === 'requests') this.onCard(doc as CareRequest & Doc, at);
       else ledger.deliver(`${collection}/${doc._id}`, this.id);
     }
   }

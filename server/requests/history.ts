@@ -10,7 +10,8 @@ import type { AuditLog } from '../audit/audit';
 import { forbidden, notFound } from '../http/errors';
 import type { Couch } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
-import { toDomainDoc } from '../sync/rows';
+import { foundDocs, type StoredDoc } from '../storage/docs';
+import { toDomainDoc } from '../storage/docs';
 
 export interface HistoryItem {
   id: string;
@@ -24,7 +25,7 @@ const simplify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 async function getDoc<T>(couch: Couch, db: string, id: string): Promise<T | undefined> {
   try {
-    return toDomainDoc((await couch.use(db).get(id)) as unknown as Record<string, unknown>) as unknown as T;
+    return toDomainDoc<T>(await couch.use<StoredDoc>(db).get(id));
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;
@@ -46,10 +47,9 @@ export async function patientHistory(couch: Couch, audit: AuditLog, user: Sessio
   const ids = same.rows.map((r) => r.value).filter((id) => id !== requestId);
   audit.record([{ at: new Date().toISOString(), memberId: user.memberId, action: 'history', collection: 'patients', docId: patient.id, requestId, via: 'api' }]);
   if (!ids.length) return [];
-  const res = await couch.use('requests').fetch({ keys: ids });
-  return (res.rows as unknown as Array<{ doc?: Record<string, unknown> | null }>)
-    .filter((r) => r.doc && !r.doc._deleted)
-    .map((r) => toDomainDoc(r.doc!) as unknown as CareRequest)
+  const res = await couch.use<StoredDoc>('requests').fetch({ keys: ids });
+  return foundDocs(res)
+    .map(({ doc }) => toDomainDoc<CareRequest>(doc))
     .map((r) => ({ id: r.id, type: r.type, createdAt: r.createdAt, status: r.status, ...(r.assigneeId ? { assigneeId: r.assigneeId } : {}) }))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -1,7 +1,8 @@
 /** Reads the stored documents that policies need for a write decision (e.g. the request of a message), one query per collection. */
 import { relatedKey, type RelatedRef } from '../../src/domain/sync/policy';
-import type { Couch } from '../storage/couch';
-import { toDomainDoc } from '../sync/rows';
+import { type Couch } from '../storage/couch';
+import { foundDocs, type StoredDoc } from '../storage/docs';
+import { toDomainDoc } from '../storage/docs';
 
 export function relatedReader(couch: Couch) {
   return async (refs: RelatedRef[]): Promise<Map<string, unknown>> => {
@@ -12,10 +13,8 @@ export function relatedReader(couch: Couch) {
     }
     const found = new Map<string, unknown>();
     for (const [collection, ids] of byCollection) {
-      const res = await couch.use(collection).fetch({ keys: [...ids] });
-      for (const row of res.rows as unknown as Array<{ key: string; doc?: Record<string, unknown> | null }>) {
-        if (row.doc && !row.doc._deleted) found.set(relatedKey({ collection, id: row.key }), toDomainDoc(row.doc));
-      }
+      const res = await couch.use<StoredDoc>(collection).fetch({ keys: [...ids] });
+      for (const { key, doc } of foundDocs(res)) found.set(relatedKey({ collection, id: key }), toDomainDoc(doc));
     }
     return found;
   };

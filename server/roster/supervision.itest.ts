@@ -4,7 +4,7 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import { supervisionQueue } from '../../src/domain/supervision/queue';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { clientFor, closeAdmissions, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
 
 let server: TestServer;
 let gp: Client;

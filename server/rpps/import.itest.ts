@@ -112,8 +112,8 @@ describe('RPPS import', () => {
     expect(progress).toEqual([3, 6, 7]);
     // The directory's RPPS numbers are read in pages: small pages give the same index, even where
     // several entries share a number across pages.
-    const db = server.parts.storage.couch.use('members');
-    const { _id, _rev, ...copy } = (await db.get('m-10200000003')) as unknown as Record<string, unknown>;
+    const db = server.parts.storage.couch.use<Record<string, unknown>>('members');
+    const { _id, _rev, ...copy } = await db.get('m-10200000003');
     await db.bulk({ docs: ['m-copy-1', 'm-copy-2', 'm-copy-3'].map((id) => ({ ...copy, _id: id })) });
     const whole = await readRppsIndex(db);
     expect(whole.get('10200000003')).toEqual(['m-10200000003', 'm-copy-1', 'm-copy-2', 'm-copy-3']);

@@ -2,7 +2,7 @@
 import { reconcile } from '../../src/domain/rpps/entry';
 import type { Member } from '../../src/domain/members/schema';
 import type { Db } from '../storage/couch';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
 
 export interface BatchItem {
   line: number;
@@ -89,7 +89,7 @@ export async function writeBatch(db: Db, items: BatchItem[], index: RppsIndex, n
       outcome.skipped++;
       continue;
     }
-    const result = reconcile(member, stored ? (toDomainDoc(stored) as unknown as Member) : undefined, now);
+    const result = reconcile(member, stored ? toDomainDoc<Member>(stored) : undefined, now);
     if (result.action === 'unchanged') outcome.unchanged++;
     else if (result.action === 'skip') outcome.skipped++;
     else {

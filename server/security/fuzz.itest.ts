@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from '../../src/domain/sync/collections';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
 import { fuzzCases } from './fuzz-cases';
 
 // Thousands of cases in `npm test`; FUZZ_CASES raises it for a soak run.

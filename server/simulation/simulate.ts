@@ -49,7 +49,7 @@ export async function runYear(world: World, policy: DispatchPolicy, seed = 1): P
     queue.push(at, async () => {
       const reaction = dispatcher.requestsReaction();
       const doc = { ...request, _id: request.id };
-      if (reaction.filter(doc)) await reaction.onMatch(doc);
+      if (reaction.wants(doc)) await reaction.run(doc);
     });
   });
   const dispatcher = new Dispatcher({
@@ -63,7 +63,7 @@ export async function runYear(world: World, policy: DispatchPolicy, seed = 1): P
   });
 
   const post = (message: Omit<RequestMessage, 'id' | 'createdAt'>) =>
-    queue.push(now, () => dispatcher.messagesReaction().onMatch({ ...message, createdAt: new Date(now).toISOString(), _id: `${message.requestId}--${message.authorId}--${message.kind}` } as never));
+    queue.push(now, () => dispatcher.messagesReaction().run({ ...message, createdAt: new Date(now).toISOString(), _id: `${message.requestId}--${message.authorId}--${message.kind}` } as never));
 
   function answer(member: Member, requestId: string): void {
     const request = store.requests.get(requestId);

@@ -2,9 +2,10 @@
 import nano, { type DocumentScope, type ServerScope } from 'nano';
 import { Agent, RetryAgent } from 'undici';
 import { log } from '../log';
+import type { StoredDoc } from './docs';
 
 export type Couch = ServerScope;
-export type Db<T = unknown> = DocumentScope<T>;
+export type Db<T = StoredDoc> = DocumentScope<T>;
 
 export interface DesignDoc {
   _id: string;

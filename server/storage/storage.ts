@@ -73,7 +73,7 @@ export interface Storage {
 /** Creates the databases, their security objects and design documents that are missing; a second run changes nothing. */
 export async function prepareDatabases(couch: Couch): Promise<number> {
   let changes = 0;
-  const admin = decodeURIComponent(new URL((couch as unknown as { config: { url: string } }).config.url).username);
+  const admin = decodeURIComponent(new URL(couch.config.url).username);
   for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
     if (await ensureDatabase(couch, name)) changes++;
     if (await ensureAdminOnly(couch, name, admin)) changes++;

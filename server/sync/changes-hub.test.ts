@@ -3,7 +3,7 @@ import type { SessionUser } from '../../src/domain/session/user';
 import type { CollectionPolicy } from '../../src/domain/sync/policy';
 import type { Db } from '../storage/couch';
 import { ChangesHub } from './changes-hub';
-import type { ChangeRow } from './rows';
+import type { ChangeRow } from '../storage/changes';
 
 // A policy whose documents name their readers, to check the fan-out goes only to them.
 const policy = {

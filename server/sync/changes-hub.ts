@@ -5,10 +5,12 @@
  */
 import type { SessionUser } from '../../src/domain/session/user';
 import type { CollectionPolicy } from '../../src/domain/sync/policy';
-import { log } from '../log';
+import { ChangeFollower, type ChangeRow } from '../storage/changes';
 import type { Db } from '../storage/couch';
+import type { StoredDoc } from '../storage/docs';
 import { RecentChanges } from './recent-changes';
-import { relayableRow, toDomainDoc, type ChangeRow } from './rows';
+import { relayableRow } from './rows';
+import { toDomainDoc } from '../storage/docs';
 
 type Listener = (rows: ChangeRow[]) => void;
 interface Waiter {
@@ -17,27 +19,35 @@ interface Waiter {
 }
 
 export class ChangesHub {
-  /** The last sequence the follower has processed: what `since=now` means. */
-  seq: string | number = 0;
-  private stopped = false;
+  private follower?: ChangeFollower;
   private readonly everyone = new Set<Waiter>();
   private readonly byMember = new Map<string, Set<Waiter>>();
   private readonly byRole = new Map<string, Set<Waiter>>();
   private readonly recent = new RecentChanges();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Db<StoredDoc>,
     private readonly policy: CollectionPolicy<never>,
   ) {}
 
+  /** The last sequence the follower has handled: what `since=now` means. */
+  get seq(): string | number {
+    return this.follower?.seq ?? 0;
+  }
+
   async start(): Promise<void> {
-    this.seq = (await this.db.info()).update_seq as string | number;
-    this.recent.mark(this.seq);
-    void this.follow();
+    const since = (await this.db.info()).update_seq as string | number;
+    this.recent.mark(since);
+    const handle = ({ rows, lastSeq }: { rows: ChangeRow[]; lastSeq: string | number }) => {
+      if (rows.length) this.dispatch(rows);
+      this.recent.mark(lastSeq);
+    };
+    this.follower = new ChangeFollower({ name: `hub-${this.policy.name}`, db: this.db, style: 'all_docs', limit: 500, handle }, since);
+    this.follower.start();
   }
 
   stop(): void {
-    this.stopped = true;
+    this.follower?.stop();
   }
 
   get waiting(): number {
@@ -96,34 +106,5 @@ export class ChangesHub {
       }
     }
     perWaiter.forEach((list, waiter) => waiter.listener(list));
-  }
-
-  private async follow(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      try {
-        const res = await this.db.changes({
-          feed: 'longpoll',
-          since: this.seq as string,
-          include_docs: true,
-          style: 'all_docs',
-          timeout: 30_000,
-          heartbeat: 10_000,
-          limit: 500,
-        } as never);
-        if (this.stopped) return;
-        failures = 0;
-        if (res.results.length) this.dispatch(res.results as unknown as ChangeRow[]);
-        this.seq = res.last_seq as string | number;
-        this.recent.mark(this.seq);
-      } catch (err) {
-        if (this.stopped) return;
-        failures++;
-        if (failures === 1 || failures % 30 === 0) {
-          log.warn({ db: this.db.config.db, err: (err as Error).message }, 'suivi des changements interrompu ; reprise');
-        }
-        await new Promise((r) => setTimeout(r, Math.min(1000 * failures, 5000)));
-      }
-    }
   }
 }

@@ -5,7 +5,8 @@
  * the first page, so what changed meanwhile comes again rather than being missed.
  */
 import type { Db } from '../storage/couch';
-import type { ChangeRow } from './rows';
+import type { StoredDoc } from '../storage/docs';
+import type { ChangeRow } from '../storage/changes';
 
 export interface Cursor {
   snapshot: string | number;
@@ -36,7 +37,7 @@ export interface Entry {
 }
 
 /** A member's documents through the collection's `by_reader` view after `after`, read `batch` rows at a time. */
-export async function* readerView(db: Db, collection: string, memberId: string, after: string, batch: number): AsyncIterable<Entry> {
+export async function* readerView(db: Db<StoredDoc>, collection: string, memberId: string, after: string, batch: number): AsyncIterable<Entry> {
   for (;;) {
     const res = await db.view(collection, 'by_reader', {
       startkey: [memberId, after ? after + '\u0000' : ''],
@@ -44,7 +45,7 @@ export async function* readerView(db: Db, collection: string, memberId: string, 
       limit: batch,
       include_docs: true,
     } as never);
-    const rows = res.rows as unknown as Entry[];
+    const rows: Entry[] = res.rows;
     for (const row of rows) yield row;
     if (rows.length < batch) return;
     after = rows[rows.length - 1].id;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { clientFor, newRequest, post } from '../testing/requests';
-import { toDomainDoc } from './rows';
+import { toDomainDoc } from '../storage/docs';
 
 let server: TestServer;
 let all: CareRequest[];

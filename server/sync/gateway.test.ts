@@ -6,7 +6,7 @@ import { ChangesHub } from './changes-hub';
 import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { Gateway } from './gateway';
 import { PageReads } from './page-reads';
-import type { ChangeRow } from './rows';
+import type { ChangeRow } from '../storage/changes';
 
 const policy = {
   name: 'test',

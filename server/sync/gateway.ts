@@ -7,12 +7,15 @@ import type { SessionUser } from '../../src/domain/session/user';
 import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domain/sync/policy';
 import { describeErrors } from '../../src/domain/validation';
-import type { Db } from '../storage/couch';
+import { type Db } from '../storage/couch';
+import { foundDocs, type StoredDoc } from '../storage/docs';
 import type { ChangesHub } from './changes-hub';
 import { firstSyncPage, inMemory, parseCursor, readerView, type DocsInMemory, type Entry } from './first-sync-pages';
 import type { PageReads } from './page-reads';
 import { ReadAhead } from './read-ahead';
-import { relayableRow, isInternalId, isWithdrawnStub, toDomainDoc, type ChangeRow } from './rows';
+import { readChanges, type ChangeRow } from '../storage/changes';
+import { relayableRow, isInternalId, isWithdrawnStub } from './rows';
+import { toDomainDoc } from '../storage/docs';
 
 export interface ChangesResponse {
   results: ChangeRow[];
@@ -58,7 +61,7 @@ export class Gateway {
   private memory?: DocsInMemory;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Db<StoredDoc>,
     private readonly policy: CollectionPolicy<never>,
     private readonly hub: ChangesHub,
     private readonly options: GatewayOptions = {},
@@ -153,15 +156,15 @@ export class Gateway {
     let seq = since;
     // First read what the page can hold (a reader of everything wastes nothing), then wider.
     for (let batch = limit; ; batch = SCAN_BATCH) {
-      const res = await this.db.changes({ since: seq as string, limit: batch, include_docs: true, style: 'all_docs' } as never);
-      const rows = res.results as unknown as ChangeRow[];
+      const res = await readChanges(this.db, { since: seq, limit: batch, style: 'all_docs' });
+      const rows = res.results;
       for (const row of rows) {
         seq = row.seq;
         const clean = relayableRow(row, this.policy.withdrawn);
         if (clean && this.readable(user, clean.doc)) results.push(clean);
         if (results.length >= limit) return { results, last_seq: seq };
       }
-      seq = res.last_seq as string | number;
+      seq = res.last_seq;
       if (rows.length < batch) return { results, last_seq: seq };
     }
   }
@@ -225,10 +228,10 @@ export class Gateway {
     const wanted = keys.filter((k) => !isInternalId(k));
     const res = wanted.length ? await this.db.fetch({ keys: wanted }, { include_docs: true } as never) : { rows: [] };
     const byKey = new Map<string, AllDocsRow>();
-    for (const row of res.rows as unknown as Array<Record<string, unknown>>) {
-      const doc = row.doc as Record<string, unknown> | null | undefined;
-      const value = row.value as { rev: string; deleted?: boolean } | undefined;
-      if (row.error || !value) continue;
+    for (const row of res.rows) {
+      if (!('value' in row) || row.error || !row.value) continue;
+      const doc = row.doc;
+      const value: { rev: string; deleted?: boolean } = row.value;
       if (value.deleted) {
         byKey.set(String(row.key), { id: String(row.id), key: String(row.key), value, doc: null });
       } else if (this.readable(user, doc)) {
@@ -248,9 +251,7 @@ export class Gateway {
     const ids = docs.map((d) => String(d._id));
     const stored = await this.db.fetch({ keys: [...new Set(ids)] }, { include_docs: true } as never);
     const current = new Map<string, Record<string, unknown>>();
-    for (const row of stored.rows as unknown as Array<{ key: string; doc?: Record<string, unknown> | null }>) {
-      if (row.doc) current.set(row.key, row.doc);
-    }
+    for (const { key, doc } of foundDocs(stored)) current.set(key, doc);
     const related = await this.relatedOf(docs);
     const results: Array<BulkResult | undefined> = [];
     const accepted: Array<{ index: number; doc: Record<string, unknown> }> = [];

@@ -14,7 +14,7 @@ import { prepareMemberWrite } from '../../src/members/rules';
 import { offlineDevice, type CollectionName, type OfflineDevice } from '../testing/offline-device';
 import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { toDomainDoc } from './rows';
+import { toDomainDoc } from '../storage/docs';
 
 type Doc = Record<string, unknown>;
 const DAYS = 3;

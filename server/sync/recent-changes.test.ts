@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecentChanges } from './recent-changes';
-import type { ChangeRow } from './rows';
+import type { ChangeRow } from '../storage/changes';
 
 const row = (id: string, seq: number | string): ChangeRow => ({ id, seq, changes: [{ rev: '1-a' }], doc: { _id: id } });
 

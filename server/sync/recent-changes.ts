@@ -3,7 +3,7 @@
  * that comes back with one of those sequences catches up from memory instead of scanning the
  * database. Sequences are opaque (CouchDB's are strings), so only those seen here are known.
  */
-import type { ChangeRow } from './rows';
+import type { ChangeRow } from '../storage/changes';
 
 export class RecentChanges {
   /** Relayable rows (undefined for design documents and bare tombstones), oldest first. */

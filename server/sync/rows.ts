@@ -1,22 +1,12 @@
-/** Shapes of the CouchDB rows the gateway relays, and the cleaning that keeps internals from clients. */
-
-export interface ChangeRow {
-  id: string;
-  seq: string | number;
-  changes: Array<{ rev: string }>;
-  deleted?: boolean;
-  doc?: Record<string, unknown>;
-}
+/** The cleaning of the change rows the gateway relays, which keeps internals from clients. */
+import type { ChangeRow } from '../storage/changes';
+import { cleanDoc, toDomainDoc } from '../storage/docs';
 
 /** Design and local documents never reach clients; internal fields are dropped. */
 export function isInternalId(id: string): boolean {
   return id.startsWith('_');
 }
 
-export function cleanDoc(doc: Record<string, unknown>): Record<string, unknown> {
-  const { _attachments, _conflicts, _revisions, _revs_info, _deleted_conflicts, _local_seq, ...rest } = doc;
-  return rest;
-}
 
 /** A collection policy's `withdrawn`: the stub devices get instead of a document, or undefined. */
 type Withdrawn = (doc: never) => object | undefined;
@@ -44,10 +34,4 @@ export function relayableRow(row: ChangeRow, withdrawn?: Withdrawn): (ChangeRow 
 /** Whether a relayed document is a withdrawn one's stub (no patient data: not a read to audit). */
 export function isWithdrawnStub(doc: Record<string, unknown> | null | undefined): boolean {
   return Boolean(doc?._deleted && doc.purgedFromDevices);
-}
-
-/** The document as RxDB and the shared validator see it: primary key `id`, no `_id`/`_rev`. */
-export function toDomainDoc(doc: Record<string, unknown>): Record<string, unknown> {
-  const { _id, _rev, ...rest } = cleanDoc(doc);
-  return { id: _id, ...rest };
 }

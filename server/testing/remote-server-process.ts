@@ -9,7 +9,8 @@ import { POLICIES } from '../../src/domain/sync/collections';
 import type { Role, SessionUser } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
 import { SESSION_COOKIE } from '../session/auth';
-import { toDomainDoc } from '../sync/rows';
+import { toDomainDoc } from '../storage/docs';
+import { foundDocs } from '../storage/docs';
 import { makeAvailable, PASSWORD } from './requests';
 import { startTestServer, type TestServer } from './server';
 
@@ -22,8 +23,8 @@ loopDelay.enable();
 type Doc = Record<string, unknown> & { _id: string };
 
 async function allDocs(db: string): Promise<Doc[]> {
-  const res = await server!.parts.storage.couch.use(db).list({ include_docs: true });
-  return res.rows.filter((r) => !r.id.startsWith('_')).map((r) => r.doc as unknown as Doc);
+  const res = await server!.parts.storage.couch.use<Doc>(db).list({ include_docs: true });
+  return res.rows.flatMap((r) => (r.doc && !r.id.startsWith('_') ? [r.doc] : []));
 }
 
 const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
@@ -52,11 +53,10 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
 
   /** Sets members' availability in place (no move): available until a time, or not available at all. */
   async setAvailability(entries: Array<{ id: string; availableUntil?: string; homeVisitRadiusKm?: number }>) {
-    const db = server!.parts.storage.couch.use('members');
+    const db = server!.parts.storage.couch.use<Doc & { availability: Record<string, unknown> }>('members');
     const res = await db.fetch({ keys: entries.map((e) => e.id) });
-    const docs = res.rows.map((r, i) => {
-      const m = (r as unknown as { doc: Doc & { availability: Record<string, unknown> } }).doc;
-      const { availableUntil, homeVisitRadiusKm } = entries[i];
+    const docs = foundDocs(res).map(({ key, doc: m }) => {
+      const { availableUntil, homeVisitRadiusKm } = entries.find((e) => e.id === key)!;
       const availability: Record<string, unknown> = { ...m.availability, onCall: [], absences: [] };
       delete availability.availableUntil;
       if (availableUntil) availability.availableUntil = availableUntil;

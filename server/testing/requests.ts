@@ -7,6 +7,8 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import type { Role } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
 import { Client, type TestServer } from './server';
+import { foundDocs } from '../storage/docs';
+import { toDomainDoc } from '../storage/docs';
 
 export const PLACE = { commune: 'Metz', communeInsee: '57463', lat: 49.1196, lon: 6.1763 };
 export const PASSWORD = 'Mot-de-passe-test-2026';
@@ -18,8 +20,7 @@ type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 export async function makeAvailable(server: TestServer, ids: string[], kmFromPlace = 1): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
-  const docs = res.rows.map((r, i) => {
-    const m = (r as unknown as { doc: StoredMember }).doc;
+  const docs = foundDocs(res).map(({ doc: m }, i) => {
     return {
       ...m,
       location: { lat: PLACE.lat + (kmFromPlace + i * 0.01) / 111.2, lon: PLACE.lon, approximate: false },
@@ -95,8 +96,7 @@ export function message(request: CareRequest, authorId: string, kind: string, te
 }
 
 export async function storedRequest(server: TestServer, id: string): Promise<CareRequest> {
-  const { _id, ...rest } = (await server.parts.storage.couch.use('requests').get(id)) as unknown as Record<string, unknown>;
-  return { ...rest, id: _id } as unknown as CareRequest;
+  return toDomainDoc<CareRequest>(await server.parts.storage.couch.use<Record<string, unknown>>('requests').get(id));
 }
 
 export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
@@ -114,8 +114,8 @@ export async function closeAdmissions(server: TestServer): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const all = await db.list({ include_docs: true });
   const docs = all.rows
-    .map((r) => r.doc as unknown as StoredMember)
-    .filter((m) => m && (m.profession === 'hopital' || m.profession === 'had'))
+    .flatMap((r) => (r.doc ? [r.doc] : []))
+    .filter((m) => (m.profession === 'hopital' || m.profession === 'had'))
     .map((m) => ({ ...m, availability: { ...m.availability, capacity: { services: [], places: 0, declaredAt: new Date().toISOString() } }, updatedAt: new Date().toISOString() }));
   await db.bulk({ docs });
   // The dispatcher's directory follows the members feed: wait until it sees them all closed.

@@ -32,7 +32,7 @@ export function sessionFetch(cookie: () => string, signal?: () => AbortSignal): 
 export function gatewayReplication<T>(options: {
   baseUrl: string;
   name: string;
-  collection: RxCollection;
+  collection: RxCollection<T>;
   identifier: string;
   fetch: typeof fetch;
   errors: unknown[];
@@ -41,7 +41,7 @@ export function gatewayReplication<T>(options: {
 }): RxCouchDBReplicationState<T> {
   const replication = replicateCouchDB<T>({
     replicationIdentifier: options.identifier,
-    collection: options.collection as unknown as RxCollection<T>,
+    collection: options.collection,
     url: `${options.baseUrl}/api/sync/${options.name}/`,
     live: true,
     retryTime: options.retryTime,
@@ -110,7 +110,7 @@ export async function nodeCaseReplica(baseUrl: string, cookie: () => string, pas
   const fetchWithSession = sessionFetch(cookie, () => closing.signal);
   const errors: unknown[] = [];
   const replications = (['patients', 'messages'] as const).map((name) =>
-    gatewayReplication<unknown>({ baseUrl, name, collection: db[name] as unknown as RxCollection, identifier: `${name}-${n}`, fetch: fetchWithSession, errors, retryTime: 500, pushBatch: 50 }),
+    gatewayReplication({ baseUrl, name, collection: db[name] as RxCollection, identifier: `${name}-${n}`, fetch: fetchWithSession, errors, retryTime: 500, pushBatch: 50 }),
   );
   return {
     db,

@@ -20,7 +20,7 @@ async function getOrUndefined<T>(db: Db<T>, id: string): Promise<(T & { _rev: st
   try {
     return (await db.get(id)) as T & { _rev: string };
   } catch (err) {
-    // A missing database (no request written yet) is as unknown as a missing document.
+    // A missing database (no request written yet) means the document is missing too.
     if (isNotFound(err)) return undefined;
     throw err;
   }
@@ -67,6 +67,6 @@ export class Uploads {
   }
 
   open(uploadId: string): Readable {
-    return this.db.attachment.getAsStream(uploadId, ATTACHMENT) as unknown as Readable;
+    return this.db.attachment.getAsStream(uploadId, ATTACHMENT);
   }
 }

@@ -396,9 +396,6 @@ export const fr = {
       denied: 'Les notifications sont bloquées dans ce navigateur : autorisez-les dans ses réglages pour recevoir les alertes.',
       enabled: 'Notifications activées.',
     },
-    alert: {
-      title: (kind: string) => `Nouvelle demande : ${kind}`,
-    },
     form: {
       title: 'Nouvelle demande',
       draftTitle: 'Brouillon de demande',

@@ -5,27 +5,13 @@
  */
 import { createEffect, on, onCleanup, type Accessor } from 'solid-js';
 import { pendingCount } from '../data/replication';
-import { REQUEST_KINDS, URGENCY_LABELS, type RequestType, type Urgency } from '../domain/requests/types';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
 import { startAuditUploads, stopAuditUploads } from './audit';
 import { ensurePushSubscription, showAlert } from './notifications';
-import type { AlertNotice } from './push-payload';
-import { createRequestLists, type RequestEntry } from './queries';
+import { noticeFor } from './push-payload';
+import { createRequestLists } from './queries';
 import { playAlertSound, unlockAlertSound } from './sound';
 import { hurryUploads, startUploads, stopUploads } from './uploader';
-
-/** What an alert says: the need, the place, the urgency — never the patient. */
-export function noticeFor(request: Pick<RequestEntry, 'id' | 'type' | 'place' | 'urgency'>): AlertNotice {
-  const kind = REQUEST_KINDS[request.type as RequestType]?.label ?? request.type;
-  return {
-    title: fr.requests.alert.title(kind),
-    body: `${request.place.commune} — ${URGENCY_LABELS[request.urgency as Urgency] ?? ''}`,
-    url: `/demandes/${request.id}`,
-    tag: request.id,
-    acceptable: true,
-  };
-}
 
 /** Starts the background work for `user`; returns the number of open alerts (the nav badge). */
 export function createRequestsBackground(user: Accessor<SessionUser | null>, open: (url: string) => void): Accessor<number> {

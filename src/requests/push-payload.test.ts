@@ -1,6 +1,7 @@
 /** Tests of reading Web Push payloads. */
 import { describe, expect, it } from 'vitest';
-import { clickUrl, noticeOf, safePath } from './push-payload';
+import { alertText } from '../domain/alerts/text';
+import { clickUrl, noticeFor, noticeOf, safePath } from './push-payload';
 
 describe('push payload', () => {
   it('makes one notification per request that opens it', () => {
@@ -29,5 +30,13 @@ describe('push payload', () => {
     expect(safePath('//evil.example/x')).toBe('/demandes');
     expect(noticeOf(null)).toEqual({ title: 'CPTS Metz', body: '', url: '/demandes', tag: 'cpts', acceptable: false });
     expect(noticeOf({ requestId: 'r-0123456789abcdef' }).url).toBe('/demandes/r-0123456789abcdef');
+  });
+});
+
+describe('a new request seen in the app', () => {
+  it('says what its Web Push and SMS say, and offers to accept', () => {
+    const request = { id: 'r-0123456789abcdef', type: 'avis-specialise', urgency: '48h', place: { commune: 'Metz' } };
+    expect(noticeFor(request)).toEqual({ ...alertText('new-request', request), tag: request.id, acceptable: true });
+    expect(noticeFor(request).title).toBe('Nouvelle demande : avis spécialisé / télé-expertise');
   });
 });

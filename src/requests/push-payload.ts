@@ -1,5 +1,6 @@
 /** Reading a Web Push payload `{ kind, requestId, title, body, url }` into a notification (it never carries patient data). Pure. */
 import { TERRITORY } from '../config';
+import { alertText, type AlertSubject } from '../domain/alerts/text';
 import { fr } from '../i18n/fr';
 
 export interface AlertNotice {
@@ -45,4 +46,9 @@ export function noticeOf(payload: unknown): AlertNotice {
     tag: requestId || 'cpts',
     acceptable: p.kind === 'new-request' && Boolean(requestId),
   };
+}
+
+/** A new request seen in the app: the same words as its Web Push and SMS (`alertText`). */
+export function noticeFor(request: AlertSubject): AlertNotice {
+  return { ...alertText('new-request', request), tag: request.id, acceptable: true };
 }

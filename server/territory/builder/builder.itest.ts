@@ -9,7 +9,7 @@ import { insideRing } from '../../demo/geometry';
 import { startFakeGeoApi, type FakeGeoApi } from '../../testing/fake-geo-api';
 import { makeAvailable, newRequest, post, storedRequest, until } from '../../testing/requests';
 import { Client, demo, startTestServer, type TestServer } from '../../testing/server';
-import { toDomainDoc } from '../../sync/rows';
+import { toDomainDoc } from '../../storage/docs';
 import { territoryAssets, territoryIdentity } from '../../../vite/territory';
 import { loadTerritory } from '../load';
 import { buildTerritory, type BuildReport } from './build';

@@ -1,0 +1,123 @@
+/**
+ * The one change follower: reads a database's `_changes` after a position, hands each batch to its
+ * handler and moves past it only once handled; backs off while the database fails. A change whose
+ * document cannot be read yet (a cluster may list a change before the node answering has the
+ * document) is read again, and the batch waits for it: no change is ever skipped.
+ */
+import { log } from '../log';
+import { isNotFound, type Db } from './couch';
+
+export type Seq = string | number;
+
+/** What following a database takes of it. */
+export type FeedDb = Pick<Db, 'changes' | 'get'>;
+
+/** A row of `_changes` read with `include_docs`. */
+export interface ChangeRow {
+  id: string;
+  seq: Seq;
+  changes: Array<{ rev: string }>;
+  deleted?: boolean;
+  doc?: Record<string, unknown>;
+}
+
+export interface ChangesPage {
+  results: ChangeRow[];
+  last_seq: Seq;
+}
+
+export interface ChangesQuery {
+  since: Seq;
+  limit?: number;
+  style?: 'all_docs';
+  feed?: 'longpoll';
+  timeout?: number;
+  heartbeat?: number;
+}
+
+/** One read of the feed, documents included (nano's types know neither the documents nor the long-poll). */
+export async function readChanges(db: FeedDb, query: ChangesQuery): Promise<ChangesPage> {
+  const res = await db.changes({ ...query, since: String(query.since), include_docs: true });
+  return { results: res.results as ChangeRow[], last_seq: res.last_seq as Seq };
+}
+
+export interface ChangeBatch {
+  rows: ChangeRow[];
+  /** The position after this batch: where the next read starts once it is handled. */
+  lastSeq: Seq;
+}
+
+export interface FollowerOptions {
+  /** Names the follower in log lines. */
+  name: string;
+  db: FeedDb;
+  /** Handles a batch; throwing keeps the position, so the same batch comes again after a pause. */
+  handle(batch: ChangeBatch): Promise<void> | void;
+  limit?: number;
+  /** `all_docs`: every leaf of a conflicted document is listed. */
+  style?: 'all_docs';
+  /** The pause after a failure (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const LONGPOLL = { feed: 'longpoll', timeout: 30_000, heartbeat: 10_000 } as const;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The error that makes a batch wait for a document the feed listed but no node gave yet. */
+export class NotYetReadable extends Error {
+  constructor(readonly docId: string) {
+    super(`document pas encore lisible : ${docId}`);
+  }
+}
+
+export class ChangeFollower {
+  private stopped = false;
+
+  constructor(
+    private readonly options: FollowerOptions,
+    /** The position to start after; then the position of the last batch handled. */
+    public seq: Seq,
+  ) {}
+
+  start(): void {
+    void this.follow();
+  }
+
+  /** Stops after the read in progress (a long-poll ends by itself); nothing more is handled. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async follow(): Promise<void> {
+    const { db, name, limit, style, handle } = this.options;
+    const sleep = this.options.sleep ?? pause;
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        const page = await readChanges(db, { ...LONGPOLL, since: this.seq, limit, style });
+        if (this.stopped) return;
+        await handle({ rows: await Promise.all(page.results.map((row) => readable(db, row))), lastSeq: page.last_seq });
+        this.seq = page.last_seq;
+        failures = 0;
+      } catch (err) {
+        if (this.stopped) return;
+        failures++;
+        if (failures === 1 || failures % 30 === 0) log.warn({ follower: name, err: (err as Error).message }, 'suivi des changements interrompu ; reprise');
+        await sleep(Math.min(1000 * failures, 5000));
+      }
+    }
+  }
+}
+
+/** The row with its document: read again when the feed gave none; a document deleted since is a deletion. */
+export async function readable(db: FeedDb, row: ChangeRow): Promise<ChangeRow> {
+  if (row.doc || row.deleted) return row;
+  try {
+    const doc: Record<string, unknown> = { ...(await db.get(row.id)) };
+    return { ...row, doc };
+  } catch (err) {
+    if (isNotFound(err) && (err as { reason?: string }).reason === 'deleted') return { ...row, deleted: true };
+    if (isNotFound(err)) throw new NotYetReadable(row.id);
+    throw err;
+  }
+}
