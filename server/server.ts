@@ -47,6 +47,8 @@ import { AuditLog } from './audit/audit';
 import { auditReads } from './audit/reads';
 import { relatedReader } from './requests/related';
 import { startDispatch } from './dispatch/start';
+import { pushChannel } from './alerts/push-channel';
+import { smsChannel } from './alerts/sms-channel';
 import { requestRoutes } from './requests/routes';
 import { coordinatorLookup } from './dispatch/coordinators';
 import { Roster } from './roster/roster';
@@ -191,7 +193,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);
-  const dispatch = await startDispatch({ couch, coordinators, notifier, push, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions });
+  const { shortName, timeZone } = territory.settings;
+  // Alert channels, tried in this order; a new channel is one file in alerts/ and one entry here.
+  const channels = [pushChannel(push, timeZone, options.now), smsChannel(notifier, shortName, timeZone, options.now)];
+  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions });
   await reactions.start();
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);

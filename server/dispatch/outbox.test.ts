@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CareRequest } from '../../src/domain/requests/schema';
-import type { DeliveryTracking } from '../push/alerts';
+import type { DeliveryTracking } from '../alerts/channel';
 import { topicOf } from '../push/sender';
 import type { Couch } from '../storage/couch';
-import type { AlertSender } from './alerts';
+import type { AlertSender } from '../alerts/alerts';
 import { AlertOutbox, alertsOf } from './outbox';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');

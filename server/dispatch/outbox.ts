@@ -10,13 +10,14 @@
  * device shows one notification per request (its tag).
  */
 import type { CareRequest } from '../../src/domain/requests/schema';
-import type { AlertKind, DeliveryTracking } from '../push/alerts';
+import type { AlertKind } from '../../src/domain/alerts/text';
+import type { DeliveryTracking } from '../alerts/channel';
 import { alertTtlSeconds } from '../push/sender';
 import type { Reaction } from '../reactions/reaction';
 import type { Couch, Db } from '../storage/couch';
 import { isConflict } from '../storage/couch';
 import { toDomainDoc } from '../storage/docs';
-import type { AlertSender } from './alerts';
+import type { AlertSender } from '../alerts/alerts';
 
 export interface RecordedAlert {
   /** `<requestId>.s<step index>` or `<requestId>.h<history index>`: stable, both are append-only. */

@@ -2,11 +2,10 @@
 import { radiusFor } from '../../src/domain/requests/dispatch-policies';
 import type { Reactions } from '../reactions/reaction';
 import type { ServerScope } from 'nano';
-import type { Notifier } from '../notify/notifier';
-import type { PushSender } from '../push/alerts';
+import { AlertSender } from '../alerts/alerts';
+import type { AlertChannel } from '../alerts/channel';
 import type { TerritorySettings } from '../../src/domain/territory/settings';
 import type { CoordinatorLookup } from './coordinators';
-import { AlertSender } from './alerts';
 import { MemberDirectory } from './directory';
 import { Dispatcher } from './dispatcher';
 import { AlertOutbox } from './outbox';
@@ -15,9 +14,9 @@ import { RequestStore } from './store';
 export interface DispatchParts {
   couch: ServerScope;
   coordinators: CoordinatorLookup;
-  notifier: Notifier;
-  push: PushSender;
-  settings: Pick<TerritorySettings, 'shortName' | 'timeZone' | 'radiusKm'>;
+  /** The ways alerts reach members outside the app, in the order they are tried. */
+  channels: readonly AlertChannel[];
+  settings: Pick<TerritorySettings, 'timeZone' | 'radiusKm'>;
   /** How long a request nobody took stays open for the coordinators after its deadline. */
   expiryGraceMinutes: number;
   /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
@@ -28,11 +27,11 @@ export interface DispatchParts {
 }
 
 export async function startDispatch(parts: DispatchParts): Promise<{ stop(): void; dispatcher: Dispatcher; directory: MemberDirectory }> {
-  const { couch, coordinators, notifier, push, settings, now, tickMs } = parts;
+  const { couch, coordinators, channels, settings, now, tickMs } = parts;
   const directory = new MemberDirectory(couch);
   await directory.start();
   const store = new RequestStore(couch);
-  const alerts = new AlertSender(directory, notifier, push, settings.shortName, settings.timeZone, now);
+  const alerts = new AlertSender(directory, channels);
   const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, tickMs, now });
   await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushSubscriber, startFakePushService, verifyVapid, type FakePushService } from '../testing/push-service';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import type { AlertPayload } from './alerts';
+import type { AlertPayload } from '../alerts/push-channel';
 
 let server: TestServer;
 let pushService: FakePushService;

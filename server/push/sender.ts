@@ -4,7 +4,9 @@ import http from 'node:http';
 import https from 'node:https';
 import webpush, { type RequestDetails, type Urgency } from 'web-push';
 import { log } from '../log';
-import type { AlertKind, AlertPayload, DeliveryTracking, PushSender } from './alerts';
+import type { AlertKind } from '../../src/domain/alerts/text';
+import type { DeliveryTracking } from '../alerts/channel';
+import type { AlertPayload, PushSender } from '../alerts/push-channel';
 import type { PushSubscriptions, StoredSubscription } from './store';
 import type { VapidKeys } from './vapid';
 
