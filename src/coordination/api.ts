@@ -1,23 +1,6 @@
 /** The coordination's calls: the registrations queue, approve or refuse, and the development outbox. */
 import { getJson, postJson } from '../data/json-api';
-import type { RegistrationDetails } from '../domain/registration/schema';
-import type { FieldError } from '../domain/validation';
-
-export interface QueueItem {
-  id: string;
-  status: 'pending' | 'approved' | 'refused';
-  createdAt: string;
-  claimsInvited: boolean;
-  displayName: string;
-  professionLabel: string;
-  details: RegistrationDetails;
-  identifiers: Array<{ kind: string; label: string; value: string }>;
-  warnings: FieldError[];
-  phoneVerifiedAt?: string;
-  emailVerifiedAt?: string;
-  locationApproximate: boolean;
-  reason?: string;
-}
+import type { DecisionAnswer, RegistrationQueue } from '../domain/registration/api';
 
 export interface OutboxMessage {
   id: string;
@@ -28,7 +11,7 @@ export interface OutboxMessage {
   sentAt: string;
 }
 
-export const pendingRegistrations = () => getJson<{ registrations: QueueItem[] }>('/registrations?status=pending').then((r) => r.registrations);
-export const approveRegistration = (id: string) => postJson<{ registration: QueueItem }>(`/registrations/${encodeURIComponent(id)}/approve`);
-export const refuseRegistration = (id: string, reason: string) => postJson<{ registration: QueueItem }>(`/registrations/${encodeURIComponent(id)}/refuse`, { reason });
+export const pendingRegistrations = () => getJson<RegistrationQueue>('/registrations?status=pending').then((r) => r.registrations);
+export const approveRegistration = (id: string) => postJson<DecisionAnswer>(`/registrations/${encodeURIComponent(id)}/approve`);
+export const refuseRegistration = (id: string, reason: string) => postJson<DecisionAnswer>(`/registrations/${encodeURIComponent(id)}/refuse`, { reason });
 export const outbox = () => getJson<{ messages: OutboxMessage[]; keeps: { sms: boolean; email: boolean } }>('/outbox');
