@@ -1,5 +1,6 @@
 /** `/api/requests/:id/history` (a patient's earlier requests) and `/api/audit` (openings logged on devices; who accessed a case). */
 import type { FastifyInstance } from 'fastify';
+import type { PatientHistory } from '../../src/domain/requests/api';
 import { badRequest, notFound } from '../http/errors';
 import { objectBody } from '../http/body';
 import type { Services } from '../services';
@@ -34,7 +35,7 @@ function deviceEntries(body: unknown, memberId: string): AuditEntry[] {
 }
 
 export function requestRoutes(app: FastifyInstance, services: Services): void {
-  app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(services) }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(services) }, async (request, reply): Promise<PatientHistory> => {
     reply.header('cache-control', 'no-store');
     return { requests: await patientHistory(services.storage.couch, services.audit, request.user!, requestIdParam(request.params.id)) };
   });
