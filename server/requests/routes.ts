@@ -1,11 +1,11 @@
 /** `/api/requests/:id/history` (a patient's earlier requests) and `/api/audit` (openings logged on devices; who accessed a case). */
 import type { FastifyInstance } from 'fastify';
+import type { AccessLogAnswer, AuditEntry } from '../../src/domain/audit/api';
 import type { PatientHistory } from '../../src/domain/requests/api';
 import { badRequest, notFound } from '../http/errors';
 import { objectBody } from '../http/body';
 import type { Services } from '../services';
 import { requireCoordinator, requireUser } from '../session/auth';
-import type { AuditEntry } from '../audit/audit';
 import { patientHistory } from './history';
 
 const REQUEST_ID = /^r-[a-z0-9-]{8,62}$/;
@@ -45,7 +45,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { requestId?: string } }>('/api/audit', { preHandler: requireCoordinator(services) }, async (request, reply) => {
+  app.get<{ Querystring: { requestId?: string } }>('/api/audit', { preHandler: requireCoordinator(services) }, async (request, reply): Promise<AccessLogAnswer> => {
     reply.header('cache-control', 'no-store');
     return { entries: await services.audit.forRequest(requestIdParam(String(request.query.requestId ?? ''))) };
   });
