@@ -1,5 +1,6 @@
 /** `/api/roster`: the coordinators read and edit the duty roster. */
 import type { FastifyInstance } from 'fastify';
+import type { RosterState } from '../../src/domain/supervision/api';
 import { badRequest } from '../http/errors';
 import { objectBody, stringField } from '../http/body';
 import type { Services } from '../services';
@@ -10,7 +11,7 @@ const MEMBER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export function rosterRoutes(app: FastifyInstance, services: Services): void {
   const opts = { preHandler: requireCoordinator(services) };
 
-  app.get('/api/roster', opts, async (_request, reply) => {
+  app.get('/api/roster', opts, async (_request, reply): Promise<RosterState> => {
     reply.header('cache-control', 'no-store');
     return services.roster.current();
   });

@@ -3,9 +3,9 @@ import { apiUrl } from '../config';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
 import { getJson, postJson } from '../data/json-api';
 import type { AccessLogAnswer, AuditEntry } from '../domain/audit/api';
+import type { RosterState } from '../domain/supervision/api';
 import type { Shift } from '../domain/supervision/roster';
 import { fr } from '../i18n/fr';
-import type { RosterState } from './roster';
 
 export const roster = () => getJson<RosterState>('/roster');
 
