@@ -1,5 +1,6 @@
 /** `GET /api/geocode?q=…`: candidate places for the patient's address on the map, for signed-in members. */
 import type { FastifyInstance } from 'fastify';
+import type { GeocodeAnswer } from '../../src/domain/geocoding/api';
 import { badRequest } from '../http/errors';
 import type { Services } from '../services';
 import { requireUser } from '../session/auth';
@@ -16,7 +17,7 @@ function queryOf(raw: unknown): string {
 }
 
 export function geocodeRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/geocode', { preHandler: requireUser(services) }, async (request, reply) => {
+  app.get('/api/geocode', { preHandler: requireUser(services) }, async (request, reply): Promise<GeocodeAnswer> => {
     const q = queryOf((request.query as Record<string, unknown>).q);
     // A patient's address: never kept by a cache between the browser and the server.
     reply.header('cache-control', 'no-store');
