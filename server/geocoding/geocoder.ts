@@ -3,8 +3,8 @@
  * commune; when it fails, is unsure or unreachable, the commune's centroid, marked approximate.
  */
 import type { Place } from '../../src/domain/geocoding/api';
+import type { Commune } from '../../src/domain/territory/communes';
 import { log } from '../log';
-import type { Commune } from '../territory/load';
 
 export interface AddressToLocate {
   street: string;
