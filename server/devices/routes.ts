@@ -3,11 +3,12 @@
  * of their encrypted patient data), never cached, and how long closed cases stay on devices.
  */
 import type { FastifyInstance } from 'fastify';
+import type { DeviceKeyAnswer } from '../../src/domain/devices/api';
 import type { Services } from '../services';
 import { requireUser } from '../session/auth';
 
 export function deviceRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/api/session/device-key', { preHandler: requireUser(services) }, async (request, reply) => {
+  app.get('/api/session/device-key', { preHandler: requireUser(services) }, async (request, reply): Promise<DeviceKeyAnswer> => {
     reply.header('cache-control', 'no-store');
     const key = await services.deviceKeys.current(request.user!.id);
     return { key: key.secret, version: key.version, accountId: request.user!.id, purgeAfterDays: services.config.devicePurgeDays };

@@ -1,5 +1,6 @@
 /** `/api/push`: the VAPID public key, and a signed-in member's push subscriptions (one per device). */
 import type { FastifyInstance } from 'fastify';
+import type { PushKeyAnswer } from '../../src/domain/push/api';
 import { objectBody } from '../http/body';
 import type { Services } from '../services';
 import { requireUser } from '../session/auth';
@@ -8,7 +9,7 @@ import { parseEndpoint, parseSubscription } from './subscription';
 export function pushRoutes(app: FastifyInstance, services: Services): void {
   const signedIn = { preHandler: requireUser(services) };
 
-  app.get('/api/push/key', signedIn, async () => ({ publicKey: services.push.publicKey }));
+  app.get('/api/push/key', signedIn, async (): Promise<PushKeyAnswer> => ({ publicKey: services.push.publicKey }));
 
   app.post('/api/push/subscriptions', signedIn, async (request, reply) => {
     const subscription = parseSubscription(request.body, { allowHttp: !services.config.production });
