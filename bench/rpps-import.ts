@@ -8,10 +8,10 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXTRACT_COLUMNS, extractHeader } from '../src/domain/rpps/fixtures';
+import type { Commune } from '../src/domain/territory/communes';
 import { importRpps, summaryLine, type ImportReport } from '../server/rpps/import';
 import { seeded, type Random } from '../server/demo/random';
 import { startTestServer } from '../server/testing/server';
-import type { Commune } from '../server/territory/load';
 
 const LINES = Number(process.env.LINES || 500_000);
 const TERRITORY_SHARE = 0.05;

@@ -4,6 +4,7 @@
  * « déjà pris en charge », requester and assignee share the case, the other nurse cannot open its photo.
  */
 import { expect, test } from '@playwright/test';
+import type { AccessLogAnswer } from '../src/domain/audit/api';
 import { demo, waitForServiceWorker } from './helpers';
 import { availableAt, COMMUNE, expectImageLoaded, notificationsOf, openRequest, samplePng, screenshot, settled, signIn } from './request-steps';
 
@@ -160,7 +161,7 @@ test('a GP posts a request offline with a photo; the first nurse to accept takes
   await coordination.post('/api/session', { data: demo('coordination') });
   await expect
     .poll(async () => {
-      const { entries } = (await (await coordination.get(`/api/audit?requestId=${requestId}`)).json()) as { entries: Array<{ memberId: string; action: string; via: string }> };
+      const { entries } = (await (await coordination.get(`/api/audit?requestId=${requestId}`)).json()) as AccessLogAnswer;
       return [gp.memberId, nurse.memberId].map((id) => entries.some((e) => e.memberId === id && e.action === 'open' && e.via === 'device'));
     })
     .toEqual([true, true]);

@@ -4,14 +4,10 @@
  */
 import '../../src/styles.css';
 import { buildNearestIndex, nearest, type NearestIndex } from '../../src/map/nearest';
+import type { Commune } from '../../src/domain/territory/communes';
 import type { CommuneFeature } from '../../src/map/outline';
 import type { MapPoint, MapState } from '../../src/map/points';
 import { createTerritoryMap, type TerritoryMap } from '../../src/map/territory-map';
-
-interface Commune {
-  population: number;
-  centroid: [number, number];
-}
 
 const PROFESSIONS = ['10', '10', '21', '40', '50', '60', '60', '60', '70', '70', '91', '80'];
 

@@ -5,20 +5,9 @@
  * is recorded once.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../../src/domain/audit/api';
 import { log } from '../log';
 import type { Couch, Db } from '../storage/couch';
-
-export interface AuditEntry {
-  id?: string;
-  at: string;
-  memberId: string;
-  action: 'read' | 'open' | 'download' | 'history';
-  collection: string;
-  docId: string;
-  requestId?: string;
-  /** How: `sync`, `all_docs`, `device`, `upload`, `api`. */
-  via: string;
-}
 
 type StoredEntry = Omit<AuditEntry, 'id'> & { _id: string };
 

@@ -8,7 +8,7 @@ import type { Member } from '../../src/domain/members/schema';
 import { isQualified } from '../../src/domain/requests/candidates';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { REQUEST_KINDS, defaultDeadline, type RequestType, type Urgency } from '../../src/domain/requests/types';
-import type { Commune } from '../territory/load';
+import type { Commune } from '../../src/domain/territory/communes';
 import { seeded, type Random } from './random';
 
 /** The mix of request types of the demo activity (and of the simulated year). */

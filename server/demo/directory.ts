@@ -5,7 +5,8 @@
 import { luhnKey } from '../../src/domain/members/identifiers';
 import { GENERAL_PRACTICE, SPECIALTIES } from '../../src/domain/members/professions';
 import type { Member } from '../../src/domain/members/schema';
-import type { Commune, Territory } from '../territory/load';
+import type { Commune } from '../../src/domain/territory/communes';
+import type { Territory } from '../territory/load';
 import { apportion, randomPointIn } from './geometry';
 import { FIRST_NAMES, LAST_NAMES, PLACE_NAMES, STREETS } from './names';
 import { withReachability } from './reachability';

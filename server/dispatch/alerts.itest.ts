@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
-import type { OutboxMessage } from '../notify/outbox';
+import type { OutboxMessage } from '../../src/domain/notify/api';
 import { topicOf } from '../push/sender';
 import { startFakePushService, PushSubscriber, type FakePushService } from '../testing/push-service';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';

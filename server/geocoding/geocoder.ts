@@ -2,8 +2,9 @@
  * Coordinates of a practice address from the national address API (BAN), biased towards the
  * commune; when it fails, is unsure or unreachable, the commune's centroid, marked approximate.
  */
+import type { Place } from '../../src/domain/geocoding/api';
+import type { Commune } from '../../src/domain/territory/communes';
 import { log } from '../log';
-import type { Commune } from '../territory/load';
 
 export interface AddressToLocate {
   street: string;
@@ -17,11 +18,6 @@ export interface Position {
   lon: number;
   /** True when the position is the commune's centroid, not the address itself. */
   approximate: boolean;
-}
-
-/** A candidate place for a free-text search (the patient's address on the map). */
-export interface Place extends Position {
-  label: string;
 }
 
 export interface Geocoder {

@@ -1,5 +1,6 @@
 /** `GET /api/geocode?q=…`: candidate places for the patient's address on the map, for signed-in members. */
 import type { FastifyInstance } from 'fastify';
+import type { GeocodeAnswer } from '../../src/domain/geocoding/api';
 import { badRequest } from '../http/errors';
 import type { Sessions } from '../session/sessions';
 import type { Geocoder } from './geocoder';
@@ -17,7 +18,7 @@ function queryOf(raw: unknown): string {
 }
 
 export function geocodeRoutes(app: FastifyInstance, { sessions, geocoder }: { sessions: Sessions; geocoder: Geocoder }): void {
-  app.get('/api/geocode', { preHandler: requireUser(sessions) }, async (request, reply) => {
+  app.get('/api/geocode', { preHandler: requireUser(sessions) }, async (request, reply): Promise<GeocodeAnswer> => {
     const q = queryOf((request.query as Record<string, unknown>).q);
     // A patient's address: never kept by a cache between the browser and the server.
     reply.header('cache-control', 'no-store');

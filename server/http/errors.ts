@@ -1,5 +1,5 @@
 /** Typed HTTP errors carrying their status and a French message, and the one function that turns any error into a response. */
-import type { FieldError } from '../../src/domain/validation';
+import type { ErrorBody, FieldError } from '../../src/domain/validation';
 
 export class HttpError extends Error {
   constructor(
@@ -17,11 +17,6 @@ export const forbidden = (message: string) => new HttpError(403, message);
 export const notFound = (message = 'Ressource introuvable.') => new HttpError(404, message);
 export const unavailable = (message = 'Le stockage est momentanément indisponible, réessayez dans un instant.') =>
   new HttpError(503, message);
-
-export interface ErrorBody {
-  error: string;
-  fields?: FieldError[];
-}
 
 /** Messages for the errors Fastify itself raises before our code runs (bad JSON, body too large…). */
 const FRAMEWORK_MESSAGES: Record<string, string> = {

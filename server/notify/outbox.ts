@@ -5,17 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-export interface OutboxMessage {
-  id: string;
-  channel: 'sms' | 'email';
-  to: string;
-  subject?: string;
-  text: string;
-  /** The message's idempotency key, when it has one (an alert's SMS: `<alert id>/<member id>`). */
-  key?: string;
-  sentAt: string;
-}
+import type { OutboxMessage } from '../../src/domain/notify/api';
 
 /** Only the end of a large file is read: the page shows the latest messages. */
 const MAX_READ_BYTES = 2 * 1024 * 1024;

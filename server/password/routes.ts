@@ -1,5 +1,6 @@
 /** `/api/password`: ask for a reset link (same answer whatever the e-mail), check a link, set a new password. Rate-limited per address. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PasswordAnswer, ResetLinkAnswer } from '../../src/domain/password/api';
 import { normaliseEmail } from '../accounts/accounts';
 import type { Config } from '../config';
 import { objectBody, stringField } from '../http/body';
@@ -24,7 +25,7 @@ export function passwordRoutes(app: FastifyInstance, { passwordResets }: { passw
     if (wait > 0) throw new HttpError(429, `Trop de demandes depuis votre connexion. Réessayez dans ${Math.ceil(wait / 60_000)} min.`);
   };
 
-  app.post('/api/password/forgot', async (request) => {
+  app.post('/api/password/forgot', async (request): Promise<PasswordAnswer> => {
     guard(requests, request);
     requests.fail(request.ip);
     const email = normaliseEmail(stringField(objectBody(request.body), 'email', 254));
@@ -37,7 +38,7 @@ export function passwordRoutes(app: FastifyInstance, { passwordResets }: { passw
     return { message: FORGOT_ANSWER };
   });
 
-  app.post('/api/password/check', async (request) => {
+  app.post('/api/password/check', async (request): Promise<ResetLinkAnswer> => {
     guard(wrongLinks, request);
     try {
       await passwordResets.check(stringField(objectBody(request.body), 'token', 100));
@@ -48,7 +49,7 @@ export function passwordRoutes(app: FastifyInstance, { passwordResets }: { passw
     return { valid: true };
   });
 
-  app.post('/api/password/reset', async (request) => {
+  app.post('/api/password/reset', async (request): Promise<PasswordAnswer> => {
     guard(wrongLinks, request);
     const body = objectBody(request.body);
     try {

@@ -1,5 +1,6 @@
 /** `/api/push`: the VAPID public key, and a signed-in member's push subscriptions (one per device). */
 import type { FastifyInstance } from 'fastify';
+import type { PushKeyAnswer } from '../../src/domain/push/api';
 import { objectBody } from '../http/body';
 import type { Sessions } from '../session/sessions';
 import type { WebPushSender } from './sender';
@@ -10,7 +11,7 @@ import { parseEndpoint, parseSubscription } from './subscription';
 export function pushRoutes(app: FastifyInstance, { sessions, push, config }: { sessions: Sessions; push: WebPushSender; config: Pick<Config, 'production'> }): void {
   const signedIn = { preHandler: requireUser(sessions) };
 
-  app.get('/api/push/key', signedIn, async () => ({ publicKey: push.publicKey }));
+  app.get('/api/push/key', signedIn, async (): Promise<PushKeyAnswer> => ({ publicKey: push.publicKey }));
 
   app.post('/api/push/subscriptions', signedIn, async (request, reply) => {
     const subscription = parseSubscription(request.body, { allowHttp: !config.production });

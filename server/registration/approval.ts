@@ -4,6 +4,7 @@
  */
 import { displayNameOf, claimInvitedEntry } from '../../src/domain/registration/entry';
 import type { Member } from '../../src/domain/members/schema';
+import type { RegistrationQueueItem, RegistrationStatus } from '../../src/domain/registration/api';
 import type { SessionUser } from '../../src/domain/session/user';
 import type { Accounts } from '../accounts/accounts';
 import { badRequest, HttpError, notFound } from '../http/errors';
@@ -11,8 +12,8 @@ import { log } from '../log';
 import { approvalMail, approvalSms, refusalMail } from '../notify/messages';
 import type { Notifier } from '../notify/notifier';
 import type { Couch } from '../storage/couch';
-import type { RegistrationRecord, RegistrationStatus, RegistrationStore } from './store';
-import { queueItem, type QueueItem } from './views';
+import type { RegistrationRecord, RegistrationStore } from './store';
+import { queueItem } from './views';
 
 type StoredMember = Member & { _id: string; _rev: string };
 
@@ -27,7 +28,7 @@ export interface ApprovalDeps {
 export class Approvals {
   constructor(private readonly deps: ApprovalDeps) {}
 
-  async queue(status: RegistrationStatus): Promise<QueueItem[]> {
+  async queue(status: RegistrationStatus): Promise<RegistrationQueueItem[]> {
     const records = await this.deps.store.list(status);
     const items = records.map((r) => queueItem(r, displayNameOf(r.details)));
     // Pending: oldest first (first come, first served); decided: most recent first.
@@ -41,7 +42,7 @@ export class Approvals {
     return record;
   }
 
-  async approve(coordinator: SessionUser, id: string, origin: string): Promise<QueueItem> {
+  async approve(coordinator: SessionUser, id: string, origin: string): Promise<RegistrationQueueItem> {
     const record = await this.pending(id);
     if (!record.phoneVerifiedAt || !record.emailVerifiedAt) {
       throw new HttpError(409, 'La vérification du téléphone portable et de l’adresse e-mail doit être terminée avant la validation.');
@@ -56,7 +57,7 @@ export class Approvals {
     return decided;
   }
 
-  async refuse(coordinator: SessionUser, id: string, reason: unknown): Promise<QueueItem> {
+  async refuse(coordinator: SessionUser, id: string, reason: unknown): Promise<RegistrationQueueItem> {
     if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 1000) {
       throw badRequest('Indiquez la raison du refus (3 à 1 000 caractères) : elle est envoyée à la personne.', [{ field: 'reason', message: 'raison obligatoire' }]);
     }
@@ -69,7 +70,7 @@ export class Approvals {
     return decided;
   }
 
-  private async decide(record: RegistrationRecord, coordinator: SessionUser, status: RegistrationStatus, reason?: string): Promise<QueueItem> {
+  private async decide(record: RegistrationRecord, coordinator: SessionUser, status: RegistrationStatus, reason?: string): Promise<RegistrationQueueItem> {
     const at = new Date().toISOString();
     const next = await this.deps.store.update(record._id, (r) => ({ ...r, status, decidedAt: at, decidedBy: coordinator.name, ...(reason ? { reason } : {}) }));
     return queueItem(next, displayNameOf(next.details));

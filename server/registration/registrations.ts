@@ -4,6 +4,7 @@
  * within limits, and follow the state until a coordinator decides.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { RegistrationReceipt, RegistrationState } from '../../src/domain/registration/api';
 import { displayNameOf, memberFromRegistration, memberIdFor, streetLine } from '../../src/domain/registration/entry';
 import { normaliseRegistration, validateRegistration } from '../../src/domain/registration/validate';
 import { describeErrors } from '../../src/domain/validation';
@@ -19,7 +20,7 @@ import { isConflict } from '../storage/couch';
 import type { Secrets } from '../verification/secrets';
 import { findDuplicates } from './duplicates';
 import { MAX_SENDS, newRegistrationId, type RegistrationRecord, type RegistrationStore } from './store';
-import { publicState, type PublicRegistration } from './views';
+import { publicState } from './views';
 
 const SMS_TTL = SMS_CODE_MINUTES * 60_000;
 const EMAIL_TTL = EMAIL_LINK_HOURS * 3_600_000;
@@ -50,7 +51,7 @@ export class Registrations {
   constructor(private readonly deps: RegistrationDeps) {}
 
   /** Creates the pending account, its pending entry (or the claim on an invited one) and sends both verifications. */
-  async register(input: unknown, origin: string): Promise<{ ticket: string; registration: PublicRegistration }> {
+  async register(input: unknown, origin: string): Promise<RegistrationReceipt> {
     const checked = validateRegistration(normaliseRegistration(input));
     if (!checked.ok) throw badRequest(`Inscription incomplète ou invalide. ${describeErrors(checked.errors)}`, checked.errors);
     const reg = checked.value;
@@ -133,14 +134,14 @@ export class Registrations {
   }
 
   /** A code works once: sent again after success, it is refused as used. */
-  async verifyPhone(record: RegistrationRecord, code: string): Promise<PublicRegistration> {
+  async verifyPhone(record: RegistrationRecord, code: string): Promise<RegistrationState> {
     const result = await this.deps.secrets.checkCode(record._id, code);
     if (result !== 'ok') throw badRequest(CODE_ERRORS[result], [{ field: 'code', message: CODE_ERRORS[result] }]);
     const at = new Date().toISOString();
     return publicState(await this.deps.store.update(record._id, (r) => ({ ...r, phoneVerifiedAt: r.phoneVerifiedAt ?? at })));
   }
 
-  async verifyEmail(token: string): Promise<PublicRegistration> {
+  async verifyEmail(token: string): Promise<RegistrationState> {
     const result = await this.deps.secrets.consumeToken('email', token);
     if (!result.ok) {
       const why = { missing: 'Ce lien de vérification n’est pas valide.', expired: 'Ce lien de vérification a expiré : demandez-en un nouveau depuis votre suivi d’inscription.', used: 'Ce lien a déjà été utilisé.' };
@@ -151,7 +152,7 @@ export class Registrations {
   }
 
   /** A new code or link, within MAX_SENDS per channel; the new one replaces the previous code. */
-  async resend(record: RegistrationRecord, channel: 'sms' | 'email', origin: string): Promise<PublicRegistration> {
+  async resend(record: RegistrationRecord, channel: 'sms' | 'email', origin: string): Promise<RegistrationState> {
     if (record.status !== 'pending') throw new HttpError(409, 'Cette inscription a déjà été traitée par la coordination.');
     const verified = channel === 'sms' ? record.phoneVerifiedAt : record.emailVerifiedAt;
     if (verified) throw new HttpError(409, channel === 'sms' ? 'Votre numéro est déjà vérifié.' : 'Votre adresse e-mail est déjà vérifiée.');

@@ -1,5 +1,6 @@
 /** `/api/registrations`: register, verify the mobile and the e-mail, ask for a new code or link, follow the state. Public, rate-limited per address. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EmailVerificationAnswer, RegistrationAnswer } from '../../src/domain/registration/api';
 import type { Config } from '../config';
 import { objectBody, stringField } from '../http/body';
 import { badRequest, HttpError } from '../http/errors';
@@ -43,12 +44,12 @@ export function registrationRoutes(app: FastifyInstance, { registrations }: { re
     return reply.code(201).send(result);
   });
 
-  app.post('/api/registrations/status', async (request) => {
+  app.post('/api/registrations/status', async (request): Promise<RegistrationAnswer> => {
     const body = objectBody(request.body);
     return counted(request, async () => ({ registration: publicState(await registrations.byTicket(body.ticket)) }));
   });
 
-  app.post('/api/registrations/verify-phone', async (request) => {
+  app.post('/api/registrations/verify-phone', async (request): Promise<RegistrationAnswer> => {
     const body = objectBody(request.body);
     return counted(request, async () => {
       const record = await registrations.byTicket(body.ticket);
@@ -57,7 +58,7 @@ export function registrationRoutes(app: FastifyInstance, { registrations }: { re
     });
   });
 
-  app.post('/api/registrations/verify-email', async (request) => {
+  app.post('/api/registrations/verify-email', async (request): Promise<EmailVerificationAnswer> => {
     const body = objectBody(request.body);
     return counted(request, async () => {
       const registration = await registrations.verifyEmail(stringField(body, 'token', 100));
@@ -65,7 +66,7 @@ export function registrationRoutes(app: FastifyInstance, { registrations }: { re
     });
   });
 
-  app.post('/api/registrations/resend', async (request) => {
+  app.post('/api/registrations/resend', async (request): Promise<RegistrationAnswer> => {
     const body = objectBody(request.body);
     if (body.channel !== 'sms' && body.channel !== 'email') {
       throw badRequest('Champ « channel » : « sms » ou « email » attendu.', [{ field: 'channel', message: 'valeur non autorisée' }]);

@@ -1,12 +1,11 @@
 /** Registration records (server-only `registrations` database): what was submitted, the checks, the verifications and the coordinator's decision. */
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../../src/domain/members/schema';
+import type { RegistrationStatus } from '../../src/domain/registration/api';
 import type { RegistrationDetails } from '../../src/domain/registration/schema';
 import type { FieldError } from '../../src/domain/validation';
 import type { Couch, Db } from '../storage/couch';
 import { isConflict, isNotFound } from '../storage/couch';
-
-export type RegistrationStatus = 'pending' | 'approved' | 'refused';
 
 export interface RegistrationRecord {
   _id: string;

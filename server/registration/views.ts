@@ -1,30 +1,15 @@
 /** What is shown of a registration: to the person registering (their progress) and to coordinators (the queue). */
 import { IDENTIFIER_KINDS, IDENTIFIER_LABELS } from '../../src/domain/members/identifiers';
 import { professionLabel } from '../../src/domain/members/professions';
-import type { RegistrationDetails } from '../../src/domain/registration/schema';
-import type { FieldError } from '../../src/domain/validation';
-import { MAX_SENDS, type RegistrationRecord, type RegistrationStatus } from './store';
-
-export interface PublicRegistration {
-  id: string;
-  status: RegistrationStatus;
-  email: string;
-  /** The mobile with its middle digits hidden, for « code sent to 06 •• •• •• 78 ». */
-  mobile: string;
-  phoneVerified: boolean;
-  emailVerified: boolean;
-  smsLeft: number;
-  emailLeft: number;
-  warnings: FieldError[];
-  reason?: string;
-}
+import type { RegistrationQueueItem, RegistrationState } from '../../src/domain/registration/api';
+import { MAX_SENDS, type RegistrationRecord } from './store';
 
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/[^0-9+]/g, '');
   return digits.length < 6 ? '••' : `${digits.slice(0, 2)} •• •• •• ${digits.slice(-2)}`;
 }
 
-export function publicState(r: RegistrationRecord): PublicRegistration {
+export function publicState(r: RegistrationRecord): RegistrationState {
   return {
     id: r._id,
     status: r.status,
@@ -39,28 +24,7 @@ export function publicState(r: RegistrationRecord): PublicRegistration {
   };
 }
 
-export interface QueueItem {
-  id: string;
-  status: RegistrationStatus;
-  createdAt: string;
-  accountId: string;
-  memberId: string;
-  claimsInvited: boolean;
-  displayName: string;
-  professionLabel: string;
-  details: RegistrationDetails;
-  /** « RPPS 10000000017 », the check's result (all passed the validator; warnings listed apart). */
-  identifiers: Array<{ kind: string; label: string; value: string }>;
-  warnings: FieldError[];
-  phoneVerifiedAt?: string;
-  emailVerifiedAt?: string;
-  locationApproximate: boolean;
-  decidedAt?: string;
-  decidedBy?: string;
-  reason?: string;
-}
-
-export function queueItem(r: RegistrationRecord, displayName: string): QueueItem {
+export function queueItem(r: RegistrationRecord, displayName: string): RegistrationQueueItem {
   return {
     id: r._id,
     status: r.status,

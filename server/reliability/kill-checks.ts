@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import type { OutboxMessage } from '../../src/domain/notify/api';
 import type { CareRequest } from '../../src/domain/requests/schema';
-import type { OutboxMessage } from '../notify/outbox';
 import type { FakePushService, PushSubscriber } from '../testing/push-service';
 
 type Doc = Record<string, unknown> & { _id: string; _conflicts?: string[] };

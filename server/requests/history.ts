@@ -2,6 +2,7 @@
  * A patient's history in the CPTS: the earlier requests for the same person (same name, first name
  * and birth date — identities are not qualified), for the participants of a case; every consultation is audited.
  */
+import type { HistoryItem } from '../../src/domain/requests/api';
 import type { PatientBlock } from '../../src/domain/requests/patient-schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
@@ -12,14 +13,6 @@ import type { Couch } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
 import { foundDocs, type StoredDoc } from '../storage/docs';
 import { toDomainDoc } from '../storage/docs';
-
-export interface HistoryItem {
-  id: string;
-  type: string;
-  createdAt: string;
-  status: string;
-  assigneeId?: string;
-}
 
 const simplify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 

@@ -1,12 +1,13 @@
 /** `/api/requests/:id/history` (a patient's earlier requests) and `/api/audit` (openings logged on devices; who accessed a case). */
 import type { FastifyInstance } from 'fastify';
+import type { AccessLogAnswer, AuditEntry } from '../../src/domain/audit/api';
+import type { PatientHistory } from '../../src/domain/requests/api';
 import { badRequest, notFound } from '../http/errors';
 import { objectBody } from '../http/body';
 import type { Sessions } from '../session/sessions';
 import type { ServerScope } from 'nano';
 import type { AuditLog } from '../audit/audit';
 import { requireCoordinator, requireUser } from '../session/auth';
-import type { AuditEntry } from '../audit/audit';
 import { patientHistory } from './history';
 
 const REQUEST_ID = /^r-[a-z0-9-]{8,62}$/;
@@ -36,7 +37,7 @@ function deviceEntries(body: unknown, memberId: string): AuditEntry[] {
 }
 
 export function requestRoutes(app: FastifyInstance, { sessions, couch, audit }: { sessions: Sessions; couch: ServerScope; audit: AuditLog }): void {
-  app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(sessions) }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(sessions) }, async (request, reply): Promise<PatientHistory> => {
     reply.header('cache-control', 'no-store');
     return { requests: await patientHistory(couch, audit, request.user!, requestIdParam(request.params.id)) };
   });
@@ -46,7 +47,7 @@ export function requestRoutes(app: FastifyInstance, { sessions, couch, audit }: 
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { requestId?: string } }>('/api/audit', { preHandler: requireCoordinator(sessions) }, async (request, reply) => {
+  app.get<{ Querystring: { requestId?: string } }>('/api/audit', { preHandler: requireCoordinator(sessions) }, async (request, reply): Promise<AccessLogAnswer> => {
     reply.header('cache-control', 'no-store');
     return { entries: await audit.forRequest(requestIdParam(String(request.query.requestId ?? ''))) };
   });

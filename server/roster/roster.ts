@@ -1,5 +1,6 @@
 /** The duty roster (server-only database `roster`): coordinators' shifts on the 24/7 platform. */
 import { randomUUID } from 'node:crypto';
+import type { RosterState } from '../../src/domain/supervision/api';
 import { checkShift, onDuty, upcoming, type Shift } from '../../src/domain/supervision/roster';
 import { badRequest, notFound } from '../http/errors';
 import type { Couch, Db } from '../storage/couch';
@@ -22,7 +23,7 @@ export class Roster {
   }
 
   /** Shifts not yet ended, and who is on duty now. */
-  async current(now = Date.now()): Promise<{ onDuty: string[]; shifts: Shift[] }> {
+  async current(now = Date.now()): Promise<RosterState> {
     const shifts = await this.all();
     return { onDuty: onDuty(shifts, now), shifts: upcoming(shifts, now) };
   }

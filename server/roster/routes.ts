@@ -1,5 +1,6 @@
 /** `/api/roster`: the coordinators read and edit the duty roster. */
 import type { FastifyInstance } from 'fastify';
+import type { RosterState } from '../../src/domain/supervision/api';
 import { badRequest } from '../http/errors';
 import { objectBody, stringField } from '../http/body';
 import type { Sessions } from '../session/sessions';
@@ -12,7 +13,7 @@ const MEMBER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export function rosterRoutes(app: FastifyInstance, { sessions, roster, coordinators }: { sessions: Sessions; roster: Roster; coordinators: CoordinatorLookup }): void {
   const opts = { preHandler: requireCoordinator(sessions) };
 
-  app.get('/api/roster', opts, async (_request, reply) => {
+  app.get('/api/roster', opts, async (_request, reply): Promise<RosterState> => {
     reply.header('cache-control', 'no-store');
     return roster.current();
   });

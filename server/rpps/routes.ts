@@ -6,7 +6,7 @@ import { forbidden, HttpError } from '../http/errors';
 import { log } from '../log';
 import type { Sessions } from '../session/sessions';
 import type { ServerScope } from 'nano';
-import type { Commune } from '../territory/load';
+import type { Commune } from '../../src/domain/territory/communes';
 import { requireUser } from '../session/auth';
 import { MAX_FILE_BYTES, RppsFileError } from './guard';
 import { importRpps } from './import';

@@ -8,11 +8,12 @@ import { localTime } from '../../src/domain/members/hours';
 import type { Member } from '../../src/domain/members/schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { defaultDeadline, REQUEST_KINDS, type Urgency } from '../../src/domain/requests/types';
+import type { Commune } from '../../src/domain/territory/communes';
 import { coordinationMember } from '../demo/accounts';
 import { TYPE_WEIGHTS, weighted } from '../demo/activity';
 import { generateDirectory } from '../demo/directory';
 import { seeded, type Random } from '../demo/random';
-import type { Commune, Territory } from '../territory/load';
+import type { Territory } from '../territory/load';
 import { DAYTIME, WEEKDAY_DAYTIME_SHARE } from './model';
 
 const HOUR = 3_600_000;

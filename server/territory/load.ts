@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Commune, CommunesFile } from '../../src/domain/territory/communes';
 import { parseTerritorySettings, type TerritorySettings } from '../../src/domain/territory/settings';
 
 /** The file naming the repository's default territory: a fork makes its own the default by editing it. */
@@ -12,16 +13,6 @@ export const DEFAULT_TERRITORY_FILE = 'default';
 
 /** The files a territory folder holds; `outline.geojson` is the territory's merged outline. */
 export const TERRITORY_FILES = ['territory.json', 'communes.json', 'communes.geojson', 'outline.geojson', 'offer.json'] as const;
-
-export interface Commune {
-  insee: string;
-  name: string;
-  postcodes: string[];
-  population: number;
-  centroid: [number, number];
-  /** Merged communes still found under their old code or name in national files. */
-  former?: Array<{ insee?: string; name?: string }>;
-}
 
 export interface Offer {
   professionals: Record<string, number>;
@@ -83,7 +74,7 @@ interface Feature {
 
 export function loadTerritory(dir: string): Territory {
   const settings = loadTerritorySettings(dir);
-  const { communes } = readJson<{ communes: Commune[] }>(dir, 'communes.json');
+  const { communes } = readJson<CommunesFile>(dir, 'communes.json');
   if (!Array.isArray(communes) || communes.length === 0) throw new TerritoryError(`${path.join(dir, 'communes.json')} : aucune commune`);
   const byInsee = new Map(communes.map((c) => [c.insee, c]));
   for (const f of settings.formerCommunes) {

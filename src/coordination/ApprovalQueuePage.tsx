@@ -2,8 +2,9 @@
 import { TERRITORY } from '../config';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
+import type { RegistrationQueueItem } from '../domain/registration/api';
 import { fr } from '../i18n/fr';
-import { approveRegistration, pendingRegistrations, refuseRegistration, type QueueItem } from './api';
+import { approveRegistration, pendingRegistrations, refuseRegistration } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
 
 const t = fr.coordination;
@@ -69,7 +70,7 @@ function Check(props: { label: string; at?: string }) {
   );
 }
 
-function RegistrationCard(props: { item: QueueItem; onApprove: () => Promise<void>; onRefuse: (reason: string) => Promise<void> }) {
+function RegistrationCard(props: { item: RegistrationQueueItem; onApprove: () => Promise<void>; onRefuse: (reason: string) => Promise<void> }) {
   const [refusing, setRefusing] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [busy, setBusy] = createSignal(false);

@@ -1,34 +1,9 @@
 /** The coordination's calls: the registrations queue, approve or refuse, and the development outbox. */
 import { getJson, postJson } from '../data/json-api';
-import type { RegistrationDetails } from '../domain/registration/schema';
-import type { FieldError } from '../domain/validation';
+import type { OutboxAnswer } from '../domain/notify/api';
+import type { DecisionAnswer, RegistrationQueue } from '../domain/registration/api';
 
-export interface QueueItem {
-  id: string;
-  status: 'pending' | 'approved' | 'refused';
-  createdAt: string;
-  claimsInvited: boolean;
-  displayName: string;
-  professionLabel: string;
-  details: RegistrationDetails;
-  identifiers: Array<{ kind: string; label: string; value: string }>;
-  warnings: FieldError[];
-  phoneVerifiedAt?: string;
-  emailVerifiedAt?: string;
-  locationApproximate: boolean;
-  reason?: string;
-}
-
-export interface OutboxMessage {
-  id: string;
-  channel: 'sms' | 'email';
-  to: string;
-  subject?: string;
-  text: string;
-  sentAt: string;
-}
-
-export const pendingRegistrations = () => getJson<{ registrations: QueueItem[] }>('/registrations?status=pending').then((r) => r.registrations);
-export const approveRegistration = (id: string) => postJson<{ registration: QueueItem }>(`/registrations/${encodeURIComponent(id)}/approve`);
-export const refuseRegistration = (id: string, reason: string) => postJson<{ registration: QueueItem }>(`/registrations/${encodeURIComponent(id)}/refuse`, { reason });
-export const outbox = () => getJson<{ messages: OutboxMessage[]; keeps: { sms: boolean; email: boolean } }>('/outbox');
+export const pendingRegistrations = () => getJson<RegistrationQueue>('/registrations?status=pending').then((r) => r.registrations);
+export const approveRegistration = (id: string) => postJson<DecisionAnswer>(`/registrations/${encodeURIComponent(id)}/approve`);
+export const refuseRegistration = (id: string, reason: string) => postJson<DecisionAnswer>(`/registrations/${encodeURIComponent(id)}/refuse`, { reason });
+export const outbox = () => getJson<OutboxAnswer>('/outbox');

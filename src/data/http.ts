@@ -1,4 +1,5 @@
 /** HTTP helpers shared by the API calls and the replication: every server error body is `{"error": "<French message>"}`. */
+import type { ErrorBody } from '../domain/validation';
 
 /** An HTTP failure with the server's own message; status 0 means the network could not be reached. */
 export class HttpError extends Error {
@@ -18,8 +19,8 @@ export class HttpError extends Error {
 export async function readErrorMessage(res: Response, fallback: string): Promise<string> {
   try {
     const body: unknown = await res.json();
-    if (typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string') {
-      return (body as { error: string }).error;
+    if (typeof body === 'object' && body !== null && typeof (body as Partial<Record<keyof ErrorBody, unknown>>).error === 'string') {
+      return (body as ErrorBody).error;
     }
   } catch {
     // Not JSON (a proxy's HTML page, an empty body): the fallback says enough.

@@ -1,6 +1,6 @@
 /** JSON calls to the server's API for forms: the French message and the per-field errors of a refusal come back in `ApiError`. */
 import { apiUrl } from '../config';
-import type { FieldError } from '../domain/validation';
+import type { ErrorBody, FieldError } from '../domain/validation';
 import { fr } from '../i18n/fr';
 import { fetchOrOffline, HttpError } from './http';
 
@@ -25,7 +25,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     if (err instanceof HttpError && err.status === 0) throw new ApiError(0, fr.forms.offline);
     throw err;
   }
-  const json = (await res.json().catch(() => null)) as { error?: unknown; fields?: unknown } | null;
+  // The server's error body, or whatever a proxy answered: each field is checked before use.
+  const json = (await res.json().catch(() => null)) as Partial<Record<keyof ErrorBody, unknown>> | null;
   if (!res.ok) {
     const message = typeof json?.error === 'string' ? json.error : fr.errors.generic;
     throw new ApiError(res.status, message, Array.isArray(json?.fields) ? (json.fields as FieldError[]) : []);

@@ -7,6 +7,12 @@ export interface FieldError {
   message: string;
 }
 
+/** What the server answers to any request it refuses: a French message, and the fields at fault when a form was sent. */
+export interface ErrorBody {
+  error: string;
+  fields?: FieldError[];
+}
+
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 interface SchemaLiteral {

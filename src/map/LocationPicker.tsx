@@ -4,10 +4,11 @@
  */
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Point } from '../domain/geo';
+import type { Place } from '../domain/geocoding/api';
 import { HttpError } from '../data/http';
 import { fr } from '../i18n/fr';
 import { loadCommunes } from '../territory/communes';
-import { searchPlaces, type FoundPlace } from './geocode';
+import { searchPlaces } from './geocode';
 
 export interface PatientPlace extends Point {
   label: string;
@@ -28,7 +29,7 @@ export function LocationPicker(props: LocationPickerProps) {
   const [message, setMessage] = createSignal('');
   const [busy, setBusy] = createSignal<'device' | 'address' | null>(null);
   const [query, setQuery] = createSignal('');
-  const [found, setFound] = createSignal<FoundPlace[]>([]);
+  const [found, setFound] = createSignal<Place[]>([]);
   let cancelPick: (() => void) | undefined;
   const [picking, setPicking] = createSignal(false);
 

@@ -1,20 +1,13 @@
 /** Address search through the server (`GET /api/geocode`), online only: the national address base is not on the device. */
 import { apiUrl } from '../config';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
+import type { GeocodeAnswer, Place } from '../domain/geocoding/api';
 import { fr } from '../i18n/fr';
 
-export interface FoundPlace {
-  label: string;
-  lat: number;
-  lon: number;
-  /** True when only the commune was recognised: the place is its centre. */
-  approximate: boolean;
-}
-
 /** Throws `HttpError`: status 0 offline, 400 query too short, with the server's message. */
-export async function searchPlaces(query: string, signal?: AbortSignal): Promise<FoundPlace[]> {
+export async function searchPlaces(query: string, signal?: AbortSignal): Promise<Place[]> {
   const res = await fetchOrOffline(apiUrl(`/geocode?q=${encodeURIComponent(query)}`), { signal });
   if (!res.ok) throw new HttpError(res.status, await readErrorMessage(res, fr.picker.failed));
-  const body = (await res.json()) as { places?: FoundPlace[] };
+  const body = (await res.json()) as Partial<GeocodeAnswer>;
   return Array.isArray(body.places) ? body.places : [];
 }

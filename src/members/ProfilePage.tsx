@@ -1,10 +1,11 @@
 /** `/profil`: the member edits their own contact details, practice address and signature, offline if need be. */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Member } from '../domain/members/schema';
+import type { Commune } from '../domain/territory/communes';
 import { fr } from '../i18n/fr';
 import { DeviceProtection } from '../protection/DeviceProtection';
 import { useSession } from '../session/session';
-import { loadCommunes, type Commune } from '../territory/communes';
+import { loadCommunes } from '../territory/communes';
 import { updateMember } from './commands';
 import { professionLine } from './format';
 import { createMemberEntry, type MemberEntry } from './queries';

@@ -6,19 +6,13 @@
 import { createSignal } from 'solid-js';
 import { onServerReachedAgain } from '../data/http';
 import { ApiError, getJson } from '../data/json-api';
+import type { DeviceKeyAnswer } from '../domain/devices/api';
 import { fr } from '../i18n/fr';
 import { databasePassword, pinProblem, unwrapWithPin, wrapWithPin, type WrappedKey } from './key-crypto';
 import { createSealingKeys, unseal, type Sealed, type SealingKeys } from './sealing';
 
 /** Waiting for the server's answer; here; or locked: offline (or the server unreachable), or the session expired. */
 export type KeyState = { kind: 'waiting' } | { kind: 'ready' } | { kind: 'locked'; reason: 'offline' | 'expired' };
-
-interface DeviceKeyAnswer {
-  key: string;
-  version: number;
-  accountId: string;
-  purgeAfterDays: number;
-}
 
 interface Held {
   secret: string;

@@ -2,8 +2,9 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { ApiError, messageOf } from '../data/json-api';
+import type { RegistrationState } from '../domain/registration/api';
 import { fr } from '../i18n/fr';
-import { registrationStatus, resend, storedTicket, verifyPhone, type RegistrationState } from './api';
+import { registrationStatus, resend, storedTicket, verifyPhone } from './api';
 import { controlProps, FormField } from './FormField';
 
 const t = fr.verification;

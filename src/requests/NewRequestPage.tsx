@@ -8,6 +8,7 @@ import { createEffect, createMemo, createResource, createSignal, For, lazy, on, 
 import { createStore } from 'solid-js/store';
 import type { Point } from '../domain/geo';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
+import type { Commune } from '../domain/territory/communes';
 import { fr } from '../i18n/fr';
 import { searchPlaces } from '../map/geocode';
 import { LocationPicker, type PatientPlace } from '../map/LocationPicker';
@@ -17,7 +18,7 @@ import { rememberPatient } from '../patients/store';
 import type { TerritoryMap as MapApi } from '../map/territory-map';
 import { controlProps, FormField } from '../registration/FormField';
 import { useSession } from '../session/session';
-import { loadCommunes, type Commune } from '../territory/communes';
+import { loadCommunes } from '../territory/communes';
 import { AttachmentView } from './AttachmentView';
 import { saveRequest } from './commands';
 import { createFileBatch } from './file-batch';

@@ -5,6 +5,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { getJson, messageOf } from '../data/json-api';
+import type { HistoryItem, PatientHistory } from '../domain/requests/api';
 import { isPurgeDue } from '../domain/requests/purge';
 import { fr } from '../i18n/fr';
 import { keyState, purgeAfterDays } from '../protection/device-key';
@@ -82,21 +83,14 @@ function Identity(props: { patient: PatientEntry; onHide(): void }) {
   );
 }
 
-interface EarlierRequest {
-  id: string;
-  type: string;
-  createdAt: string;
-  status: string;
-}
-
 function History(props: { requestId: string }) {
-  const [items, setItems] = createSignal<EarlierRequest[] | null>(null);
+  const [items, setItems] = createSignal<HistoryItem[] | null>(null);
   const [message, setMessage] = createSignal('');
   async function load() {
     if (!navigator.onLine) return setMessage(t.historyOffline);
     setMessage(t.historyLoading);
     try {
-      const body = await getJson<{ requests: EarlierRequest[] }>(`/requests/${encodeURIComponent(props.requestId)}/history`);
+      const body = await getJson<PatientHistory>(`/requests/${encodeURIComponent(props.requestId)}/history`);
       setItems(body.requests.filter((r) => r.id !== props.requestId));
       setMessage('');
     } catch (err) {

@@ -5,7 +5,8 @@
 import { apiUrl } from '../config';
 import { fetchOrOffline } from '../data/http';
 import { reportStorageError } from '../data/local-write';
-import { deleteAudit, listAudit, putAudit, type AuditEntry } from './device-store';
+import type { AuditUpload, DeviceAuditEntry } from '../domain/audit/api';
+import { deleteAudit, listAudit, putAudit } from './device-store';
 import { newAuditId } from './ids';
 
 const BATCH = 200;
@@ -24,8 +25,8 @@ export async function recordOpening(patient: { id: string; requestId: string }):
   void flushAudit();
 }
 
-function post(entries: readonly AuditEntry[]): Promise<Response> {
-  return fetchOrOffline(apiUrl('/audit'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries }) });
+function post(entries: readonly DeviceAuditEntry[]): Promise<Response> {
+  return fetchOrOffline(apiUrl('/audit'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entries } satisfies AuditUpload) });
 }
 
 async function flush(): Promise<void> {

@@ -3,6 +3,7 @@
  * their blobs, kept out of the synced documents), the audit outbox (patient blocks opened here) and
  * the messages written while patient data was locked, sealed. It survives reloads and is deleted at logout.
  */
+import type { DeviceAuditEntry } from '../domain/audit/api';
 import type { Sealed } from '../protection/sealing';
 import type { UploadItem } from './outbox';
 
@@ -18,15 +19,6 @@ export interface SealedEntry {
   id: string;
   requestId: string;
   sealed: Sealed;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: 'open';
-  collection: 'patients';
-  docId: string;
-  requestId: string;
 }
 
 interface StoredUpload {
@@ -103,14 +95,14 @@ export async function deleteUpload(id: string): Promise<void> {
   await done((await store(UPLOADS, 'readwrite')).delete(id));
 }
 
-export async function putAudit(entry: AuditEntry): Promise<void> {
+export async function putAudit(entry: DeviceAuditEntry): Promise<void> {
   const audit = await store(AUDIT, 'readwrite');
   audit.put(entry);
   await committed(audit.transaction);
 }
 
-export async function listAudit(): Promise<AuditEntry[]> {
-  return (await done((await store(AUDIT, 'readonly')).getAll())) as AuditEntry[];
+export async function listAudit(): Promise<DeviceAuditEntry[]> {
+  return (await done((await store(AUDIT, 'readonly')).getAll())) as DeviceAuditEntry[];
 }
 
 export async function deleteAudit(ids: readonly string[]): Promise<void> {

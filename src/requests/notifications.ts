@@ -5,6 +5,7 @@
 import { createSignal } from 'solid-js';
 import { apiUrl } from '../config';
 import { fetchOrOffline } from '../data/http';
+import type { PushKeyAnswer } from '../domain/push/api';
 import { notificationOptions, type AlertNotice } from './push-payload';
 
 const supported = typeof Notification !== 'undefined';
@@ -57,7 +58,7 @@ export async function ensurePushSubscription(): Promise<void> {
     if (!subscription) {
       const res = await fetchOrOffline(apiUrl('/push/key'));
       if (!res.ok) return;
-      const { publicKey } = (await res.json()) as { publicKey: string };
+      const { publicKey } = (await res.json()) as PushKeyAnswer;
       subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
     }
     await fetchOrOffline(apiUrl('/push/subscriptions'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(subscription.toJSON()) });

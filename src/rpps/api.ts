@@ -2,6 +2,7 @@
 import { apiUrl } from '../config';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
 import type { ImportStatus } from '../domain/rpps/report';
+import type { ErrorBody } from '../domain/validation';
 import { fr } from '../i18n/fr';
 
 /**
@@ -15,7 +16,7 @@ export function uploadExtract(file: File, onProgress: (sent: number, total: numb
     xhr.setRequestHeader('content-type', 'text/plain; charset=utf-8');
     xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {
-      let body: { error?: string } & Partial<ImportStatus> = {};
+      let body: Partial<ErrorBody> & Partial<ImportStatus> = {};
       try {
         body = JSON.parse(xhr.responseText) as typeof body;
       } catch {

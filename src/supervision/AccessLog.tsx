@@ -1,14 +1,15 @@
 /** « Qui a consulté ce dossier »: the server's audit log of the case (reads of the patient block, openings on devices), online only. */
 import { createSignal, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
+import type { AuditEntry } from '../domain/audit/api';
 import { fr } from '../i18n/fr';
 import { dateTimeLabel } from '../requests/timing';
-import { accessLog, type AccessEntry } from './api';
+import { accessLog } from './api';
 
 const t = fr.supervision;
 
 export function AccessLog(props: { requestId: string; nameOf(id: string): string }) {
-  const [entries, setEntries] = createSignal<AccessEntry[] | null>(null);
+  const [entries, setEntries] = createSignal<AuditEntry[] | null>(null);
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   async function load() {

@@ -2,18 +2,10 @@
 import { apiUrl } from '../config';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
 import { getJson, postJson } from '../data/json-api';
+import type { AccessLogAnswer, AuditEntry } from '../domain/audit/api';
+import type { RosterState } from '../domain/supervision/api';
 import type { Shift } from '../domain/supervision/roster';
 import { fr } from '../i18n/fr';
-import type { RosterState } from './roster';
-
-export interface AccessEntry {
-  at: string;
-  memberId: string;
-  action: string;
-  collection: string;
-  docId: string;
-  via: string;
-}
 
 export const roster = () => getJson<RosterState>('/roster');
 
@@ -26,7 +18,7 @@ export async function removeShift(id: string): Promise<void> {
   if (!res.ok) throw new HttpError(res.status, await readErrorMessage(res, fr.errors.generic));
 }
 
-export async function accessLog(requestId: string): Promise<AccessEntry[]> {
-  const { entries } = await getJson<{ entries: AccessEntry[] }>(`/audit?requestId=${encodeURIComponent(requestId)}`);
+export async function accessLog(requestId: string): Promise<AuditEntry[]> {
+  const { entries } = await getJson<AccessLogAnswer>(`/audit?requestId=${encodeURIComponent(requestId)}`);
   return [...entries].sort((a, b) => b.at.localeCompare(a.at));
 }

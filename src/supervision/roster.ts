@@ -1,10 +1,6 @@
 /** The roster page's choices: which directory entries are coordinators, and a sensible next shift. Pure. */
+import type { RosterState } from '../domain/supervision/api';
 import type { Shift } from '../domain/supervision/roster';
-
-export interface RosterState {
-  onDuty: string[];
-  shifts: Shift[];
-}
 
 /**
  * Coordinators the page can name: the signed-in one first, then those already on the roster, then

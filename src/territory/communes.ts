@@ -1,12 +1,5 @@
 /** The territory's communes (precached with the app shell, so available offline), loaded once. */
-
-export interface Commune {
-  insee: string;
-  name: string;
-  postcodes: string[];
-  population: number;
-  centroid: [number, number];
-}
+import type { Commune, CommunesFile } from '../domain/territory/communes';
 
 let loading: Promise<Commune[]> | null = null;
 
@@ -15,7 +8,7 @@ export function loadCommunes(): Promise<Commune[]> {
     loading = fetch('/territory/communes.json')
       .then((res) => {
         if (!res.ok) throw new Error(`communes: HTTP ${res.status}`);
-        return res.json() as Promise<{ communes: Commune[] }>;
+        return res.json() as Promise<CommunesFile>;
       })
       .then((data) => [...data.communes].sort((a, b) => a.name.localeCompare(b.name, 'fr')))
       .catch((err: unknown) => {

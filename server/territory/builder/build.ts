@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature } from 'geojson';
+import type { Commune } from '../../../src/domain/territory/communes';
 import { parseTerritorySettings, type TerritorySettings } from '../../../src/domain/territory/settings';
 import { describeCommunes, formerCommunesOf, selectCodes, type Selection } from './communes';
 import { fetchCommunes } from './geo-api';
@@ -96,12 +97,12 @@ export async function buildTerritory(options: BuildOptions): Promise<BuildReport
       name: options.name,
       departements,
       population,
-      communes: communes.map((c) => ({
+      communes: communes.map((c): Commune => ({
         insee: c.insee,
         name: c.name,
         postcodes: c.postcodes,
         population: c.population,
-        centroid: api.get(c.insee)!.centre!.coordinates.map((n) => Math.round(n * 1e5) / 1e5),
+        centroid: api.get(c.insee)!.centre!.coordinates.map((n) => Math.round(n * 1e5) / 1e5) as [number, number],
       })),
     },
     'communes.geojson': simplified.communes,

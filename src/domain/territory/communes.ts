@@ -1,14 +1,30 @@
-/** Finding a territory commune from an address as national files write it: INSEE code (old codes of merged communes included), else postcode and name. */
+/**
+ * The territory's communes as `communes.json` lists them (read by the server, and precached by the
+ * client), and finding one from an address as national files write it: INSEE code (old codes of
+ * merged communes included), else postcode and name.
+ */
 
-/** What the domain needs of a commune (the server's and the client's commune types both fit). */
-export interface TerritoryCommune {
+export interface Commune {
   insee: string;
   name: string;
   postcodes: string[];
+  population: number;
+  /** `[lon, lat]` */
   centroid: [number, number];
-  /** Communes merged into this one, still found in national files under their old code or name (the territory's `formerCommunes`). */
-  former?: ReadonlyArray<{ insee?: string; name?: string }>;
+  /**
+   * Communes merged into this one, still found in national files under their old code or name:
+   * added by the server from the territory's `formerCommunes`, absent from the file.
+   */
+  former?: Array<{ insee?: string; name?: string }>;
 }
+
+/** `communes.json`: its other fields (the territory's name, population…) are read by neither side. */
+export interface CommunesFile {
+  communes: Commune[];
+}
+
+/** What finding a commune needs of it. */
+export type TerritoryCommune = Pick<Commune, 'insee' | 'name' | 'postcodes' | 'centroid' | 'former'>;
 
 /**
  * A commune name reduced to what identifies it: « ST-JULIEN-LES-NANCY », « Saint-Julien-lès-Nancy »
