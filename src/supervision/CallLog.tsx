@@ -5,7 +5,7 @@ import { CALL_OUTCOMES, type RequestMessage } from '../domain/requests/message-s
 import type { CareRequest } from '../domain/requests/schema';
 import { fr } from '../i18n/fr';
 import { dateTimeLabel } from '../requests/timing';
-import type { CaseContext } from './CasePage';
+import type { CaseContext } from './case-context';
 import { ConfirmAction } from './ConfirmAction';
 import type { CallOutcome } from './coordination';
 import { agreedBy, callsOf } from './history';

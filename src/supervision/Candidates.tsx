@@ -13,7 +13,7 @@ import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
 import { fr } from '../i18n/fr';
 import { TERRITORY } from '../config';
 import { availabilityBadge, distanceLabel, professionLine, telHref } from '../members/format';
-import type { CaseContext } from './CasePage';
+import type { CaseContext } from './case-context';
 import { ConfirmAction } from './ConfirmAction';
 import type { Directory } from './queries';
 import { answersOf } from './queue';

@@ -4,7 +4,7 @@ import { allowedEvents } from '../domain/requests/lifecycle';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import type { CareRequest } from '../domain/requests/schema';
 import { fr } from '../i18n/fr';
-import type { CaseContext } from './CasePage';
+import type { CaseContext } from './case-context';
 import { ConfirmAction } from './ConfirmAction';
 import type { Directory } from './queries';
 

@@ -18,6 +18,7 @@ import { Candidates } from './Candidates';
 import { CaseActions } from './CaseActions';
 import { CaseHistory } from './CaseHistory';
 import { writeCoordination } from './commands';
+import type { CaseContext } from './case-context';
 import type { CoordinationInput } from './coordination';
 import { createDirectory } from './queries';
 
@@ -29,13 +30,6 @@ export default function CasePage() {
       <Case />
     </CoordinatorOnly>
   );
-}
-
-/** What the sections of the page share: run an action, and the person the call form is about. */
-export interface CaseContext {
-  act(input: CoordinationInput): Promise<boolean>;
-  callSubject(): string;
-  setCallSubject(id: string): void;
 }
 
 function Case() {
