@@ -53,6 +53,8 @@ import { DeviceKeys } from './devices/keys';
 import { DevicePurge } from './devices/purge';
 import { deviceRoutes } from './devices/routes';
 import { Uploads } from './uploads/uploads';
+import { clientLogRoutes } from './client-log/routes';
+import { ClientErrors } from './client-log/store';
 
 /** A start refused for a reason the person starting the server must fix (printed without a stack). */
 export class StartError extends Error {}
@@ -103,6 +105,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   pushRoutes(app, services);
   uploadRoutes(app, services);
   deviceRoutes(app, services);
+  // Devices' error reports. The getters are read at each request: the sessions and the store exist once storage is open (below).
+  let clientErrors: ClientErrors | undefined;
+  clientLogRoutes(app, { get sessions() { return services.sessions; }, get store() { return clientErrors!; }, clock: options.now ?? Date.now, logger: log });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address() as { port: number };
   const url = `http://localhost:${address.port}`;
@@ -150,6 +155,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   services.gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
   services.devicePurge = new DevicePurge(storage.couch, config.devicePurgeDays);
   services.devicePurge.start();
+  clientErrors = new ClientErrors(storage.couch, options.now ?? Date.now);
   services.ready = true;
   log.info({ url, storage: storage.kind }, 'serveur prêt');
 
