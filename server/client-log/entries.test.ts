@@ -1,8 +1,9 @@
 /** Tests of the server's reading of a device's error reports: the schema's checks in French, scrubbing again, the dropped count. */
 import { describe, expect, it } from 'vitest';
+import { DROPPED_EVENT } from '../../src/domain/client-log/api';
 import type { SessionUser } from '../../src/domain/session/user';
 import { HttpError } from '../http/errors';
-import { deviceOf, DROPPED_EVENT, entriesOf, parseBatch } from './entries';
+import { deviceOf, entriesOf, parseBatch } from './entries';
 
 const user: SessionUser = { id: 'acc-1', memberId: 'm-1', name: 'Dr Arthur Mathis', roles: ['member'] };
 const report = { event: 'sync.start', name: 'TypeError', message: 'Échec', at: '2026-03-02T08:00:00.000Z', count: 1 };

@@ -1,13 +1,10 @@
 /** A device's batch of error reports, checked against its schema and scrubbed again (the server trusts no client), made into entries to keep. */
-import { clientErrorBatchSchemaLiteral, type ClientErrorBatch, type ClientErrorEntry } from '../../src/domain/client-log/api';
+import { clientErrorBatchSchemaLiteral, DROPPED_EVENT, type ClientErrorBatch, type ClientErrorEntry } from '../../src/domain/client-log/api';
 import { scrubMessage, scrubName, scrubRoute } from '../../src/domain/client-log/scrub';
 import type { SessionUser } from '../../src/domain/session/user';
 import { createValidator, describeErrors } from '../../src/domain/validation';
 import { objectBody } from '../http/body';
 import { badRequest } from '../http/errors';
-
-/** The entry standing for the reports a device counted but did not send (over its own limit). */
-export const DROPPED_EVENT = 'client-log.dropped';
 
 /** An entry before the store gives it its id and the time it was received. */
 export type NewEntry = Omit<ClientErrorEntry, 'id' | 'receivedAt'>;

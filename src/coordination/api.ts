@@ -1,5 +1,6 @@
-/** The coordination's calls: the registrations queue, approve or refuse, and the development outbox. */
+/** The coordination's calls: the registrations queue, approve or refuse, the development outbox, the devices' errors. */
 import { getJson, postJson } from '../data/json-api';
+import type { ClientErrorEntry } from '../domain/client-log/api';
 import type { RegistrationDetails } from '../domain/registration/schema';
 import type { FieldError } from '../domain/validation';
 
@@ -32,3 +33,4 @@ export const pendingRegistrations = () => getJson<{ registrations: QueueItem[] }
 export const approveRegistration = (id: string) => postJson<{ registration: QueueItem }>(`/registrations/${encodeURIComponent(id)}/approve`);
 export const refuseRegistration = (id: string, reason: string) => postJson<{ registration: QueueItem }>(`/registrations/${encodeURIComponent(id)}/refuse`, { reason });
 export const outbox = () => getJson<{ messages: OutboxMessage[]; keeps: { sms: boolean; email: boolean } }>('/outbox');
+export const clientErrors = () => getJson<{ errors: ClientErrorEntry[] }>('/client-log').then((r) => r.errors);

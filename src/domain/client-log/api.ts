@@ -24,6 +24,9 @@ export const CLIENT_EVENTS = [
 ] as const;
 export type ClientEvent = (typeof CLIENT_EVENTS)[number];
 
+/** The server's entry standing for the reports a device counted but did not send (over its own limit). */
+export const DROPPED_EVENT = 'client-log.dropped';
+
 export const clientErrorBatchSchemaLiteral = {
   type: 'object',
   additionalProperties: false,
