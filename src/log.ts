@@ -122,6 +122,7 @@ export function createClientLog(options: ClientLogOptions): ClientLog {
 }
 
 async function post(batch: ClientErrorBatch): Promise<SendResult> {
+  if (globalThis.navigator?.onLine === false) return 'offline';
   try {
     // Plain fetch: a report failing offline must not change what the app believes of the network.
     const res = await fetch(apiUrl('/client-log'), { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
