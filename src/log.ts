@@ -1,7 +1,4 @@
-/**
- * The client's one logger: an error goes to the browser's console and, scrubbed, merged with its
- * repeats, rate-limited and batched, to the server, where the coordinators' technical view lists it.
- */
+/** The client's one logger: an error goes to the console and, scrubbed, merged, rate-limited and batched, to the server and the coordinators' technical view. */
 import { APP_VERSION, DEV, apiUrl } from './config';
 import { onServerReachedAgain } from './data/http';
 import { MAX_REPORTS_PER_BATCH, type ClientErrorBatch, type ClientErrorReport, type ClientEvent } from './domain/client-log/api';
