@@ -1,4 +1,5 @@
 /** Build of the browser client: Solid, the PWA (service worker from src/sw.ts, manifest) and the territory data. */
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -8,9 +9,11 @@ const THEME = '#0b5c8a';
 // The territory is chosen at build time, like the server's (TERRITORY or TERRITORY_DIR).
 const TERRITORY_DIR = territoryDir(process.cwd());
 const TERRITORY = territoryIdentity(TERRITORY_DIR);
+// Sent with the app's error reports, so the coordinators see which build a device runs.
+const VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
-  define: territoryDefine(TERRITORY),
+  define: { ...territoryDefine(TERRITORY), 'import.meta.env.VITE_APP_VERSION': JSON.stringify(VERSION) },
   plugins: [
     solid(),
     territoryData(TERRITORY_DIR, TERRITORY),

@@ -21,9 +21,15 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-// Until the configuration is read (and LOG_LEVEL checked there), a wrong value must not crash pino.
-export let log: Logger = createLogger(LOG_LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL! : 'warn');
+/**
+ * The logger every server module uses. It never reads the environment: LOG_LEVEL is checked with
+ * the rest of the configuration (`loadConfig`), then the entry points (`main.ts`, `command.ts`)
+ * put the logger built from it here, before anything starts. Until then (a module loaded by a test
+ * or a tool), warnings and errors only.
+ */
+export let log: Logger = createLogger('warn');
 
+/** Called once the configuration is validated, with `createLogger(config.logLevel)`. */
 export function setLogger(logger: Logger): void {
   log = logger;
 }

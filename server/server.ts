@@ -62,6 +62,8 @@ import { DeviceKeys } from './devices/keys';
 import { DevicePurge } from './devices/purge';
 import { deviceRoutes } from './devices/routes';
 import { Uploads } from './uploads/uploads';
+import { clientLogRoutes } from './client-log/routes';
+import { ClientErrors } from './client-log/store';
 
 /** A start refused for a reason the person starting the server must fix (printed without a stack). */
 export class StartError extends Error {}
@@ -88,6 +90,9 @@ export interface ServerParts {
   dispatcher: Dispatcher;
   deviceKeys: DeviceKeys;
   devicePurge: DevicePurge;
+  clientErrors: ClientErrors;
+  /** The server's clock (tests pass one of their own). */
+  clock: () => number;
 }
 
 export interface RunningServer {
@@ -156,9 +161,11 @@ function registerRoutes(app: FastifyInstance, parts: ServerParts, geocoder: Geoc
   pushRoutes(app, { sessions, push: parts.push, config });
   uploadRoutes(app, { sessions, uploads: parts.uploads, audit });
   deviceRoutes(app, { sessions, deviceKeys: parts.deviceKeys, config });
+  clientLogRoutes(app, { sessions, store: parts.clientErrors, clock: parts.clock, logger: log });
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const clock = options.now ?? Date.now;
   const territory = loadTerritory(config.territoryDir);
   const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
   const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
@@ -224,6 +231,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dispatcher: dispatch.dispatcher,
     deviceKeys,
     devicePurge,
+    clientErrors: new ClientErrors(couch, clock),
+    clock,
   };
   const app = createApp(config, listener, sessions);
   registerRoutes(app, parts, geocoder);

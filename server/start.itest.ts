@@ -66,6 +66,13 @@ describe('starting the server', () => {
     expect(stderr.trim()).toMatch(/^Configuration invalide \/ invalid configuration — COUCHDB_URL est obligatoire en production .* COUCHDB_URL is required in production/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses a wrong LOG_LEVEL with the configuration’s message, before any logger is built from it', async () => {
+    const { stdout, stderr, code } = await runMain({ LOG_LEVEL: 'bavard' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe('Configuration invalide / invalid configuration — LOG_LEVEL doit être l’un de fatal, error, warn, info, debug, trace, silent');
+  });
 });
 
 describe('a production server on a database', () => {

@@ -18,6 +18,7 @@ const ForgotPasswordPage = lazy(() => import('./password/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./password/ResetPasswordPage'));
 const ApprovalQueuePage = lazy(() => import('./coordination/ApprovalQueuePage'));
 const OutboxPage = lazy(() => import('./coordination/OutboxPage'));
+const TechnicalPage = lazy(() => import('./coordination/TechnicalPage'));
 const RppsImportPage = lazy(() => import('./rpps/ImportPage'));
 const MapPage = lazy(() => import('./map/MapPage'));
 const RequestsPage = lazy(() => import('./requests/RequestsPage'));
@@ -79,6 +80,7 @@ export function App() {
           <Route path="/demandes/:id" component={RequestPage} />
           <Route path="/coordination/inscriptions" component={ApprovalQueuePage} />
           <Route path="/coordination/messages" component={OutboxPage} />
+          <Route path="/coordination/technique" component={TechnicalPage} />
           <Route path="/coordination/import-rpps" component={RppsImportPage} />
           <Route path="/coordination/file" component={SupervisionQueuePage} />
           <Route path="/coordination/demandes/:id" component={SupervisionCasePage} />

@@ -18,6 +18,9 @@ function territory(value: string | undefined): TerritoryIdentity {
   return JSON.parse(value) as TerritoryIdentity;
 }
 
+/** The app's version (`package.json`, set at build time by `vite.config.ts`), sent with error reports; absent under the tests. */
+export const APP_VERSION: string | undefined = import.meta.env.VITE_APP_VERSION;
+
 /** The server's API, always on the same origin (the server also serves the built app). */
 export const API_BASE = '/api';
 

@@ -1,5 +1,6 @@
-/** The coordination's calls: the registrations queue, approve or refuse, and the development outbox. */
+/** The coordination's calls: the registrations queue, approve or refuse, the development outbox, the devices' errors. */
 import { getJson, postJson } from '../data/json-api';
+import type { ClientErrorsAnswer } from '../domain/client-log/api';
 import type { OutboxAnswer } from '../domain/notify/api';
 import type { DecisionAnswer, RegistrationQueue } from '../domain/registration/api';
 
@@ -7,3 +8,4 @@ export const pendingRegistrations = () => getJson<RegistrationQueue>('/registrat
 export const approveRegistration = (id: string) => postJson<DecisionAnswer>(`/registrations/${encodeURIComponent(id)}/approve`);
 export const refuseRegistration = (id: string, reason: string) => postJson<DecisionAnswer>(`/registrations/${encodeURIComponent(id)}/refuse`, { reason });
 export const outbox = () => getJson<OutboxAnswer>('/outbox');
+export const clientErrors = () => getJson<ClientErrorsAnswer>('/client-log').then((r) => r.errors);

@@ -1,5 +1,6 @@
 /** What the session does with the device's data: start syncing it after login, wipe it at logout. */
 import { forgetDeviceKey, startDeviceKey } from '../protection/device-key';
+import { log } from '../log';
 import { getCaseDatabase, wipeCaseDatabase } from './case-database';
 import { getDatabase, wipeDatabase } from './database';
 import { clearPending } from './pending-store';
@@ -32,11 +33,11 @@ export async function startLocalSync(): Promise<void> {
       if (!wanted) return;
       unwatch ??= watchWithdrawnCases(await getDatabase(), cases);
       // What was written while the data was locked joins the thread now that the key is here.
-      await writeSealedMessages(cases).catch((err: unknown) => console.error('Messages scellés non écrits', err));
+      await writeSealedMessages(cases).catch((err: unknown) => log.error('sealed-messages.write', err));
       // After an expired session, sync resumes with everything at the next login.
       if (!sessionExpired()) await startSync(cases);
     })
-    .catch((err: unknown) => console.error('Ouverture des données patients impossible', err));
+    .catch((err: unknown) => log.error('patient-data.open', err));
 }
 
 /**

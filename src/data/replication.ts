@@ -10,6 +10,7 @@ import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/r
 import { syncUrl } from '../config';
 import { PULL_BATCH } from '../domain/sync/collections';
 import { fr } from '../i18n/fr';
+import { log } from '../log';
 import { getDatabase, type Collections } from './database';
 import { fetchOrOffline, HttpError, readErrorMessage } from './http';
 import { onStorageFreed, reportStorageError } from './local-write';
@@ -128,7 +129,11 @@ function watch(name: string, replication: RxCouchDBReplicationState<Replicated>)
       const message = describeSyncError(err);
       if (message === null) return;
       if (forbiddenReason(err) !== null) setBlockingError(message);
-      else setTransientError(message);
+      else {
+        // Neither the network nor a refusal the user is told about: the team must see it.
+        log.error('replication.error', err);
+        setTransientError(message);
+      }
     }),
     replication.sent$.subscribe((doc) => {
       setBlockingError(null);
@@ -147,7 +152,7 @@ function watch(name: string, replication: RxCouchDBReplicationState<Replicated>)
       getDatabase()
         .then((db) => recordConflict(db, name, conflict))
         .catch((err: unknown) => {
-          if (!reportStorageError(err)) console.error('Modification non retenue non enregistrée', err);
+          if (!reportStorageError(err)) log.error('lost-edit.save', err);
         });
     }),
   ];

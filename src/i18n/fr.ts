@@ -1,5 +1,6 @@
 /** Every French string of the interface, in one place so that other languages can follow. */
 import { TERRITORY } from '../config';
+import type { ClientEvent, DROPPED_EVENT } from '../domain/client-log/api';
 import type { ImportCounts } from '../domain/rpps/report';
 
 function plural(n: number, one: string, many: string): string {
@@ -731,6 +732,34 @@ export const fr = {
     to: (to: string) => `À : ${to}`,
     providers: (sms: boolean, email: boolean) =>
       `SMS : ${sms ? 'gardés ici' : 'envoyés par la passerelle'} · E-mails : ${email ? 'gardés ici' : 'envoyés par SMTP'}`,
+  },
+  technical: {
+    nav: 'Technique',
+    title: 'Erreurs des appareils',
+    intro:
+      'Les erreurs que les appareils des membres ont signalées ces 7 derniers jours (les 200 plus récentes), de la plus récente à la plus ancienne. ' +
+      'Elles sont nettoyées sur l’appareil puis sur le serveur : ni adresse e-mail, ni numéro, ni donnée de patient.',
+    empty: 'Aucune erreur signalée ces 7 derniers jours.',
+    refresh: 'Actualiser',
+    unknownDevice: 'appareil inconnu',
+    version: (version: string) => `version ${version}`,
+    page: (route: string) => `page ${route}`,
+    times: (n: number) => `${number(n)} fois`,
+    events: {
+      'app.uncaught': 'Erreur non interceptée',
+      'app.unhandled-rejection': 'Promesse rejetée sans traitement',
+      'sync.start': 'Démarrage de la synchronisation impossible',
+      'replication.error': 'Erreur inattendue de la synchronisation',
+      'patients.list': 'Liste des patients illisible',
+      'patients.remember': 'Patient non gardé dans la liste',
+      'patient-data.open': 'Ouverture des données patients impossible',
+      'sealed-messages.write': 'Messages scellés non écrits',
+      'sealed-message.write': 'Message scellé non écrit',
+      'lost-edit.save': 'Modification non retenue non enregistrée',
+      'map.limit': 'Limite du territoire non chargée',
+      'sealing-keys.create': 'Clés de scellement non créées',
+      'client-log.dropped': 'Erreurs non envoyées (limite de l’appareil atteinte)',
+    } satisfies Record<ClientEvent | typeof DROPPED_EVENT, string>,
   },
   supervision: {
     queueNav: 'File',

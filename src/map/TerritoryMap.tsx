@@ -3,6 +3,7 @@ import { createEffect, onCleanup, onMount } from 'solid-js';
 import { TILE_ATTRIBUTION, TILE_URL } from '../config';
 import type { Point } from '../domain/geo';
 import { fr } from '../i18n/fr';
+import { log } from '../log';
 import type { CommuneFeature } from './outline';
 import { loadLimit } from './outlines';
 import type { MapPoint } from './points';
@@ -38,7 +39,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
       describeCluster: fr.map.describeCluster,
     });
     // The limit is a line over the communes: the map is usable before it arrives, and without it.
-    loadLimit().then((rings) => api.setLimit(rings), (err: unknown) => console.error('Limite du territoire non chargée', err));
+    loadLimit().then((rings) => api.setLimit(rings), (err: unknown) => log.error('map.limit', err));
     props.ref?.(api);
     createEffect(() => api.clusters.setPoints(props.points));
     createEffect(() => api.setPatient(props.patient, props.radiusKm));

@@ -2,6 +2,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { caseDatabaseUnlessLocked, getCaseDatabase } from '../data/case-database';
 import type { KnownPatient } from '../domain/requests/known-patient-schema';
+import { log } from '../log';
 import type { PatientPlace } from '../map/LocationPicker';
 import { forgotten, identityKey, remembered, type Identity } from './known';
 
@@ -25,7 +26,7 @@ export function createKnownPatients(): KnownPatients {
       });
       unsubscribe = () => subscription.unsubscribe();
     })
-    .catch((err: unknown) => console.error('Liste des patients illisible', err));
+    .catch((err: unknown) => log.error('patients.list', err));
   onCleanup(() => {
     disposed = true;
     unsubscribe();

@@ -8,6 +8,7 @@ import { onServerReachedAgain } from '../data/http';
 import { ApiError, getJson } from '../data/json-api';
 import type { DeviceKeyAnswer } from '../domain/devices/api';
 import { fr } from '../i18n/fr';
+import { log } from '../log';
 import { databasePassword, pinProblem, unwrapWithPin, wrapWithPin, type WrappedKey } from './key-crypto';
 import { createSealingKeys, unseal, type Sealed, type SealingKeys } from './sealing';
 
@@ -94,7 +95,7 @@ export async function unsealWithDeviceKey(sealed: readonly Sealed[]): Promise<Ar
 
 async function hold(secret: string, version: number, accountId: string): Promise<void> {
   held = { secret, version, accountId, password: await databasePassword(secret, accountId) };
-  await keepSealingKeys(secret, version, accountId).catch((err: unknown) => console.error('Clés de scellement non créées', err));
+  await keepSealingKeys(secret, version, accountId).catch((err: unknown) => log.error('sealing-keys.create', err));
   clearTimeout(retry);
   setState({ kind: 'ready' });
   const ready = waiters;

@@ -10,6 +10,7 @@ import type { Point } from '../domain/geo';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
 import type { Commune } from '../domain/territory/communes';
 import { fr } from '../i18n/fr';
+import { log } from '../log';
 import { searchPlaces } from '../map/geocode';
 import { LocationPicker, type PatientPlace } from '../map/LocationPicker';
 import { createMemberEntry } from '../members/queries';
@@ -139,7 +140,7 @@ export default function NewRequestPage() {
       const saved = await saveRequest(checked.request, checked.patient, files());
       if (!saved.ok) return setFailure(saved.message);
       // The next request for this patient starts from a tap (the list stays on this device).
-      if (checked.patient) await rememberPatient(checked.patient.identity, form.place, Date.now()).catch((err: unknown) => console.error('Patient non gardé dans la liste', err));
+      if (checked.patient) await rememberPatient(checked.patient.identity, form.place, Date.now()).catch((err: unknown) => log.error('patients.remember', err));
       navigate(`/demandes/${requestId}`, { replace: Boolean(params.brouillon) });
     } catch {
       setFailure(fr.errors.generic);

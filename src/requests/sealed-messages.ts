@@ -9,6 +9,7 @@ import type { CaseDatabase } from '../data/case-database';
 import { reportStorageError, writeLocally } from '../data/local-write';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import { messagesPolicy } from '../domain/requests/policies';
+import { log } from '../log';
 import { sealingKeys, unsealWithDeviceKey } from '../protection/device-key';
 import { seal } from '../protection/sealing';
 import { deleteSealed, listSealed, putSealed, type SealedEntry } from './device-store';
@@ -56,7 +57,7 @@ export async function writeSealedMessages(cases: CaseDatabase): Promise<void> {
     const written = await writeLocally([['messages', { id: message.id, updatedAt: message.createdAt }]], async () => {
       // Written already (another tab, or a write that ended just before a reload): nothing to add.
       if (!(await cases.messages.findOne(message.id).exec())) await cases.messages.insert(message);
-    }).catch((err: unknown) => (console.error('Message scellé non écrit', err), { ok: false }));
+    }).catch((err: unknown) => (log.error('sealed-message.write', err), { ok: false }));
     if (written.ok) await deleteSealed(entry.id);
   }
   setUnreadable(failed);

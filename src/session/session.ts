@@ -5,6 +5,7 @@
  */
 import { createContext, createSignal, useContext, type Accessor } from 'solid-js';
 import type { SessionUser } from '../domain/session/user';
+import { log } from '../log';
 import * as api from './api';
 
 const USER_KEY = 'cpts.user.v1';
@@ -82,7 +83,7 @@ export function createSession(): Session {
     storeUser(next);
     // Not awaited: the pages show local data as it arrives, the sync status reports problems. Before
     // the pages draw, so that a sync set up on the login page sends its requests at once.
-    data.startLocalSync().catch((err: unknown) => console.error('Démarrage de la synchronisation impossible', err));
+    data.startLocalSync().catch((err: unknown) => log.error('sync.start', err));
     setUser(next);
   }
 

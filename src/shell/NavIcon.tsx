@@ -16,6 +16,7 @@ const PATHS: Record<Icon, string> = {
   registrations: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 19c0-3 3-5 6-5s6 2 6 5M19 8v6M16 11h6',
   messages: 'M4 6h16v12H4zM4 6l8 7 8-7',
   import: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  technical: 'M12 4 3 20h18zM12 10v4M12 17v.5',
 };
 
 export function NavIcon(props: { icon: Icon }) {

@@ -38,5 +38,6 @@ describe('navigation', () => {
   it('shows the coordination pages to coordinators only', () => {
     expect(sideLinksFor(member).coordination).toEqual([]);
     expect(hrefs(sideLinksFor(coordinator).coordination)).toContain('/coordination/inscriptions');
+    expect(hrefs(sideLinksFor(coordinator).coordination)).toContain('/coordination/technique');
   });
 });

@@ -5,7 +5,7 @@
 import { isCoordinator, type SessionUser } from '../domain/session/user';
 import { fr } from '../i18n/fr';
 
-export type Icon = 'requests' | 'new' | 'directory' | 'map' | 'availability' | 'me' | 'console' | 'intake' | 'profile' | 'roster' | 'indicators' | 'registrations' | 'messages' | 'import';
+export type Icon = 'requests' | 'new' | 'directory' | 'map' | 'availability' | 'me' | 'console' | 'intake' | 'profile' | 'roster' | 'indicators' | 'registrations' | 'messages' | 'import' | 'technical';
 
 export interface Destination {
   href: string;
@@ -31,6 +31,7 @@ const to = {
   registrations: { href: '/coordination/inscriptions', label: fr.coordination.registrationsNav, testid: 'nav-registrations', icon: 'registrations' },
   messages: { href: '/coordination/messages', label: fr.coordination.messagesNav, testid: 'nav-messages', icon: 'messages' },
   import: { href: '/coordination/import-rpps', label: fr.rpps.nav, testid: 'nav-rpps-import', icon: 'import' },
+  technical: { href: '/coordination/technique', label: fr.technical.nav, testid: 'nav-technical', icon: 'technical' },
 } satisfies Record<string, Destination>;
 
 /** Médecins (profession 10) post most requests; the others mostly answer them and keep their availability current. */
@@ -47,7 +48,7 @@ export function tabsFor(user: SessionUser, profession: string | undefined): Dest
 export function sideLinksFor(user: SessionUser): { member: Destination[]; coordination: Destination[] } {
   return {
     member: [to.requests, to.new, to.directory, to.map, to.availability, to.profile],
-    coordination: isCoordinator(user) ? [to.console, to.intake, to.roster, to.indicators, to.registrations, to.messages, to.import] : [],
+    coordination: isCoordinator(user) ? [to.console, to.intake, to.roster, to.indicators, to.registrations, to.messages, to.import, to.technical] : [],
   };
 }
 
