@@ -25,10 +25,6 @@ export function storedTicket(): string | null {
   }
 }
 
-export function forgetTicket(): void {
-  localStorage.removeItem(TICKET_KEY);
-}
-
 export async function register(registration: unknown): Promise<RegistrationState> {
   const res = await postJson<{ ticket: string; registration: RegistrationState }>('/registrations', registration);
   localStorage.setItem(TICKET_KEY, res.ticket);
