@@ -130,7 +130,7 @@ async function main() {
       const phases: Phases[] = [];
       const windows: Array<{ seconds: number; posts: number; serverMs: number; dbMs: number; loop: Usage['loopDelayMs'] }> = [];
       let missed = 0;
-      let alertedSet = new Set<string>();
+      const alertedSet = new Set<string>();
       for (let w = 0; w < WINDOWS; w++) {
         const posts = Math.round(POSTS / WINDOWS);
         const wu = await server.usage();

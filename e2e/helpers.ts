@@ -75,6 +75,6 @@ export async function withSyncLog(seen: { log: string[] }, step: () => Promise<v
   try {
     await step();
   } catch (err) {
-    throw new Error(`${(err as Error).message}\nRequêtes de synchronisation de l’onglet :\n${seen.log.join('\n')}`);
+    throw new Error(`${(err as Error).message}\nRequêtes de synchronisation de l’onglet :\n${seen.log.join('\n')}`, { cause: err });
   }
 }

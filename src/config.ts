@@ -2,15 +2,11 @@
 import type { TerritoryIdentity } from './domain/territory/settings';
 
 /**
- * True under `vite` (development server), false in every production build. For behaviour only: to
- * keep code out of the production bundle, see `loadRxdbDevMode`.
- */
-export const DEV: boolean = import.meta.env.DEV;
-
-/**
  * The territory the app was built for (`TERRITORY` / `TERRITORY_DIR` at build time, see
  * `vite/territory.ts`): its names, the coordination platform's contact and its time zone.
  */
+export const DEV: boolean = import.meta.env.DEV;
+
 export const TERRITORY: TerritoryIdentity = territory(import.meta.env.VITE_TERRITORY);
 
 function territory(value: string | undefined): TerritoryIdentity {

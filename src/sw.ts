@@ -64,7 +64,7 @@ clientsClaim();
 
 // Web Push: the payload names the need, the place and the urgency, never the patient.
 self.addEventListener('push', (event) => {
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = event.data?.json();
   } catch {

@@ -24,7 +24,7 @@ const peer = {
           await local.replicate.from(remote, spec.docIds ? { doc_ids: spec.docIds } : {});
         } catch (err) {
           const e = err as { status?: number; name?: string; message?: string; reason?: string };
-          throw new Error(`replication of ${spec.name}: ${e.status ?? ''} ${e.name ?? ''} ${e.message ?? ''} ${e.reason ?? ''}`);
+          throw new Error(`replication of ${spec.name}: ${e.status ?? ''} ${e.name ?? ''} ${e.message ?? ''} ${e.reason ?? ''}`, { cause: err });
         }
         return [spec.name, local] as const;
       }),

@@ -17,7 +17,7 @@ describe('the HTTP listener', () => {
     expect(await health.json()).toEqual({ status: 'indisponible', error: 'Le stockage n’est pas prêt.' });
     const api = await fetch(`${listener.url}/api/session`);
     expect(api.status).toBe(503);
-    expect((await api.json()).error).toMatch(/indisponible/);
+    expect(((await api.json()) as { error: string }).error).toMatch(/indisponible/);
     const page = await fetch(`${listener.url}/demandes`);
     expect(page.status).toBe(503);
     expect(page.headers.get('retry-after')).toBe('2');

@@ -148,7 +148,7 @@ export class Ledger {
       written.add(`${w.collection}/${w.doc._id}`);
       const doc = stored[w.collection].get(w.doc._id);
       if (w.refused) continue;
-      if (!doc || !sameContent(w.collection, w.doc, doc)) (v.lost++, note(`lost: ${w.collection} ${w.doc._id}`));
+      if (!doc || !sameContent(w.collection, w.doc, doc)) { v.lost++; note(`lost: ${w.collection} ${w.doc._id}`); }
     }
     // Copies: a document of the run's members the run did not write, or the same content twice.
     for (const collection of ['requests', 'patients', 'messages'] as const) {
@@ -156,29 +156,29 @@ export class Ledger {
       for (const doc of stored[collection].values()) {
         const author = String(doc.requesterId ?? doc.authorId);
         if (!members.has(author)) continue;
-        if (!written.has(`${collection}/${doc._id}`)) (v.duplicated++, note(`unexpected: ${collection} ${doc._id}`));
+        if (!written.has(`${collection}/${doc._id}`)) { v.duplicated++; note(`unexpected: ${collection} ${doc._id}`); }
         const key = contentKey(collection, doc);
         contents.set(key, (contents.get(key) ?? 0) + 1);
       }
-      for (const [key, n] of contents) if (n > 1) (v.duplicated += n - 1, note(`${n} copies: ${collection} ${key}`));
+      for (const [key, n] of contents) if (n > 1) { v.duplicated += n - 1; note(`${n} copies: ${collection} ${key}`); }
     }
     // A member's entry: its revision advanced once per write, and holds the last one.
     for (const [id, writes] of byMember) {
       const doc = stored.members.get(id);
       const landed = writes.filter((w) => !w.refused);
       const advanced = generation(doc?._rev) - generation(initialRevs.get(id));
-      if (advanced < landed.length) (v.lost += landed.length - advanced, note(`lost: members ${id}`));
-      if (advanced > landed.length) (v.duplicated += advanced - landed.length, note(`applied twice: members ${id}`));
+      if (advanced < landed.length) { v.lost += landed.length - advanced; note(`lost: members ${id}`); }
+      if (advanced > landed.length) { v.duplicated += advanced - landed.length; note(`applied twice: members ${id}`); }
       const last = landed.at(-1);
-      if (last && doc && doc.updatedAt !== last.doc.updatedAt) (v.lost++, note(`last write not kept: members ${id}`));
+      if (last && doc && doc.updatedAt !== last.doc.updatedAt) { v.lost++; note(`last write not kept: members ${id}`); }
     }
     // The server's side: each answer applied once, every request closed.
     for (const w of this.writes) {
       if (w.collection !== 'messages' || w.refused || !APPLIED_KINDS.has(String(w.doc.kind))) continue;
       const history = (stored.requests.get(String(w.doc.requestId))?.history ?? []) as Array<{ ref?: string }>;
       const n = history.filter((h) => h.ref === w.doc._id).length;
-      if (n === 0) (v.unapplied++, v.lost++, note(`not applied: ${w.doc._id}`));
-      if (n > 1) (v.reapplied += n - 1, v.duplicated += n - 1, note(`applied ${n} times: ${w.doc._id}`));
+      if (n === 0) { v.unapplied++; v.lost++; note(`not applied: ${w.doc._id}`); }
+      if (n > 1) { v.reapplied += n - 1; v.duplicated += n - 1; note(`applied ${n} times: ${w.doc._id}`); }
     }
     for (const id of this.posted.keys()) {
       const status = stored.requests.get(id)?.status as RequestStatus | undefined;

@@ -31,8 +31,8 @@ describe('fuzz: generated bad input on every /api and /api/sync endpoint', () =>
       const headers: Record<string, string> = {};
       if (cookies[c.cookie]) headers.cookie = cookies[c.cookie];
       if (c.contentType) headers['content-type'] = c.contentType;
-      let status = 0;
-      let text = '';
+      let status: number;
+      let text: string;
       try {
         const res = await fetch(server.url + c.path, { method: c.method, headers, body: c.body, signal: AbortSignal.timeout(c.path.includes('longpoll') ? 40_000 : 15_000) });
         status = res.status;

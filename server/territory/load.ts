@@ -11,8 +11,6 @@ import { parseTerritorySettings, type TerritorySettings } from '../../src/domain
 /** The file naming the repository's default territory: a fork makes its own the default by editing it. */
 export const DEFAULT_TERRITORY_FILE = 'default';
 
-/** The files a territory folder holds; `outline.geojson` is the territory's merged outline. */
-export const TERRITORY_FILES = ['territory.json', 'communes.json', 'communes.geojson', 'outline.geojson', 'offer.json'] as const;
 
 export interface Offer {
   professionals: Record<string, number>;

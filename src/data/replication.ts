@@ -19,7 +19,7 @@ import { replicationIdentifier } from './pull-origin';
 import { acknowledgePending } from './pending-store';
 import { describeSyncError, forbiddenReason, syncStatus as statusOf, type SyncStatus } from './sync-errors';
 
-export { isPending, markPending, pendingCount } from './pending-store';
+export { isPending, pendingCount } from './pending-store';
 export type { SyncStatus } from './sync-errors';
 
 /** Replicated collections; keep them at 4 or fewer (each holds a long-poll connection). */

@@ -29,7 +29,7 @@ const recentFirst = (a: KnownPatient, b: KnownPatient) => b.lastUsedAt.localeCom
  * An empty query gives the most recent.
  */
 export function findPatients(list: readonly KnownPatient[], query: string, limit: number): KnownPatient[] {
-  const words = normalize(query.replace(/\//g, '\u0000')).replace(/\u0000/g, '/').split(' ').filter(Boolean);
+  const words = normalize(query.replaceAll('/', '\u0000')).replaceAll('\u0000', '/').split(' ').filter(Boolean);
   const sorted = [...list].sort(recentFirst);
   if (!words.length) return sorted.slice(0, limit);
   const found = sorted.filter((p) => words.every((w) => text(p).includes(` ${w}`)));

@@ -12,10 +12,6 @@ export function storedTicket(): string | null {
   }
 }
 
-export function forgetTicket(): void {
-  localStorage.removeItem(TICKET_KEY);
-}
-
 export async function register(registration: unknown): Promise<RegistrationState> {
   const res = await postJson<RegistrationReceipt>('/registrations', registration);
   localStorage.setItem(TICKET_KEY, res.ticket);

@@ -54,8 +54,6 @@ export const STRUCTURE_KINDS = {
   pass: 'Permanence d’accès aux soins de santé (PASS)',
 } as const;
 
-export type StructureKind = keyof typeof STRUCTURE_KINDS;
-
 /** Functions within the network that are neither a health profession nor a structure. */
 export const NETWORK_FUNCTIONS = {
   coordination: 'Coordination de la CPTS',

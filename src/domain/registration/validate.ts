@@ -135,8 +135,3 @@ export function validateRegistration(input: unknown): RegistrationCheck {
   if (all.length || !schema.ok) return { ok: false, errors: all, warnings };
   return { ok: true, value: schema.value, warnings };
 }
-
-/** The errors of one field, for the form. */
-export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
-  return errors.find((e) => e.field === field)?.message;
-}

@@ -79,7 +79,10 @@ describe('the ranking policy', () => {
     const ledger = new ActivityLedger();
     const members = [nurse('n-silent', 1, { weeklyHours: HOURS_NOW }), nurse('n-answers', 1.2, { weeklyHours: HOURS_NOW }), nurse('n-busy', 0.5, { weeklyHours: HOURS_NOW, weeklyAlertBudget: 2 })];
     for (let i = 0; i < 4; i++) ledger.alerted('n-silent', NOW - i * HOUR);
-    for (let i = 0; i < 4; i++) ledger.alerted('n-answers', NOW - 8 * 24 * HOUR - i * HOUR), ledger.answered('n-answers');
+    for (let i = 0; i < 4; i++) {
+      ledger.alerted('n-answers', NOW - 8 * 24 * HOUR - i * HOUR);
+      ledger.answered('n-answers');
+    }
     ledger.alerted('n-busy', NOW - HOUR);
     ledger.alerted('n-busy', NOW - 2 * HOUR);
     const ranked = rankedCandidates(sampleRequest(), context(members, ledger)).map((r) => r.member.id);

@@ -10,8 +10,6 @@ export const POLICIES: Record<string, CollectionPolicy<never>> = {
   patients: patientsPolicy as unknown as CollectionPolicy<never>,
 };
 
-export type CollectionName = keyof typeof POLICIES;
-
 /**
  * Documents per page of a device's pull. The server reads a fresh device's first pages of this
  * size as soon as it logs in, so both sides must agree on it.
