@@ -65,6 +65,8 @@ export default defineConfig(
     rules: forbid({ from: 'src', except: ['./domain'], message: 'The server imports the client only through src/domain.' }, TOOLS),
   },
   { files: SERVER_TESTS_DRIVING_THE_CLIENT, rules: forbid(TOOLS) },
+  // One logger per side: the client's errors go through src/log.ts, which reaches the server.
+  { files: ['src/**'], ignores: ['src/log.ts', '**/*.test.ts'], rules: { 'no-console': 'error' } },
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', setInterval: 'readonly' } },

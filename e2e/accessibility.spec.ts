@@ -45,7 +45,7 @@ async function aRequestPath(page: Page): Promise<string> {
 }
 
 const MEMBER_PAGES = ['/annuaire', '/carte', '/disponibilite', '/profil', '/moi', '/demandes', '/demandes/nouvelle'];
-const COORDINATION_PAGES = ['/coordination/file', '/coordination/saisie', '/coordination/permanences', '/coordination/indicateurs', '/coordination/inscriptions', '/coordination/messages', '/coordination/import-rpps'];
+const COORDINATION_PAGES = ['/coordination/file', '/coordination/saisie', '/coordination/permanences', '/coordination/indicateurs', '/coordination/inscriptions', '/coordination/messages', '/coordination/import-rpps', '/coordination/technique'];
 
 test('signed-out pages: no serious accessibility violation', async ({ page }) => {
   expect(await check(page, ['/connexion', '/inscription', '/mot-de-passe-oublie', '/page-inconnue'])).toEqual({});
