@@ -6,41 +6,28 @@ import { fileURLToPath } from 'node:url';
 import { POLICIES } from '../src/domain/sync/collections';
 import { Accounts } from './accounts/accounts';
 import type { Config } from './config';
-import type { Territory } from './territory/load';
-import type { Geocoder } from './geocoding/geocoder';
 import type { Storage } from './storage/storage';
 import type { StoredDoc } from './storage/docs';
-import type { Notifier } from './notify/notifier';
-import type { Dispatcher } from './dispatch/dispatcher';
-import type { CoordinatorLookup } from './dispatch/coordinators';
 import { hasDemoData, loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
-import { geocodeRoutes } from './geocoding/routes';
 import { Reactions } from './reactions/reaction';
-import { healthRoute } from './health';
 import { createApp } from './http/app';
 import { openListener } from './http/listener';
+import type { ServerParts } from './parts';
+import { registerRoutes } from './routes';
 import { log } from './log';
-import { sessionRoutes } from './session/routes';
 import { Sessions } from './session/sessions';
 import { openStorage } from './storage/storage';
 import { ChangesHub } from './sync/changes-hub';
 import { PageReads } from './sync/page-reads';
 import { Gateway } from './sync/gateway';
-import { syncRoutes } from './sync/routes';
 import { loadTerritory } from './territory/load';
-import { rppsRoutes } from './rpps/routes';
-import { accountRoutes } from './accounts/routes';
 import { createNotifier } from './notify/notifier';
 import { Outbox } from './notify/outbox';
-import { outboxRoutes } from './notify/routes';
 import { PasswordResets } from './password/resets';
-import { passwordRoutes } from './password/routes';
 import { Approvals } from './registration/approval';
-import { registrationQueueRoutes } from './registration/queue-routes';
 import { Registrations } from './registration/registrations';
-import { registrationRoutes } from './registration/routes';
 import { RegistrationStore } from './registration/store';
 import { Secrets } from './verification/secrets';
 import { AuditLog } from './audit/audit';
@@ -49,51 +36,18 @@ import { relatedReader } from './requests/related';
 import { startDispatch } from './dispatch/start';
 import { pushChannel } from './alerts/push-channel';
 import { smsChannel } from './alerts/sms-channel';
-import { requestRoutes } from './requests/routes';
 import { coordinatorLookup } from './dispatch/coordinators';
 import { Roster } from './roster/roster';
-import { rosterRoutes } from './roster/routes';
 import { PushSubscriptions } from './push/store';
-import { pushRoutes } from './push/routes';
 import { WebPushSender } from './push/sender';
 import { loadVapidKeys } from './push/vapid';
-import { uploadRoutes } from './uploads/routes';
 import { DeviceKeys } from './devices/keys';
 import { DevicePurge } from './devices/purge';
-import { deviceRoutes } from './devices/routes';
 import { Uploads } from './uploads/uploads';
-import { clientLogRoutes } from './client-log/routes';
 import { ClientErrors } from './client-log/store';
 
 /** A start refused for a reason the person starting the server must fix (printed without a stack). */
 export class StartError extends Error {}
-
-/** What a running server is made of: for the entry point, the tests and the benches; no module receives it. */
-export interface ServerParts {
-  config: Config;
-  territory: Territory;
-  storage: Storage;
-  accounts: Accounts;
-  sessions: Sessions;
-  outbox: Outbox;
-  notifier: Notifier;
-  registrations: Registrations;
-  approvals: Approvals;
-  passwordResets: PasswordResets;
-  audit: AuditLog;
-  hubs: ChangesHub[];
-  gateways: Map<string, Gateway>;
-  push: WebPushSender;
-  uploads: Uploads;
-  roster: Roster;
-  coordinators: CoordinatorLookup;
-  dispatcher: Dispatcher;
-  deviceKeys: DeviceKeys;
-  devicePurge: DevicePurge;
-  clientErrors: ClientErrors;
-  /** The server's clock (tests pass one of their own). */
-  clock: () => number;
-}
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -144,25 +98,6 @@ async function openGateways(storage: Storage, audit: AuditLog): Promise<{ hubs: 
   return { hubs, gateways };
 }
 
-function registerRoutes(app: FastifyInstance, parts: ServerParts, geocoder: Geocoder): void {
-  const { config, sessions, accounts, gateways, audit } = parts;
-  healthRoute(app, parts.storage, VERSION);
-  sessionRoutes(app, { sessions, accounts, gateways }, config);
-  syncRoutes(app, { sessions, gateways });
-  rppsRoutes(app, { sessions, couch: parts.storage.couch, communes: parts.territory.communes });
-  registrationRoutes(app, { registrations: parts.registrations }, config);
-  registrationQueueRoutes(app, { sessions, approvals: parts.approvals }, config);
-  passwordRoutes(app, { passwordResets: parts.passwordResets }, config);
-  accountRoutes(app, { sessions, accounts });
-  outboxRoutes(app, { sessions, outbox: parts.outbox, config });
-  geocodeRoutes(app, { sessions, geocoder });
-  requestRoutes(app, { sessions, couch: parts.storage.couch, audit });
-  rosterRoutes(app, { sessions, roster: parts.roster, coordinators: parts.coordinators });
-  pushRoutes(app, { sessions, push: parts.push, config });
-  uploadRoutes(app, { sessions, uploads: parts.uploads, audit });
-  deviceRoutes(app, { sessions, deviceKeys: parts.deviceKeys, config });
-  clientLogRoutes(app, { sessions, store: parts.clientErrors, clock: parts.clock, logger: log });
-}
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.now ?? Date.now;
@@ -232,10 +167,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     deviceKeys,
     devicePurge,
     clientErrors: new ClientErrors(couch, clock),
+    geocoder,
     clock,
   };
   const app = createApp(config, listener, sessions);
-  registerRoutes(app, parts, geocoder);
+  registerRoutes(app, parts, VERSION);
   await app.ready();
   listener.serve();
   log.info({ url: listener.url, storage: storage.kind }, 'serveur prêt');
