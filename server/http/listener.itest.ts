@@ -36,6 +36,12 @@ describe('the HTTP listener', () => {
     await app.close();
   });
 
+  it('keeps connections and long requests as Fastify’s own server would', async () => {
+    listener = await openListener(0, '127.0.0.1');
+    expect(listener.server.keepAliveTimeout).toBe(72_000);
+    expect(listener.server.requestTimeout).toBe(0);
+  });
+
   it('refuses to serve before an application was built on it', async () => {
     listener = await openListener(0, '127.0.0.1');
     expect(() => listener!.serve()).toThrow();

@@ -41,6 +41,10 @@ export async function openListener(port: number, host: string): Promise<Listener
   let application: Handler | undefined;
   let current: Handler = notReady;
   const server = createServer((request, response) => current(request, response));
+  // As Fastify sets its own server: devices' long-polls keep their connection between two polls,
+  // and a request may last as long as it needs (an RPPS extract takes minutes to upload).
+  server.keepAliveTimeout = 72_000;
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
