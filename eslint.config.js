@@ -34,6 +34,8 @@ export default defineConfig(
       // tsc's noUnusedLocals already reports unused locals; this one also flags `_` omissions and
       // the `typeof typed` schema idiom (a value used only for its type).
       '@typescript-eslint/no-unused-vars': 'off',
+      // One import line per module (a type-only line beside a value line is allowed).
+      'import-x/no-duplicates': 'error',
     },
   },
   {

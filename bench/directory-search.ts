@@ -8,8 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { generateDirectory } from '../server/demo/directory';
-import { startTestServer } from '../server/testing/server';
-import { demo } from '../server/testing/server';
+import { startTestServer, demo } from '../server/testing/server';
 
 const TARGET = Number(process.env.MEMBERS || 10_000);
 // The last ones take the typo-forgiving path (a word found nowhere as typed).

@@ -1,5 +1,10 @@
-/** The server's one logger; it never prints passwords, cookies, tokens or patient data. */
+/**
+ * The server's logger; it never prints passwords, cookies, tokens or patient data. Built once from
+ * the validated configuration by the entry point and handed to each part that logs.
+ */
 import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
 
 const REDACT = [
   'req.headers.cookie',
@@ -20,19 +25,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/**
- * The logger every server module uses. It never reads the environment: LOG_LEVEL is checked with
- * the rest of the configuration (`loadConfig`), then the entry points (`main.ts`, `command.ts`)
- * put the logger built from it here, before anything starts. Until then (a module loaded by a test
- * or a tool), warnings and errors only.
- */
-export let log: Logger = createLogger('warn');
-
-/** Called once the configuration is validated, with `createLogger(config.logLevel)`. */
-export function setLogger(logger: Logger): void {
-  log = logger;
-}
 
 /** A URL with its credentials masked, for log lines. */
 export function safeUrl(raw: string): string {

@@ -1,8 +1,11 @@
 /** Entry point: reads the configuration, starts the server, prints the demo accounts, stops cleanly on a signal. */
 import { ConfigError, loadConfig } from './config';
 import { demoAccounts } from './demo/accounts';
-import { createLogger, log, setLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { startServer, StartError } from './server';
+
+/** Until the configuration is read: a start that fails before says why with warnings and errors. */
+let log: Logger = createLogger('warn');
 
 async function main(): Promise<void> {
   let config;
@@ -15,8 +18,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  setLogger(createLogger(config.logLevel));
-  const server = await startServer(config);
+  log = createLogger(config.logLevel);
+  const server = await startServer(config, { log });
   if (config.demo) {
     const lines = demoAccounts(server.parts.territory.settings.demoEmailDomain).map((a) => `  ${a.label.padEnd(20)} ${a.email.padEnd(30)} ${a.password}`);
     // The demo passwords are public (README); printed for the person who just started the server.

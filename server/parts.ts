@@ -8,6 +8,7 @@ import type { DevicePurge } from './devices/purge';
 import type { CoordinatorLookup } from './dispatch/coordinators';
 import type { Dispatcher } from './dispatch/dispatcher';
 import type { Geocoder } from './geocoding/geocoder';
+import type { Logger } from './log';
 import type { Notifier } from './notify/notifier';
 import type { Outbox } from './notify/outbox';
 import type { PasswordResets } from './password/resets';
@@ -48,4 +49,5 @@ export interface ServerParts {
   geocoder: Geocoder;
   /** The server's clock (tests pass one of their own). */
   clock: () => number;
+  log: Logger;
 }

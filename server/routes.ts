@@ -16,7 +16,6 @@ import { rppsRoutes } from './rpps/routes';
 import { sessionRoutes } from './session/routes';
 import { syncRoutes } from './sync/routes';
 import { uploadRoutes } from './uploads/routes';
-import { log } from './log';
 import type { ServerParts } from './parts';
 
 /** Hands each route module the parts it uses, and only those. */
@@ -37,5 +36,5 @@ export function registerRoutes(app: FastifyInstance, parts: ServerParts, version
   pushRoutes(app, { sessions, push: parts.push, config });
   uploadRoutes(app, { sessions, uploads: parts.uploads, audit });
   deviceRoutes(app, { sessions, deviceKeys: parts.deviceKeys, config });
-  clientLogRoutes(app, { sessions, store: parts.clientErrors, clock: parts.clock, logger: log });
+  clientLogRoutes(app, { sessions, store: parts.clientErrors, clock: parts.clock, logger: parts.log });
 }

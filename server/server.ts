@@ -16,7 +16,7 @@ import { createApp } from './http/app';
 import { openListener } from './http/listener';
 import type { ServerParts } from './parts';
 import { registerRoutes } from './routes';
-import { log } from './log';
+import { createLogger, type Logger } from './log';
 import { Sessions } from './session/sessions';
 import { openStorage } from './storage/storage';
 import { ChangesHub } from './sync/changes-hub';
@@ -72,6 +72,8 @@ const VERSION = packageVersion();
 export interface StartOptions {
   /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
   now?: () => number;
+  /** Built from the configuration's level unless given. */
+  log?: Logger;
 }
 
 /** Refuses production on a database that holds the demo accounts. */
@@ -84,13 +86,13 @@ async function refuseDemoInProduction(config: Config, storage: Storage): Promise
 }
 
 /** One changes hub and one gateway per replicated collection. */
-async function openGateways(storage: Storage, audit: AuditLog): Promise<{ hubs: ChangesHub[]; gateways: Map<string, Gateway> }> {
+async function openGateways(storage: Storage, audit: AuditLog, log: Logger): Promise<{ hubs: ChangesHub[]; gateways: Map<string, Gateway> }> {
   const options = { related: relatedReader(storage.couch), audit: auditReads(audit), pageReads: new PageReads() };
   const hubs: ChangesHub[] = [];
   const gateways = new Map<string, Gateway>();
   for (const policy of Object.values(POLICIES)) {
     const db = storage.couch.use<StoredDoc>(policy.name);
-    const hub = new ChangesHub(db, policy);
+    const hub = new ChangesHub(db, policy, log);
     await hub.start();
     hubs.push(hub);
     gateways.set(policy.name, new Gateway(db, policy, hub, options));
@@ -101,14 +103,15 @@ async function openGateways(storage: Storage, audit: AuditLog): Promise<{ hubs: 
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.now ?? Date.now;
+  const log = options.log ?? createLogger(config.logLevel);
   const territory = loadTerritory(config.territoryDir);
   const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
-  const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
+  const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest, log);
   const listener = await openListener(config.port, config.host);
 
   let storage: Storage;
   try {
-    storage = await openStorage(config);
+    storage = await openStorage(config, log);
   } catch (err) {
     await listener.close();
     throw err;
@@ -124,25 +127,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const accounts = new Accounts(couch);
   const sessions = new Sessions(couch, accounts);
   const outbox = new Outbox(config.dataDir);
-  const notifier = createNotifier(config, outbox);
+  const notifier = createNotifier(config, outbox, log);
   const secrets = new Secrets(couch, config.sessionSecret);
-  const messaging = { couch, accounts, store: new RegistrationStore(couch), notifier, network: territory.name };
+  const messaging = { couch, accounts, store: new RegistrationStore(couch), notifier, network: territory.name, log };
   const deviceKeys = new DeviceKeys(couch);
-  const audit = new AuditLog(couch);
-  const { hubs, gateways } = await openGateways(storage, audit);
-  const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, new Date(), config.demoActivity) : 0;
-  const reactions = new Reactions(couch).add(geocodeMovedAddresses(couch, geocoder));
-  const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject);
+  const audit = new AuditLog(couch, log);
+  const { hubs, gateways } = await openGateways(storage, audit, log);
+  const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, log, new Date(), config.demoActivity) : 0;
+  const reactions = new Reactions(couch, log).add(geocodeMovedAddresses(couch, geocoder));
+  const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject, log);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);
   const { shortName, timeZone } = territory.settings;
   // Alert channels, tried in this order; a new channel is one file in alerts/ and one entry here.
   const channels = [pushChannel(push, timeZone, options.now), smsChannel(notifier, shortName, timeZone, options.now)];
-  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions });
+  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions, log });
   await reactions.start();
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
-  const devicePurge = new DevicePurge(couch, config.devicePurgeDays);
+  const devicePurge = new DevicePurge(couch, config.devicePurgeDays, log);
   devicePurge.start();
 
   const parts: ServerParts = {
@@ -155,7 +158,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     notifier,
     registrations: new Registrations({ ...messaging, secrets, geocoder }),
     approvals: new Approvals(messaging),
-    passwordResets: new PasswordResets(accounts, sessions, secrets, notifier, territory.name, deviceKeys),
+    passwordResets: new PasswordResets(accounts, sessions, secrets, notifier, territory.name, log, deviceKeys),
     audit,
     hubs,
     gateways,
@@ -169,8 +172,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clientErrors: new ClientErrors(couch, clock),
     geocoder,
     clock,
+    log,
   };
-  const app = createApp(config, listener, sessions);
+  const app = createApp(config, listener, sessions, log);
   registerRoutes(app, parts, VERSION);
   await app.ready();
   listener.serve();

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
-import { createLogger, setLogger } from './log';
 import { startServer, StartError } from './server';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './storage/embedded';
-
-setLogger(createLogger('silent'));
+import { testLog } from './testing/log';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -81,7 +79,7 @@ describe('a production server on a database', () => {
     loadConfig({ NODE_ENV: 'production', COUCHDB_URL: database.url, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', STATIC_DIR: tempDir() });
 
   beforeAll(async () => {
-    database = await startEmbeddedDatabase(tempDir());
+    database = await startEmbeddedDatabase(tempDir(), testLog);
   });
   afterAll(async () => database?.stop());
 

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { parseRoles, refuseRoleChange } from '../../src/domain/session/roles';
 import { objectBody } from '../http/body';
 import { badRequest, forbidden, notFound } from '../http/errors';
-import { log } from '../log';
 import type { Sessions } from '../session/sessions';
 import type { Accounts } from './accounts';
 import { requireCoordinator } from '../session/auth';
@@ -19,7 +18,7 @@ export function accountRoutes(app: FastifyInstance, { sessions, accounts }: { se
     await accounts.update({ ...account, roles });
     // Open sessions pick the new roles up at their next request.
     sessions.forget(account._id);
-    log.info({ account: account._id, roles, by: request.user!.id }, 'rôles modifiés');
+    request.log.info({ account: account._id, roles, by: request.user!.id }, 'rôles modifiés');
     return { account: { id: account._id, roles } };
   });
 }

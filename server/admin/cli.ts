@@ -24,13 +24,13 @@ async function main(): Promise<void> {
   }
   const { positionals, values } = parsed;
   if (positionals[0] !== 'create' || !values.email || !values.name) fail(USAGE, 2);
-  const config = commandConfig();
+  const { config, log } = commandConfig();
   const password = values['password-stdin'] ? (await text(process.stdin)).replace(/\r?\n$/, '') : undefined;
 
   let storage: Storage | undefined;
   let failure: [string, number] | undefined;
   try {
-    storage = await openStorageForCommand(config);
+    storage = await openStorageForCommand(config, log);
     const couch = storage.couch;
     const created = await createAdministrator(
       { couch, accounts: new Accounts(couch), secrets: new Secrets(couch, config.sessionSecret), territory: loadTerritory(config.territoryDir), now: new Date() },

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../src/domain/audit/api';
-import { log } from '../log';
+import type { Logger } from '../log';
 import type { Couch, Db } from '../storage/couch';
 
 type StoredEntry = Omit<AuditEntry, 'id'> & { _id: string };
@@ -18,7 +18,10 @@ export class AuditLog {
   private buffer: StoredEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(couch: Couch) {
+  constructor(
+    couch: Couch,
+    private readonly log: Logger,
+  ) {
     this.db = couch.use<StoredEntry>('audit');
   }
 
@@ -37,11 +40,11 @@ export class AuditLog {
     try {
       const res = await this.db.bulk({ docs: batch });
       const failed = res.filter((r) => r.error && r.error !== 'conflict');
-      if (failed.length) log.error({ failed: failed.length }, 'journal d’accès : écritures refusées');
+      if (failed.length) this.log.error({ failed: failed.length }, 'journal d’accès : écritures refusées');
     } catch (err) {
       // Kept for the next flush rather than lost.
       this.buffer.unshift(...batch);
-      log.error({ err: (err as Error).message }, 'journal d’accès indisponible ; nouvel essai');
+      this.log.error({ err: (err as Error).message }, 'journal d’accès indisponible ; nouvel essai');
       this.timer ??= setTimeout(() => void this.flush(), 5000);
     }
   }

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { commandConfig, fail } from '../command';
 import type { Config } from '../config';
+import type { Logger } from '../log';
 import { runningEmbeddedUrl } from '../storage/embedded';
 import { openStorageForCommand, type Storage } from '../storage/storage';
 import { loadTerritorySettings } from '../territory/load';
@@ -18,19 +19,19 @@ const USAGE = 'Usage : npm run backup -- --out sauvegarde.ndjson.gz   |   npm ru
 const n = (v: number) => v.toLocaleString('fr-FR');
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-async function run(config: Config, command: string, file: string): Promise<string> {
+async function run(config: Config, log: Logger, command: string, file: string): Promise<string> {
   if (command === 'restore' && !config.couchdbUrl && runningEmbeddedUrl(config.dataDir)) {
     throw new BackupFileError(`un serveur tourne sur ${config.dataDir} : arrêtez-le, la restauration se fait dans une plateforme vide et arrêtée`);
   }
   const started = Date.now();
   let storage: Storage | undefined;
   try {
-    storage = await openStorageForCommand(config);
+    storage = await openStorageForCommand(config, log);
     if (command === 'backup') {
       const counts = await writeBackup(storage.couch, file, { dataDir: config.dataDir, territory: loadTerritorySettings(config.territoryDir).name, now: new Date() });
       return `Sauvegarde écrite dans ${file} : ${n(sum(counts.documents))} documents (${Object.entries(counts.documents).filter(([, c]) => c).map(([db, c]) => `${db} ${n(c)}`).join(', ')}), ${n(counts.attachments)} fichiers joints, ${n(counts.pending)} à reprendre par le serveur, ${n(Math.round(counts.bytes / 1024))} Ko, en ${((Date.now() - started) / 1000).toFixed(1)} s.`;
     }
-    const counts = await restoreBackup(storage.couch, file, { dataDir: config.dataDir });
+    const counts = await restoreBackup(storage.couch, file, { dataDir: config.dataDir, log });
     return `Restauration terminée : ${n(sum(counts.documents))} documents, ${n(counts.attachments)} fichiers joints, ${n(counts.pending)} remis au serveur, en ${((Date.now() - started) / 1000).toFixed(1)} s. Démarrez le serveur.`;
   } finally {
     await storage?.stop();
@@ -47,9 +48,9 @@ async function main(): Promise<void> {
   const [command, positional] = parsed.positionals;
   const file = command === 'backup' ? parsed.values.out : positional;
   if (!['backup', 'restore'].includes(command) || !file) fail(USAGE, 2);
-  const config = commandConfig();
+  const { config, log } = commandConfig();
   try {
-    process.stdout.write(`${await run(config, command, file!)}\n`);
+    process.stdout.write(`${await run(config, log, command, file!)}\n`);
   } catch (err) {
     if (err instanceof BackupFileError) fail(`${command === 'backup' ? 'Sauvegarde' : 'Restauration'} refusée : ${err.message}.`, 2);
     fail(`${command === 'backup' ? 'Sauvegarde' : 'Restauration'} impossible : ${(err as Error).message}.`, 1);

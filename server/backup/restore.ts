@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Checkpoint } from '../reactions/reaction';
 import { CHECKPOINT_PREFIX } from '../reactions/reaction';
+import type { Logger } from '../log';
 import type { Couch } from '../storage/couch';
 import { prepareDatabases } from '../storage/storage';
 import { ALL_DATABASES } from './backup';
@@ -52,7 +53,7 @@ async function store(couch: Couch, db: string, docs: StoredDoc[]): Promise<void>
   if (failed.length) throw new Error(`${db} : ${failed.length} document(s) refusé(s) (${failed[0].id} : ${failed[0].reason ?? failed[0].error})`);
 }
 
-export async function restoreBackup(couch: Couch, file: string, options: { dataDir: string }): Promise<RestoreCounts> {
+export async function restoreBackup(couch: Couch, file: string, options: { dataDir: string; log: Logger }): Promise<RestoreCounts> {
   if (!existsSync(file)) throw new BackupFileError(`fichier introuvable : ${file}`);
   // First reading: which documents the reactions had not handled, and that the file is whole.
   const pending = new Map<string, Set<string>>();
@@ -63,7 +64,7 @@ export async function restoreBackup(couch: Couch, file: string, options: { dataD
   }
   if (!ended) throw new BackupFileError('sauvegarde incomplète (pas de ligne de fin) : rien n’a été restauré');
 
-  await prepareDatabases(couch);
+  await prepareDatabases(couch, options.log);
   await ensureEmpty(couch);
   const counts: RestoreCounts = { documents: {}, attachments: 0, pending: 0 };
   const held = new Map<string, StoredDoc[]>();

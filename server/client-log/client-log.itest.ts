@@ -1,6 +1,6 @@
 /** Integration tests of the devices’ error reports: scrubbed, kept for the coordinators only, checked, and rate-limited per account. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, setLogger } from '../log';
+import { createLogger } from '../log';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { REPORTS_PER_MINUTE } from './routes';
 
@@ -23,15 +23,13 @@ async function signIn(name: Parameters<typeof demo>[0]): Promise<[Client, string
 }
 
 beforeAll(async () => {
-  setLogger(createLogger('warn', { write: (line: string) => void logged.push(line) }));
-  server = await startTestServer();
+  server = await startTestServer({}, undefined, createLogger('warn', { write: (line: string) => void logged.push(line) }));
   [gp, gpName] = await signIn('generaliste');
   [nurse] = await signIn('infirmiere');
   [coordination] = await signIn('coordination');
 });
 afterAll(async () => {
   await server?.dispose();
-  setLogger(createLogger('silent'));
 });
 
 describe('client error reports', () => {

@@ -3,23 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, setLogger } from '../log';
 import { connect, type Couch } from '../storage/couch';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../storage/embedded';
 import { prepareDatabases } from '../storage/storage';
 import type { NewEntry } from './entries';
 import { ClientErrors, KEEP, KEEP_DAYS } from './store';
-
-setLogger(createLogger('silent'));
+import { testLog } from '../testing/log';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-client-log-'));
 let database: EmbeddedDatabase;
 let couch: Couch;
 
 beforeAll(async () => {
-  database = await startEmbeddedDatabase(dir);
+  database = await startEmbeddedDatabase(dir, testLog);
   couch = connect(database.url);
-  await prepareDatabases(couch);
+  await prepareDatabases(couch, testLog);
 });
 afterAll(async () => {
   await database?.stop();

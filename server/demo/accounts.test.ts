@@ -5,6 +5,7 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import { defaultDeadline } from '../../src/domain/requests/types';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { MemoryRequestStore } from '../simulation/store';
+import { testLog } from '../testing/log';
 import { testTerritory } from '../testing/territory';
 import { mainCommune } from '../territory/load';
 import { assignDemoMembers, coordinationMember, type DemoLogin } from './accounts';
@@ -33,6 +34,7 @@ async function firstWave(loadedAt: number, at: number, request: Partial<CareRequ
     isCoordinator: async (id) => id === 'm-coordination',
     timeZone: territory.settings.timeZone,
     now: () => at,
+    log: testLog,
   });
   const posted = sampleRequest({ requesterId: byLogin.generaliste, deadline: new Date(defaultDeadline('today', at)).toISOString(), createdAt: new Date(at).toISOString(), updatedAt: new Date(at).toISOString(), ...request });
   store.put(posted);

@@ -4,7 +4,7 @@ import { validateMember } from '../../src/domain/members/validate';
 import { describeErrors } from '../../src/domain/validation';
 import type { Accounts } from '../accounts/accounts';
 import { hashPassword } from '../accounts/passwords';
-import { log } from '../log';
+import type { Logger } from '../log';
 import type { Couch } from '../storage/couch';
 import type { Territory } from '../territory/load';
 import { assignDemoMembers, coordinationMember } from './accounts';
@@ -47,7 +47,7 @@ async function bulkInsert(couch: Couch, db: string, docs: Array<{ id: string }>,
  * Returns the number of members written, 0 when the database was not empty. With `activity`, also
  * a year of closed requests (about 4,000) for the dashboard.
  */
-export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, now = new Date(), activity = true): Promise<number> {
+export async function loadDemoData(couch: Couch, accounts: Accounts, territory: Territory, log: Logger, now = new Date(), activity = true): Promise<number> {
   if (!(await isEmpty(couch))) return 0;
   const members: Member[] = [coordinationMember(now, territory), ...generateDirectory(territory, 57_000, now)];
   const pairs = assignDemoMembers(members, territory, now);

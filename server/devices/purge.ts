@@ -5,7 +5,7 @@
  * Runs at start and every hour; a document written meanwhile is caught by the next run.
  */
 import { purgeCutoff } from '../../src/domain/requests/purge';
-import { log } from '../log';
+import type { Logger } from '../log';
 import type { Couch } from '../storage/couch';
 
 const HOUR_MS = 3_600_000;
@@ -31,6 +31,7 @@ export class DevicePurge {
   constructor(
     private readonly couch: Couch,
     private readonly days: number,
+    private readonly log: Logger,
     private readonly options: DevicePurgeOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -38,7 +39,7 @@ export class DevicePurge {
 
   start(): void {
     const run = () =>
-      void this.sweep().catch((err: unknown) => log.error({ err: (err as Error).message }, 'retrait des dossiers clos des appareils'));
+      void this.sweep().catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'retrait des dossiers clos des appareils'));
     run();
     this.timer = setInterval(run, this.options.everyMs ?? HOUR_MS);
     this.timer.unref();
@@ -66,7 +67,7 @@ export class DevicePurge {
     const closed = await this.couch.use('requests').view('purge', 'closed', { endkey: purgeCutoff(this.days, now), inclusive_end: false });
     const requestIds = closed.rows.map((r) => r.id);
     const counts = { patients: await this.mark('patients', requestIds, now), messages: await this.mark('messages', requestIds, now) };
-    if (counts.patients || counts.messages) log.info({ ...counts, days: this.days }, 'dossiers clos retirés des appareils');
+    if (counts.patients || counts.messages) this.log.info({ ...counts, days: this.days }, 'dossiers clos retirés des appareils');
     return counts;
   }
 

@@ -7,6 +7,7 @@
 import type { Member } from '../../src/domain/members/schema';
 import { ChangeFollower, type ChangeBatch } from '../storage/changes';
 import type { Couch } from '../storage/couch';
+import type { Logger } from '../log';
 import type { DocsInMemory } from '../sync/first-sync-pages';
 import { toDomainDoc } from '../storage/docs';
 
@@ -17,7 +18,10 @@ export class MemberDirectory implements DocsInMemory {
   private sorted: string[] | null = null;
   private follower?: ChangeFollower;
 
-  constructor(private readonly couch: Couch) {}
+  constructor(
+    private readonly couch: Couch,
+    private readonly log: Logger,
+  ) {}
 
   /** Everything up to this sequence of the members feed is applied. */
   get seq(): string | number {
@@ -30,7 +34,7 @@ export class MemberDirectory implements DocsInMemory {
     const all = await db.list({ include_docs: true });
     for (const row of all.rows) this.apply(row.doc);
     const handle = ({ rows }: ChangeBatch) => rows.forEach((row) => this.apply(row.doc));
-    this.follower = new ChangeFollower({ name: 'annuaire du dispatcher', db, handle }, since);
+    this.follower = new ChangeFollower({ name: 'annuaire du dispatcher', log: this.log, db, handle }, since);
     this.follower.start();
   }
 

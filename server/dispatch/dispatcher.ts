@@ -12,7 +12,7 @@ import { radiusFor, rankingPolicy, type DispatchMember, type DispatchPolicy } fr
 import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { REQUEST_KINDS, type RequestType } from '../../src/domain/requests/types';
-import { log } from '../log';
+import type { Logger } from '../log';
 import type { Reaction } from '../reactions/reaction';
 import { toDomainDoc } from '../storage/docs';
 
@@ -48,6 +48,7 @@ export interface DispatcherDeps {
   tickMs?: number;
   /** How long an escalated request waits for a coordinator before it expires. */
   expiryGraceMs?: number;
+  log: Logger;
 }
 
 /** Answers that count for a member's answer rate. */
@@ -132,7 +133,7 @@ export class Dispatcher {
     for (const [id, at] of [...this.due]) {
       if (at > now) continue;
       this.due.delete(id);
-      await this.advance(id).catch((err: Error) => log.error({ request: id, err: err.message }, 'étape de dispatch impossible'));
+      await this.advance(id).catch((err: Error) => this.deps.log.error({ request: id, err: err.message }, 'étape de dispatch impossible'));
     }
   }
 

@@ -10,6 +10,7 @@ import { MemberDirectory } from './directory';
 import { Dispatcher } from './dispatcher';
 import { AlertOutbox } from './outbox';
 import { RequestStore } from './store';
+import type { Logger } from '../log';
 
 export interface DispatchParts {
   couch: ServerScope;
@@ -24,15 +25,16 @@ export interface DispatchParts {
   tickMs?: number;
   /** The server's reactions, which this adds the dispatcher's and the outbox's to (started by the caller). */
   reactions: Reactions;
+  log: Logger;
 }
 
 export async function startDispatch(parts: DispatchParts): Promise<{ stop(): void; dispatcher: Dispatcher; directory: MemberDirectory }> {
-  const { couch, coordinators, channels, settings, now, tickMs } = parts;
-  const directory = new MemberDirectory(couch);
+  const { couch, coordinators, channels, settings, now, tickMs, log } = parts;
+  const directory = new MemberDirectory(couch, log);
   await directory.start();
   const store = new RequestStore(couch);
   const alerts = new AlertSender(directory, channels);
-  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, tickMs, now });
+  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, tickMs, now, log });
   await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);
   parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction());

@@ -7,8 +7,7 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import type { Couch } from '../storage/couch';
 import { isConflict, isNotFound } from '../storage/couch';
-import { foundDocs, type StoredDoc } from '../storage/docs';
-import { toDomainDoc } from '../storage/docs';
+import { foundDocs, toDomainDoc, type StoredDoc } from '../storage/docs';
 
 type Stored<T> = Omit<T, 'id'> & { _id: string; _rev?: string };
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBan, type FakeBan } from '../testing/fake-ban';
 import { testTerritory } from '../testing/territory';
 import { BanGeocoder } from './geocoder';
+import { testLog } from '../testing/log';
 
 const territory = testTerritory();
 const metz = territory.communes.find((c) => c.insee === '57463')!;
@@ -11,7 +12,7 @@ let geocoder: BanGeocoder;
 
 beforeAll(async () => {
   ban = await startFakeBan();
-  geocoder = new BanGeocoder(ban.url, territory.communes, metz);
+  geocoder = new BanGeocoder(ban.url, territory.communes, metz, testLog);
 });
 afterAll(async () => ban?.close());
 
@@ -36,7 +37,7 @@ describe('geocoding practice addresses with the BAN', () => {
     ban.failWith = 503;
     expect(await geocoder.locate(address)).toEqual(centroid);
     ban.failWith = undefined;
-    const unreachable = new BanGeocoder('http://127.0.0.1:9/search/', territory.communes, metz);
+    const unreachable = new BanGeocoder('http://127.0.0.1:9/search/', territory.communes, metz, testLog);
     expect(await unreachable.locate(address)).toEqual(centroid);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { Place } from '../../src/domain/geocoding/api';
 import type { Commune } from '../../src/domain/territory/communes';
-import { log } from '../log';
+import type { Logger } from '../log';
 
 export interface AddressToLocate {
   street: string;
@@ -44,6 +44,7 @@ export class BanGeocoder implements Geocoder {
     communes: Commune[],
     /** Where an address outside the territory that cannot be located is placed (the largest commune). */
     private readonly fallback: Commune,
+    private readonly log: Logger,
   ) {
     this.byInsee = new Map(communes.map((c) => [c.insee, c]));
     this.communes = communes;
@@ -76,7 +77,7 @@ export class BanGeocoder implements Geocoder {
       }
     } catch (err) {
       // The address itself is not logged: it may be a patient's later on.
-      log.warn({ err: (err as Error).message }, 'géocodage indisponible ; centre de la commune utilisé');
+      this.log.warn({ err: (err as Error).message }, 'géocodage indisponible ; centre de la commune utilisé');
     }
     const [lon, lat] = (commune ?? this.fallback).centroid;
     return { lon, lat, approximate: true };
@@ -102,7 +103,7 @@ export class BanGeocoder implements Geocoder {
       if (places.length > 0) return places.slice(0, limit);
     } catch (err) {
       // The query is not logged: it is often a patient's address.
-      log.warn({ err: (err as Error).message }, 'recherche d’adresse indisponible ; communes du territoire proposées');
+      this.log.warn({ err: (err as Error).message }, 'recherche d’adresse indisponible ; communes du territoire proposées');
     }
     return this.communesNamed(query, limit);
   }

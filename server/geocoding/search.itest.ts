@@ -3,6 +3,7 @@ import { startFakeBan, type FakeBan } from '../testing/fake-ban';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { testTerritory } from '../testing/territory';
 import { BanGeocoder } from './geocoder';
+import { testLog } from '../testing/log';
 
 const territory = testTerritory();
 const metz = territory.communes.find((c) => c.insee === '57463')!;
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 describe('searching a place for the map', () => {
   it('returns the BAN candidates it is sure of, biased towards the territory', async () => {
-    const geocoder = new BanGeocoder(ban.url, territory.communes, metz);
+    const geocoder = new BanGeocoder(ban.url, territory.communes, metz, testLog);
     ban.answer = () => ({ lon: 6.1728, lat: 49.1167, score: 0.93, citycode: '57463', label: '12 Rue Serpenoise 57000 Metz' });
     expect(await geocoder.search('12 rue Serpenoise Metz')).toEqual([{ label: '12 Rue Serpenoise 57000 Metz', lon: 6.1728, lat: 49.1167, approximate: false }]);
     const q = ban.queries.at(-1)!;
@@ -31,7 +32,7 @@ describe('searching a place for the map', () => {
   });
 
   it('falls back on the territory communes the query names when the BAN is unsure, failing or unreachable', async () => {
-    const geocoder = new BanGeocoder(ban.url, territory.communes, metz);
+    const geocoder = new BanGeocoder(ban.url, territory.communes, metz, testLog);
     const arsPlace = { label: 'Ars-sur-Moselle', lon: ars.centroid[0], lat: ars.centroid[1], approximate: true };
     ban.answer = () => ({ lon: 2.35, lat: 48.85, score: 0.2, citycode: '75056', label: 'vague' });
     expect(await geocoder.search('3 rue du Moulin Ars-sur-Moselle')).toEqual([arsPlace]);
@@ -39,7 +40,7 @@ describe('searching a place for the map', () => {
     expect(await geocoder.search('ars sur')).toEqual([arsPlace]);
     expect(await geocoder.search(`rue de la gare ${ars.postcodes[0]}`)).toContainEqual(arsPlace);
     ban.failWith = undefined;
-    const unreachable = new BanGeocoder('http://127.0.0.1:9/search/', territory.communes, metz);
+    const unreachable = new BanGeocoder('http://127.0.0.1:9/search/', territory.communes, metz, testLog);
     expect(await unreachable.search('Ars-sur-Moselle')).toEqual([arsPlace]);
     expect(await unreachable.search('Nowhere at all')).toEqual([]);
   });

@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Listener } from './listener';
 import type { Config } from '../config';
-import { log } from '../log';
+import type { Logger } from '../log';
 import { currentUser } from '../session/auth';
 import type { Sessions } from '../session/sessions';
 import { HttpError, toErrorResponse, unauthorized } from './errors';
@@ -18,7 +18,7 @@ function isApi(request: FastifyRequest): boolean {
 }
 
 /** The application answers through `listener`, which keeps answering 503 until it is handed the application. */
-export function createApp(config: Config, listener: Listener, sessions: Sessions): FastifyInstance {
+export function createApp(config: Config, listener: Listener, sessions: Sessions, log: Logger): FastifyInstance {
   const app = Fastify<Server, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     serverFactory: (handler) => listener.factory(handler),
     loggerInstance: log,
@@ -33,7 +33,7 @@ export function createApp(config: Config, listener: Listener, sessions: Sessions
 
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = toErrorResponse(err);
-    if (status >= 500) log.error({ err, method: request.method, route: request.routeOptions?.url }, 'erreur interne');
+    if (status >= 500) request.log.error({ err, method: request.method, route: request.routeOptions?.url }, 'erreur interne');
     reply.code(status).type('application/json; charset=utf-8').send(body);
   });
 

@@ -3,13 +3,12 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { log } from '../log';
 
 const NEVER_CACHED = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
 
 export function serveApp(app: FastifyInstance, staticDir: string): boolean {
   if (!existsSync(path.join(staticDir, 'index.html'))) {
-    log.warn({ staticDir }, 'application non construite : lancez « npm run build » (seule l’API est servie)');
+    app.log.warn({ staticDir }, 'application non construite : lancez « npm run build » (seule l’API est servie)');
     return false;
   }
   app.register(fastifyStatic, {

@@ -1,6 +1,6 @@
 /** Sends the server's SMS and e-mails through the configured providers, and logs each without its text (codes and links stay out of logs). */
 import type { Config } from '../config';
-import { log } from '../log';
+import type { Logger } from '../log';
 import { OutboxMailer, SmtpMailer, type Mail, type Mailer } from './mail';
 import type { Outbox } from './outbox';
 import { HttpSmsProvider, OutboxSmsProvider, type SmsProvider } from './sms';
@@ -9,6 +9,7 @@ export class Notifier {
   constructor(
     readonly sms: SmsProvider,
     readonly mailer: Mailer,
+    private readonly log: Logger,
   ) {}
 
   /**
@@ -18,9 +19,9 @@ export class Notifier {
   async sendSms(kind: string, to: string, text: string, key?: string): Promise<void> {
     try {
       await this.sms.send(to, text, key);
-      log.info({ kind, channel: 'sms' }, 'message envoyé');
+      this.log.info({ kind, channel: 'sms' }, 'message envoyé');
     } catch (err) {
-      log.error({ kind, channel: 'sms', err: (err as Error).message }, 'envoi du message impossible');
+      this.log.error({ kind, channel: 'sms', err: (err as Error).message }, 'envoi du message impossible');
       throw err;
     }
   }
@@ -28,9 +29,9 @@ export class Notifier {
   async sendMail(kind: string, mail: Mail): Promise<void> {
     try {
       await this.mailer.send(mail);
-      log.info({ kind, channel: 'email' }, 'message envoyé');
+      this.log.info({ kind, channel: 'email' }, 'message envoyé');
     } catch (err) {
-      log.error({ kind, channel: 'email', err: (err as Error).message }, 'envoi du message impossible');
+      this.log.error({ kind, channel: 'email', err: (err as Error).message }, 'envoi du message impossible');
       throw err;
     }
   }
@@ -50,8 +51,8 @@ export class Notifier {
 }
 
 /** SMS through the HTTP gateway when SMS_HTTP_URL is set, e-mails over SMTP when SMTP_URL is set; the outbox otherwise. */
-export function createNotifier(config: Config, outbox: Outbox): Notifier {
+export function createNotifier(config: Config, outbox: Outbox, log: Logger): Notifier {
   const sms = config.sms ? new HttpSmsProvider(config.sms.url, config.sms.token) : new OutboxSmsProvider(outbox);
   const mailer = config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(outbox);
-  return new Notifier(sms, mailer);
+  return new Notifier(sms, mailer, log);
 }

@@ -8,6 +8,7 @@ import { OutboxMailer, SmtpMailer } from './mail';
 import { createNotifier } from './notifier';
 import { Outbox } from './outbox';
 import { HttpSmsProvider, internationalNumber, OutboxSmsProvider } from './sms';
+import { testLog } from '../testing/log';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'cpts-outbox-'));
 
@@ -80,10 +81,10 @@ describe('SMS over HTTP', () => {
 describe('choice of providers', () => {
   it('uses the outbox without SMS_HTTP_URL and SMTP_URL, the gateway and SMTP with them', () => {
     const outbox = new Outbox(dir());
-    const dev = createNotifier(loadConfig({ DATA_DIR: dir() }), outbox);
+    const dev = createNotifier(loadConfig({ DATA_DIR: dir() }), outbox, testLog);
     expect(dev.sms).toBeInstanceOf(OutboxSmsProvider);
     expect(dev.mailer).toBeInstanceOf(OutboxMailer);
-    const prod = createNotifier(loadConfig({ DATA_DIR: dir(), SMS_HTTP_URL: 'https://sms.example.fr/', SMS_HTTP_TOKEN: 't', SMTP_URL: 'smtp://u:p@127.0.0.1:2525' }), outbox);
+    const prod = createNotifier(loadConfig({ DATA_DIR: dir(), SMS_HTTP_URL: 'https://sms.example.fr/', SMS_HTTP_TOKEN: 't', SMTP_URL: 'smtp://u:p@127.0.0.1:2525' }), outbox, testLog);
     expect(prod.sms).toBeInstanceOf(HttpSmsProvider);
     expect(prod.mailer).toBeInstanceOf(SmtpMailer);
     prod.close();

@@ -7,7 +7,7 @@ import type { Accounts } from '../accounts/accounts';
 import type { DeviceKeys } from '../devices/keys';
 import { hashPassword } from '../accounts/passwords';
 import { badRequest } from '../http/errors';
-import { log } from '../log';
+import type { Logger } from '../log';
 import { passwordResetMail, RESET_LINK_MINUTES } from '../notify/messages';
 import type { Notifier } from '../notify/notifier';
 import type { Sessions } from '../session/sessions';
@@ -28,6 +28,7 @@ export class PasswordResets {
     private readonly secrets: Secrets,
     private readonly notifier: Notifier,
     private readonly network: string,
+    private readonly log: Logger,
     private readonly deviceKeys?: DeviceKeys,
   ) {}
 
@@ -62,6 +63,6 @@ export class PasswordResets {
     const ended = await this.sessions.destroyAllOf(account._id, currentToken);
     this.sessions.forget(account._id);
     await this.deviceKeys?.rotate(account._id);
-    log.info({ account: account._id, sessionsEnded: ended }, 'mot de passe réinitialisé');
+    this.log.info({ account: account._id, sessionsEnded: ended }, 'mot de passe réinitialisé');
   }
 }

@@ -6,7 +6,6 @@ import type { Config } from '../config';
 import { objectBody, stringField } from '../http/body';
 import { HttpError } from '../http/errors';
 import { publicOrigin } from '../http/origin';
-import { log } from '../log';
 import type { PasswordResets } from './resets';
 import { sessionToken } from '../session/auth';
 import { Throttle } from '../session/throttle';
@@ -33,7 +32,7 @@ export function passwordRoutes(app: FastifyInstance, { passwordResets }: { passw
     if (perEmail.retryAfter(email) === 0) {
       perEmail.fail(email);
       // Not awaited: a sent e-mail would otherwise take longer to answer than an unknown address.
-      void passwordResets.request(email, publicOrigin(config, request)).catch((err) => log.error({ err: (err as Error).message }, 'demande de réinitialisation'));
+      void passwordResets.request(email, publicOrigin(config, request)).catch((err) => request.log.error({ err: (err as Error).message }, 'demande de réinitialisation'));
     }
     return { message: FORGOT_ANSWER };
   });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import webpush, { type RequestDetails, type Urgency } from 'web-push';
-import { log } from '../log';
+import type { Logger } from '../log';
 import type { AlertKind } from '../../src/domain/alerts/text';
 import type { DeliveryTracking } from '../alerts/channel';
 import type { AlertPayload, PushSender } from '../alerts/push-channel';
@@ -73,6 +73,7 @@ export class WebPushSender implements PushSender {
     readonly subscriptions: PushSubscriptions,
     private readonly keys: VapidKeys,
     private readonly subject: string,
+    private readonly log: Logger,
     private readonly transport: PushTransport = postToPushService,
   ) {}
 
@@ -97,7 +98,7 @@ export class WebPushSender implements PushSender {
       } else failed++;
       if (outcome === 'gone') removed++;
     });
-    if (devices.length) log.info({ kind: payload.kind, members: new Set(memberIds).size, devices: devices.length, sent, failed, removed }, 'alertes Web Push');
+    if (devices.length) this.log.info({ kind: payload.kind, members: new Set(memberIds).size, devices: devices.length, sent, failed, removed }, 'alertes Web Push');
     return { sent, failed };
   }
 
@@ -115,9 +116,9 @@ export class WebPushSender implements PushSender {
         await this.subscriptions.delete(device);
         return 'gone';
       }
-      log.warn({ status, host: new URL(device.endpoint).host }, 'Web Push refusé par le service de notification');
+      this.log.warn({ status, host: new URL(device.endpoint).host }, 'Web Push refusé par le service de notification');
     } catch (err) {
-      log.warn({ err: (err as Error).message }, 'Web Push : envoi impossible');
+      this.log.warn({ err: (err as Error).message }, 'Web Push : envoi impossible');
     }
     return 'failed';
   }

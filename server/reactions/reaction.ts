@@ -5,6 +5,7 @@
  * server dies is handled again: `run` must be idempotent).
  */
 import type { Couch } from '../storage/couch';
+import type { Logger } from '../log';
 import { isNotFound } from '../storage/couch';
 import { ChangeFollower, type ChangeBatch } from '../storage/changes';
 
@@ -33,7 +34,10 @@ export class Reactions {
   private readonly reactions: Array<Reaction<never>> = [];
   private readonly followers: ChangeFollower[] = [];
 
-  constructor(private readonly couch: Couch) {}
+  constructor(
+    private readonly couch: Couch,
+    private readonly log: Logger,
+  ) {}
 
   add<T>(...reactions: Array<Reaction<T>>): this {
     this.reactions.push(...(reactions as Array<Reaction<never>>));
@@ -44,7 +48,7 @@ export class Reactions {
     for (const reaction of this.reactions) {
       await reaction.init?.();
       const checkpoint = await this.checkpoint(reaction);
-      const follower = new ChangeFollower({ name: reaction.name, db: this.couch.use(reaction.db), limit: 100, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
+      const follower = new ChangeFollower({ name: reaction.name, log: this.log, db: this.couch.use(reaction.db), limit: 100, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
       this.followers.push(follower);
       follower.start();
     }

@@ -8,7 +8,7 @@ import type { RegistrationQueueItem, RegistrationStatus } from '../../src/domain
 import type { SessionUser } from '../../src/domain/session/user';
 import type { Accounts } from '../accounts/accounts';
 import { badRequest, HttpError, notFound } from '../http/errors';
-import { log } from '../log';
+import type { Logger } from '../log';
 import { approvalMail, approvalSms, refusalMail } from '../notify/messages';
 import type { Notifier } from '../notify/notifier';
 import type { Couch } from '../storage/couch';
@@ -23,6 +23,7 @@ export interface ApprovalDeps {
   store: RegistrationStore;
   notifier: Notifier;
   network: string;
+  log: Logger;
 }
 
 export class Approvals {
@@ -53,7 +54,7 @@ export class Approvals {
     const { network, notifier } = this.deps;
     await notifier.tryMail('registration-approved', approvalMail(network, record.details.email, `${origin}/connexion`));
     await notifier.trySms('registration-approved', record.details.phones.mobile, approvalSms(network));
-    log.info({ registration: id, by: coordinator.id }, 'inscription validée');
+    this.deps.log.info({ registration: id, by: coordinator.id }, 'inscription validée');
     return decided;
   }
 
@@ -66,7 +67,7 @@ export class Approvals {
     if (!record.claimsInvited) await this.removePendingEntry(record.memberId);
     const decided = await this.decide(record, coordinator, 'refused', reason.trim());
     await this.deps.notifier.tryMail('registration-refused', refusalMail(this.deps.network, record.details.email, reason.trim()));
-    log.info({ registration: id, by: coordinator.id }, 'inscription refusée');
+    this.deps.log.info({ registration: id, by: coordinator.id }, 'inscription refusée');
     return decided;
   }
 

@@ -12,7 +12,7 @@ import type { Accounts } from '../accounts/accounts';
 import { hashPassword } from '../accounts/passwords';
 import type { Geocoder } from '../geocoding/geocoder';
 import { badRequest, HttpError } from '../http/errors';
-import { log } from '../log';
+import type { Logger } from '../log';
 import { EMAIL_LINK_HOURS, emailVerificationMail, registrationCodeSms, SMS_CODE_MINUTES } from '../notify/messages';
 import type { Notifier } from '../notify/notifier';
 import type { Couch } from '../storage/couch';
@@ -34,6 +34,7 @@ export interface RegistrationDeps {
   geocoder: Geocoder;
   /** The network's name in messages, e.g. « CPTS du Val de Lorraine ». */
   network: string;
+  log: Logger;
 }
 
 const hashTicket = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -89,7 +90,7 @@ export class Registrations {
       emailSent: 0,
       createdAt: now.toISOString(),
     });
-    log.info({ registration: record._id, claimsInvited: record.claimsInvited }, 'inscription reçue');
+    this.deps.log.info({ registration: record._id, claimsInvited: record.claimsInvited }, 'inscription reçue');
     const sent = await this.sendBoth(record, origin);
     return { ticket: `${record._id}.${secret}`, registration: publicState(sent) };
   }

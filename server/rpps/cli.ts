@@ -35,13 +35,13 @@ async function main(): Promise<void> {
   } catch {
     return fail(`Fichier introuvable ou illisible : ${file}`, 2);
   }
-  const config = commandConfig();
+  const { config, log } = commandConfig();
   const territory = loadTerritory(config.territoryDir);
 
   let storage: Storage | undefined;
   let failure: string | undefined;
   try {
-    storage = await openStorageForCommand(config);
+    storage = await openStorageForCommand(config, log);
     const input = createReadStream(file);
     let lastShown = 0;
     const report = await importRpps({

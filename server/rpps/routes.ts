@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { isCoordinator } from '../../src/domain/session/user';
 import { forbidden, HttpError } from '../http/errors';
-import { log } from '../log';
 import type { Sessions } from '../session/sessions';
 import type { ServerScope } from 'nano';
 import type { Commune } from '../../src/domain/territory/communes';
@@ -65,13 +64,13 @@ export function rppsRoutes(app: FastifyInstance, { sessions, couch, communes }: 
           maxBytes: MAX_FILE_BYTES,
           onProgress: (counts) => tracker.progress(counts),
         });
-        log.info({ account: request.user!.id, ...report.counts, ms: Date.now() - started }, 'import RPPS terminé');
+        request.log.info({ account: request.user!.id, ...report.counts, ms: Date.now() - started }, 'import RPPS terminé');
         return tracker.finish(report);
       } catch (err) {
         const message = err instanceof RppsFileError ? err.message : 'L’import a été interrompu (envoi coupé ou base indisponible) ; ce qui précède est enregistré, relancez-le.';
         tracker.fail(message);
         if (err instanceof RppsFileError) throw refuse(reply, new HttpError(err.tooLarge ? 413 : 400, message));
-        log.warn({ err: (err as Error).message }, 'import RPPS interrompu');
+        request.log.warn({ err: (err as Error).message }, 'import RPPS interrompu');
         throw err;
       }
     });

@@ -4,7 +4,6 @@ import { normaliseEmail } from '../accounts/accounts';
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
 import type { Config } from '../config';
 import { badRequest, HttpError, unauthorized } from '../http/errors';
-import { log } from '../log';
 import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
 import type { Sessions } from './sessions';
 import type { Accounts } from '../accounts/accounts';
@@ -72,7 +71,7 @@ export function sessionRoutes(app: FastifyInstance, { sessions, accounts, gatewa
       path: '/',
       maxAge: SESSION_DAYS * 86_400,
     });
-    log.info({ account: account._id }, 'connexion');
+    request.log.info({ account: account._id }, 'connexion');
     return { user: await sessions.resolve(token) };
   });
 

@@ -6,7 +6,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DISPATCH_POLICIES, type PolicyName } from '../../src/domain/requests/dispatch-policies';
-import { createLogger, setLogger } from '../log';
 import { loadTerritory, territoryDirFrom } from '../territory/load';
 import type { PolicyResult } from './metrics';
 import { simulate } from './simulate';
@@ -17,7 +16,6 @@ const START = Date.parse('2026-01-04T23:00:00Z');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seed: { type: 'string', default: '2026' }, requests: { type: 'string', default: '4000' }, out: { type: 'string', default: 'bench/simulation.json' } } });
-  setLogger(createLogger('silent'));
   const seed = Number(values.seed);
   const territory = loadTerritory(territoryDirFrom(process.env, process.cwd()));
   const started = performance.now();

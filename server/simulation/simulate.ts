@@ -11,6 +11,7 @@ import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { seeded } from '../demo/random';
 import { Dispatcher } from '../dispatch/dispatcher';
+import { createLogger } from '../log';
 import { EventQueue } from './events';
 import { measure, type PolicyResult } from './metrics';
 import * as model from './model';
@@ -60,6 +61,8 @@ export async function runYear(world: World, policy: DispatchPolicy, seed = 1): P
     timeZone: world.timeZone,
     policy,
     now: () => now,
+    // Never used: the simulation takes the dispatcher's steps from its own queue, not from its timer.
+    log: createLogger('warn'),
   });
 
   const post = (message: Omit<RequestMessage, 'id' | 'createdAt'>) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeFollower, type ChangeBatch, type ChangeRow, type FeedDb } from './changes';
+import { testLog } from '../testing/log';
 
 /** A feed that serves scripted pages by position, and answers `get` from a script of outcomes per id. */
 function feed(pages: Record<string, { results: ChangeRow[]; last_seq: string }>, gets: Record<string, Array<Record<string, unknown> | { status: 404; reason: string }>>) {
@@ -30,6 +31,7 @@ async function follow(db: FeedDb, count: number, handle: (batch: ChangeBatch, n:
   const follower = new ChangeFollower(
     {
       name: 'test',
+      log: testLog,
       db,
       sleep: async () => {},
       handle: (batch) => {

@@ -1,7 +1,7 @@
 /** The one path to storage: `nano` against Apache CouchDB or the embedded PouchDB Server, and the idempotent set-up of databases and design documents. */
 import nano, { type DocumentScope, type ServerScope } from 'nano';
 import { Agent, RetryAgent } from 'undici';
-import { log } from '../log';
+import type { Logger } from '../log';
 import type { StoredDoc } from './docs';
 
 export type Couch = ServerScope;
@@ -31,7 +31,7 @@ function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number }).statusCode;
 }
 
-export async function ensureDatabase(couch: Couch, name: string): Promise<boolean> {
+export async function ensureDatabase(couch: Couch, name: string, log: Logger): Promise<boolean> {
   try {
     await couch.db.create(name);
     log.info({ db: name }, 'base créée');
@@ -65,7 +65,7 @@ function canonical(value: unknown): string {
 }
 
 /** Writes the design document only when it differs from the stored one, so a restart changes nothing. */
-export async function ensureDesignDoc(db: Db, doc: DesignDoc): Promise<boolean> {
+export async function ensureDesignDoc(db: Db, doc: DesignDoc, log: Logger): Promise<boolean> {
   let current: (DesignDoc & { _rev?: string }) | undefined;
   try {
     current = (await db.get(doc._id)) as DesignDoc & { _rev: string };

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { log } from '../log';
+import type { Logger } from '../log';
 
 const PARENT_WATCH = fileURLToPath(new URL('./parent-watch.cjs', import.meta.url));
 
@@ -134,7 +134,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
  * itself within a second (parent-watch), else it is ended here, before a new one is started. One
  * whose server still runs (the RPPS import started beside a running server) is left alone.
  */
-async function endPrevious(pidFile: string, dir: string): Promise<void> {
+async function endPrevious(pidFile: string, dir: string, log: Logger): Promise<void> {
   const { pid, parent } = readPidFile(pidFile);
   if (!pid || !alive(pid) || !isOurDatabase(pid, dir)) return;
   if (parentOf(pid) === parent) throw new Error(`la base embarquée de ${dir} est utilisée par un serveur en marche (pid ${parent}) : arrêtez-le d’abord`);
@@ -155,11 +155,11 @@ async function exited(pid: number, withinMs: number): Promise<boolean> {
   return !alive(pid);
 }
 
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   const dir = path.join(dataDir, 'couchdb');
   mkdirSync(dir, { recursive: true });
   const pidFile = path.join(dir, 'pouchdb-server.pid');
-  await endPrevious(pidFile, dir);
+  await endPrevious(pidFile, dir, log);
   const creds = credentials(dir);
   const port = await freePort();
   const url = `http://${creds.username}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/`;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, processGone } from '../testing/killable-server';
 import { until } from '../testing/requests';
 import { startEmbeddedDatabase } from './embedded';
+import { testLog } from '../testing/log';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cpts-leftover-'));
 const dir = path.join(dataDir, 'couchdb');
@@ -27,7 +28,7 @@ async function databaseOnTheFiles(): Promise<{ child: ChildProcess; base: string
 
 beforeAll(async () => {
   // A first start creates the credentials and the configuration.
-  const first = await startEmbeddedDatabase(dataDir);
+  const first = await startEmbeddedDatabase(dataDir, testLog);
   const url = new URL(first.url);
   auth = { authorization: 'Basic ' + Buffer.from(`${url.username}:${decodeURIComponent(url.password)}`).toString('base64') };
   await first.stop();
@@ -45,7 +46,7 @@ describe('embedded database after a crash of the server', () => {
     // Its server is gone: the recorded parent is not its parent any more.
     writeFileSync(pidFile, JSON.stringify({ pid: child.pid, parent: 999_999_999 }));
 
-    const db = await startEmbeddedDatabase(dataDir);
+    const db = await startEmbeddedDatabase(dataDir, testLog);
     try {
       expect(processGone(child.pid!)).toBe(true);
       const res = await fetch(new URL('/kept/doc', db.url.replace(/\/\/[^@]*@/, '//')), { headers: auth });
@@ -58,7 +59,7 @@ describe('embedded database after a crash of the server', () => {
   it('leaves alone the database of a server still running, and says so', async () => {
     const { child } = await databaseOnTheFiles();
     writeFileSync(pidFile, JSON.stringify({ pid: child.pid, parent: process.pid }));
-    await expect(startEmbeddedDatabase(dataDir)).rejects.toThrow(/utilisée par un serveur en marche/);
+    await expect(startEmbeddedDatabase(dataDir, testLog)).rejects.toThrow(/utilisée par un serveur en marche/);
     expect(processGone(child.pid!)).toBe(false);
   });
 });

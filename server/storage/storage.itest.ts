@@ -3,6 +3,7 @@ import { Client, startTestServer, type TestServer } from '../testing/server';
 import { createServer, connect as connectTcp, type Server } from 'node:net';
 import { connect } from './couch';
 import { prepareDatabases } from './storage';
+import { testLog } from '../testing/log';
 
 /**
  * A TCP relay to the database that drops the next `drops` requests on the floor: the connection
@@ -52,7 +53,7 @@ describe('embedded storage', () => {
   });
 
   it('prepares databases idempotently: a second run changes nothing', async () => {
-    expect(await prepareDatabases(server.parts.storage.couch)).toBe(0);
+    expect(await prepareDatabases(server.parts.storage.couch, testLog)).toBe(0);
   });
 
   it('sends a read again when its connection drops unanswered, never a write', async () => {

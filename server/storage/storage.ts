@@ -1,7 +1,7 @@
 /** Opens storage (Apache CouchDB when COUCHDB_URL is set, otherwise the embedded PouchDB Server) and prepares its databases. */
 import { memberSchemaLiteral } from '../../src/domain/members/schema';
 import type { Config } from '../config';
-import { log, safeUrl } from '../log';
+import { safeUrl, type Logger } from '../log';
 import { connect, ensureAdminOnly, ensureDatabase, ensureDesignDoc, type Couch, type DesignDoc } from './couch';
 import { runningEmbeddedUrl, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { validateDocUpdateSource } from './validate-doc-update';
@@ -71,26 +71,26 @@ export interface Storage {
 }
 
 /** Creates the databases, their security objects and design documents that are missing; a second run changes nothing. */
-export async function prepareDatabases(couch: Couch): Promise<number> {
+export async function prepareDatabases(couch: Couch, log: Logger): Promise<number> {
   let changes = 0;
   const admin = decodeURIComponent(new URL(couch.config.url).username);
   for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
-    if (await ensureDatabase(couch, name)) changes++;
+    if (await ensureDatabase(couch, name, log)) changes++;
     if (await ensureAdminOnly(couch, name, admin)) changes++;
     for (const ddoc of DESIGN_DOCS[name] ?? []) {
-      if (await ensureDesignDoc(couch.use(name), ddoc)) changes++;
+      if (await ensureDesignDoc(couch.use(name), ddoc, log)) changes++;
     }
   }
   return changes;
 }
 
-export async function openStorage(config: Config): Promise<Storage> {
-  const embedded = config.couchdbUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
+export async function openStorage(config: Config, log: Logger): Promise<Storage> {
+  const embedded = config.couchdbUrl ? undefined : await startEmbeddedDatabase(config.dataDir, log);
   const url = config.couchdbUrl ?? embedded!.url;
   if (config.couchdbUrl) log.info({ url: safeUrl(url) }, 'connexion à CouchDB');
   const couch = connect(url);
-  await prepareDatabases(couch);
-  embedded?.onRestart(() => void prepareDatabases(couch).catch((err) => log.error({ err: err.message }, 'préparation après redémarrage')));
+  await prepareDatabases(couch, log);
+  embedded?.onRestart(() => void prepareDatabases(couch, log).catch((err) => log.error({ err: err.message }, 'préparation après redémarrage')));
   return {
     couch,
     kind: embedded ? 'embedded' : 'couchdb',
@@ -115,10 +115,10 @@ export async function openStorage(config: Config): Promise<Storage> {
  * when configured, else the embedded database of DATA_DIR, through the running server's own
  * PouchDB Server when there is one (it holds the files), or started for the command otherwise.
  */
-export async function openStorageForCommand(config: Config): Promise<Storage> {
+export async function openStorageForCommand(config: Config, log: Logger): Promise<Storage> {
   const running = config.couchdbUrl ? undefined : runningEmbeddedUrl(config.dataDir);
-  if (!running) return openStorage(config);
+  if (!running) return openStorage(config, log);
   const couch = connect(running);
-  await prepareDatabases(couch);
+  await prepareDatabases(couch, log);
   return { couch, kind: 'embedded', ping: async () => true, stop: async () => {} };
 }

@@ -4,6 +4,7 @@ import type { CollectionPolicy } from '../../src/domain/sync/policy';
 import type { Db } from '../storage/couch';
 import { ChangesHub } from './changes-hub';
 import type { ChangeRow } from '../storage/changes';
+import { testLog } from '../testing/log';
 
 // A policy whose documents name their readers, to check the fan-out goes only to them.
 const policy = {
@@ -18,7 +19,7 @@ const row = (id: string, doc: object, seq: number): ChangeRow => ({ id, seq, cha
 
 describe('changes hub fan-out', () => {
   it('hands a change only to the waiters in its audience, and design documents to nobody', () => {
-    const hub = new ChangesHub({} as Db, policy);
+    const hub = new ChangesHub({} as Db, policy, testLog);
     const got: Record<string, string[]> = { alice: [], bob: [], coord: [] };
     hub.subscribe(user('alice'), (rows) => got.alice.push(...rows.map((r) => r.id)));
     hub.subscribe(user('bob'), (rows) => got.bob.push(...rows.map((r) => r.id)));
@@ -28,7 +29,7 @@ describe('changes hub fan-out', () => {
   });
 
   it('stops notifying after unsubscribe and leaves no index entries behind', () => {
-    const hub = new ChangesHub({} as Db, policy);
+    const hub = new ChangesHub({} as Db, policy, testLog);
     const seen: string[] = [];
     const off = hub.subscribe(user('alice'), (rows) => seen.push(...rows.map((r) => r.id)));
     off();
@@ -39,7 +40,7 @@ describe('changes hub fan-out', () => {
   });
 
   it('strips internal fields and keeps the soft-deleted flag', () => {
-    const hub = new ChangesHub({} as Db, policy);
+    const hub = new ChangesHub({} as Db, policy, testLog);
     const seen: ChangeRow[] = [];
     hub.subscribe(user('alice'), (rows) => seen.push(...rows));
     hub.dispatch([{ ...row('r1', { public: true, _attachments: { a: {} }, _conflicts: ['2-b'] }, 4), deleted: true }]);

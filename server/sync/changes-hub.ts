@@ -7,10 +7,10 @@ import type { SessionUser } from '../../src/domain/session/user';
 import type { CollectionPolicy } from '../../src/domain/sync/policy';
 import { ChangeFollower, type ChangeRow } from '../storage/changes';
 import type { Db } from '../storage/couch';
-import type { StoredDoc } from '../storage/docs';
+import type { Logger } from '../log';
+import { toDomainDoc, type StoredDoc } from '../storage/docs';
 import { RecentChanges } from './recent-changes';
 import { relayableRow } from './rows';
-import { toDomainDoc } from '../storage/docs';
 
 type Listener = (rows: ChangeRow[]) => void;
 interface Waiter {
@@ -28,6 +28,7 @@ export class ChangesHub {
   constructor(
     private readonly db: Db<StoredDoc>,
     private readonly policy: CollectionPolicy<never>,
+    private readonly log: Logger,
   ) {}
 
   /** The last sequence the follower has handled: what `since=now` means. */
@@ -42,7 +43,7 @@ export class ChangesHub {
       if (rows.length) this.dispatch(rows);
       this.recent.mark(lastSeq);
     };
-    this.follower = new ChangeFollower({ name: `hub-${this.policy.name}`, db: this.db, style: 'all_docs', limit: 500, handle }, since);
+    this.follower = new ChangeFollower({ name: `hub-${this.policy.name}`, log: this.log, db: this.db, style: 'all_docs', limit: 500, handle }, since);
     this.follower.start();
   }
 

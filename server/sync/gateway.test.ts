@@ -7,6 +7,7 @@ import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { Gateway } from './gateway';
 import { PageReads } from './page-reads';
 import type { ChangeRow } from '../storage/changes';
+import { testLog } from '../testing/log';
 
 const policy = {
   name: 'test',
@@ -37,7 +38,7 @@ function fakeDb() {
 describe('long-polls of the gateway', () => {
   it('answer a timeout with the hub’s position and catch up from the hub’s memory, without reading the database', async () => {
     const fake = fakeDb();
-    const hub = new ChangesHub(fake.db, policy);
+    const hub = new ChangesHub(fake.db, policy, testLog);
     await hub.start();
     const gateway = new Gateway(fake.db, policy, hub, { longpollMs: 20 });
     const signal = new AbortController().signal;
@@ -61,7 +62,7 @@ describe('long-polls of the gateway', () => {
 
   it('pages a catch-up by the client’s limit', async () => {
     const fake = fakeDb();
-    const hub = new ChangesHub(fake.db, policy);
+    const hub = new ChangesHub(fake.db, policy, testLog);
     await hub.start();
     const gateway = new Gateway(fake.db, policy, hub, { longpollMs: 20 });
     try {
@@ -98,7 +99,7 @@ describe('pages of the change feed', () => {
     // 1,200 changes, one in two hundred for alice: more than one database batch per page.
     const rows = Array.from({ length: 1200 }, (_, i) => row(`r${i + 1}`, i % 200 === 0 ? ['alice'] : ['bob'], i + 1));
     const fake = feedDb(rows);
-    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy, testLog));
     const first = await gateway.changes(user('alice'), 0, 5);
     expect(first.results.map((r) => r.id)).toEqual(['r1', 'r201', 'r401', 'r601', 'r801']);
     expect(first.last_seq).toBe(801);
@@ -109,7 +110,7 @@ describe('pages of the change feed', () => {
 
   it('read a page’s worth for a reader of everything, and the next page ahead while the client stores this one', async () => {
     const fake = feedDb(Array.from({ length: 1000 }, (_, i) => row(`r${i + 1}`, ['alice'], i + 1)));
-    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy, testLog));
     const page = await gateway.changes(user('alice'), 0, 200);
     expect(page.results).toHaveLength(200);
     expect(fake.limits[0]).toBe(200);
@@ -126,7 +127,7 @@ describe('pages of the change feed', () => {
 
   it('serve a fresh device’s first two pages from what was read at its login, to that user only', async () => {
     const fake = feedDb(Array.from({ length: 3 * PULL_BATCH }, (_, i) => row(`r${i + 1}`, ['alice'], i + 1)));
-    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy));
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy, testLog));
     gateway.prefetchFirstPages(user('alice'));
     expect(fake.reads()).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
@@ -167,7 +168,7 @@ describe('a user’s page reads across collections', () => {
     const pageReads = new PageReads();
     const [members, requests] = ['members', 'requests'].map((name) => {
       const db = timedDb(name);
-      return new Gateway(db, policy, new ChangesHub(db, policy), { pageReads });
+      return new Gateway(db, policy, new ChangesHub(db, policy, testLog), { pageReads });
     });
     members.prefetchFirstPages(user('alice'));
     requests.prefetchFirstPages(user('alice'));

@@ -8,14 +8,13 @@ import { PULL_BATCH } from '../../src/domain/sync/collections';
 import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domain/sync/policy';
 import { describeErrors } from '../../src/domain/validation';
 import { type Db } from '../storage/couch';
-import { foundDocs, type StoredDoc } from '../storage/docs';
+import { foundDocs, toDomainDoc, type StoredDoc } from '../storage/docs';
 import type { ChangesHub } from './changes-hub';
 import { firstSyncPage, inMemory, parseCursor, readerView, type DocsInMemory, type Entry } from './first-sync-pages';
 import type { PageReads } from './page-reads';
 import { ReadAhead } from './read-ahead';
 import { readChanges, type ChangeRow } from '../storage/changes';
 import { relayableRow, isInternalId, isWithdrawnStub } from './rows';
-import { toDomainDoc } from '../storage/docs';
 
 export interface ChangesResponse {
   results: ChangeRow[];

@@ -9,8 +9,7 @@ import { POLICIES } from '../../src/domain/sync/collections';
 import type { Role, SessionUser } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
 import { SESSION_COOKIE } from '../session/auth';
-import { toDomainDoc } from '../storage/docs';
-import { foundDocs } from '../storage/docs';
+import { toDomainDoc, foundDocs } from '../storage/docs';
 import { makeAvailable, PASSWORD } from './requests';
 import { startTestServer, type TestServer } from './server';
 

@@ -7,8 +7,7 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import type { Role } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
 import { Client, type TestServer } from './server';
-import { foundDocs } from '../storage/docs';
-import { toDomainDoc } from '../storage/docs';
+import { foundDocs, toDomainDoc } from '../storage/docs';
 
 export const PLACE = { commune: 'Metz', communeInsee: '57463', lat: 49.1196, lon: 6.1763 };
 export const PASSWORD = 'Mot-de-passe-test-2026';

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { demoAccounts, type DemoLogin } from '../demo/accounts';
-import { createLogger, setLogger } from '../log';
 import { startServer, type RunningServer } from '../server';
+import type { Logger } from '../log';
+import { testLog } from './log';
 import { testTerritory } from './territory';
 
 /** A clock a test moves forward: the dispatcher's steps and deadlines come without waiting. */
@@ -24,14 +25,13 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-setLogger(createLogger(process.env.TEST_LOG_LEVEL || 'silent'));
-
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+/** `log`: where the server's lines go (a test that checks them passes its own). */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
   // Without the demo's year of requests unless asked (DEMO_ACTIVITY=1): it adds seconds to every start.
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...env });
   const clock = new TestClock();
-  const server = await startServer(config, { now: clock.now });
+  const server = await startServer(config, { now: clock.now, log });
   return {
     ...server,
     dataDir: dir,
