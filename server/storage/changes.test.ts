@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeFollower, type ChangeBatch, type ChangeRow, type FeedDb } from './changes';
+import { createLogger } from '../log';
+import { backoffMs, ChangeFollower, type ChangeBatch, type ChangeRow, type FeedDb } from './changes';
 import { testLog } from '../testing/log';
 
 /** A feed that serves scripted pages by position, and answers `get` from a script of outcomes per id. */
@@ -85,5 +86,54 @@ describe('the change follower', () => {
     const batches: ChangeBatch[] = [];
     await follow(db, 1, (batch) => batches.push(batch));
     expect(batches[0].rows).toEqual([{ ...row('gone', '1'), deleted: true }]);
+  });
+
+  it('waits longer after each failure, up to 30 s, and logs once when it stops and once when it resumes', async () => {
+    let calls = 0;
+    const db = {
+      // Five failures of different kinds (an error page, a refused connection), then a page, then a long-poll that waits.
+      changes: async () => {
+        calls++;
+        if (calls <= 2) return { error: 'not_found' };
+        if (calls <= 5) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5984'), { code: 'ECONNREFUSED' });
+        if (calls === 6) return { results: [row('a', '1', { _id: 'a' })], last_seq: '1' };
+        // The read after the page: the page was handled and the resumption logged.
+        done();
+        return new Promise(() => {});
+      },
+      get: async () => ({}),
+    } as unknown as FeedDb;
+    const lines: Array<{ msg: string; err?: string; failures?: number }> = [];
+    const pauses: number[] = [];
+    let done!: () => void;
+    const readAgain = new Promise<void>((resolve) => (done = resolve));
+    const handled: string[] = [];
+    const follower = new ChangeFollower(
+      {
+        name: 'test',
+        log: createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) }),
+        db,
+        random: () => 1,
+        sleep: async (ms) => void pauses.push(ms),
+        handle: ({ rows }) => void handled.push(...rows.map((r) => r.id)),
+      },
+      '0',
+    );
+    follower.start();
+    await readAgain;
+    follower.stop();
+    expect(handled).toEqual(['a']);
+    expect(pauses).toEqual([250, 500, 1000, 2000, 4000]);
+    expect(lines.map((l) => l.msg)).toEqual([
+      'suivi des changements interrompu ; nouvel essai après une attente croissante / change feed interrupted; retrying with backoff',
+      'suivi des changements repris / change feed resumed',
+    ]);
+    expect(lines[0].err).toBe('réponse inattendue du flux de changements / unexpected answer from the change feed');
+    expect(lines[1].failures).toBe(5);
+  });
+
+  it('draws each pause between half and all of its ceiling, which stops growing at 30 s', () => {
+    expect([1, 2, 3, 8, 20].map((n) => backoffMs(n, () => 0))).toEqual([125, 250, 500, 15_000, 15_000]);
+    expect([1, 2, 3, 8, 20].map((n) => backoffMs(n, () => 1))).toEqual([250, 500, 1000, 30_000, 30_000]);
   });
 });

@@ -38,6 +38,8 @@ export interface ChangesQuery {
 /** One read of the feed, documents included (nano's types know neither the documents nor the long-poll). */
 export async function readChanges(db: FeedDb, query: ChangesQuery): Promise<ChangesPage> {
   const res = await db.changes({ ...query, since: String(query.since), include_docs: true });
+  // A proxy or a node going down may answer something else than a page of changes.
+  if (!Array.isArray(res?.results) || res.last_seq === undefined) throw new Error('réponse inattendue du flux de changements / unexpected answer from the change feed');
   return { results: res.results as ChangeRow[], last_seq: res.last_seq as Seq };
 }
 
@@ -59,10 +61,22 @@ export interface FollowerOptions {
   style?: 'all_docs';
   /** The pause after a failure (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
+  /** Draws the pauses' jitter (tests pass a fixed one). */
+  random?: () => number;
 }
 
 const LONGPOLL = { feed: 'longpoll', timeout: 30_000, heartbeat: 10_000 } as const;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The pause before trying again after the n-th failure in a row: doubling from a quarter of a
+ * second up to 30 s, each drawn between half and all of it, so that the followers of several
+ * servers do not retry in step against a database coming back.
+ */
+export function backoffMs(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(250 * 2 ** Math.max(0, failures - 1), 30_000);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
 
 /** The error that makes a batch wait for a document the feed listed but no node gave yet. */
 export class NotYetReadable extends Error {
@@ -92,6 +106,7 @@ export class ChangeFollower {
   private async follow(): Promise<void> {
     const { db, name, limit, style, handle, log } = this.options;
     const sleep = this.options.sleep ?? pause;
+    // One line when following stops, one when it resumes: an outage of an hour is two lines, without a stack.
     let failures = 0;
     while (!this.stopped) {
       try {
@@ -101,12 +116,13 @@ export class ChangeFollower {
         const rows = page.results.every(hasDocument) ? page.results : await Promise.all(page.results.map((row) => readable(db, row)));
         await handle({ rows, lastSeq: page.last_seq });
         this.seq = page.last_seq;
+        if (failures) log.info({ follower: name, failures }, 'suivi des changements repris / change feed resumed');
         failures = 0;
       } catch (err) {
         if (this.stopped) return;
         failures++;
-        if (failures === 1 || failures % 30 === 0) log.warn({ follower: name, err: (err as Error).message }, 'suivi des changements interrompu ; reprise');
-        await sleep(Math.min(1000 * failures, 5000));
+        if (failures === 1) log.warn({ follower: name, err: (err as Error).message }, 'suivi des changements interrompu ; nouvel essai après une attente croissante / change feed interrupted; retrying with backoff');
+        await sleep(backoffMs(failures, this.options.random));
       }
     }
   }
