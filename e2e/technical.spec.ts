@@ -20,6 +20,9 @@ test('an error on a member’s device shows on the coordinators’ technical pag
   const coordinator = await (await browser.newContext(PHONE)).newPage();
   await login(coordinator, 'coordination');
   await coordinator.goto('/coordination/technique');
+  // Nothing the server could not apply: the section says so.
+  await expect(coordinator.getByRole('heading', { name: 'Changements mis de côté' })).toBeVisible();
+  await expect(coordinator.getByTestId('dead-letters-empty')).toHaveText('Aucun changement mis de côté : tout a été appliqué.');
   const report = coordinator.getByTestId('client-error').filter({ hasText: 'échec de lecture' });
   await expect(report).toHaveAttribute('data-event', 'app.unhandled-rejection');
   await expect(report).toContainText('TypeError');

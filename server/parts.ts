@@ -13,6 +13,8 @@ import type { Notifier } from './notify/notifier';
 import type { Outbox } from './notify/outbox';
 import type { PasswordResets } from './password/resets';
 import type { WebPushSender } from './push/sender';
+import type { DeadLetters } from './reactions/dead-letters';
+import type { Reactions } from './reactions/reaction';
 import type { Approvals } from './registration/approval';
 import type { Registrations } from './registration/registrations';
 import type { Roster } from './roster/roster';
@@ -46,6 +48,8 @@ export interface ServerParts {
   deviceKeys: DeviceKeys;
   devicePurge: DevicePurge;
   clientErrors: ClientErrors;
+  reactions: Reactions;
+  deadLetters: DeadLetters;
   geocoder: Geocoder;
   /** The server's clock (tests pass one of their own). */
   clock: () => number;

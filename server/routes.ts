@@ -7,6 +7,7 @@ import { geocodeRoutes } from './geocoding/routes';
 import { healthRoute } from './health';
 import { outboxRoutes } from './notify/routes';
 import { passwordRoutes } from './password/routes';
+import { deadLetterRoutes } from './reactions/routes';
 import { pushRoutes } from './push/routes';
 import { registrationQueueRoutes } from './registration/queue-routes';
 import { registrationRoutes } from './registration/routes';
@@ -37,4 +38,5 @@ export function registerRoutes(app: FastifyInstance, parts: ServerParts, version
   uploadRoutes(app, { sessions, uploads: parts.uploads, audit });
   deviceRoutes(app, { sessions, deviceKeys: parts.deviceKeys, config });
   clientLogRoutes(app, { sessions, store: parts.clientErrors, clock: parts.clock, logger: parts.log });
+  deadLetterRoutes(app, { sessions, deadLetters: parts.deadLetters, reactions: parts.reactions });
 }

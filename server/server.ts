@@ -12,6 +12,7 @@ import { hasDemoData, loadDemoData } from './demo/load';
 import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
 import { Reactions } from './reactions/reaction';
+import { DeadLetters } from './reactions/dead-letters';
 import { createApp } from './http/app';
 import { openListener } from './http/listener';
 import type { ServerParts } from './parts';
@@ -134,7 +135,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const audit = new AuditLog(couch, log);
   const { hubs, gateways } = await openGateways(storage, audit, log);
   const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, log, new Date(), config.demoActivity) : 0;
-  const reactions = new Reactions(couch, log).add(geocodeMovedAddresses(couch, geocoder));
+  const deadLetters = new DeadLetters(couch, clock);
+  const reactions = new Reactions(couch, deadLetters, log).add(geocodeMovedAddresses(couch, geocoder));
   const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject, log);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);
@@ -170,6 +172,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     deviceKeys,
     devicePurge,
     clientErrors: new ClientErrors(couch, clock),
+    reactions,
+    deadLetters,
     geocoder,
     clock,
     log,

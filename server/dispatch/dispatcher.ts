@@ -13,6 +13,7 @@ import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { REQUEST_KINDS, type RequestType } from '../../src/domain/requests/types';
 import type { Logger } from '../log';
+import { backoffMs } from '../storage/changes';
 import type { Reaction } from '../reactions/reaction';
 import { toDomainDoc } from '../storage/docs';
 
@@ -59,6 +60,8 @@ const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 
 export class Dispatcher {
   /** Open requests waiting for their next step, by due time. */
   private readonly due = new Map<string, number>();
+  /** Failed attempts in a row at a request's step, which is tried again later. */
+  private readonly failures = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   /** The dispatcher's clock; tests move it forward to reach the next step without waiting. */
   now: () => number;
@@ -114,7 +117,7 @@ export class Dispatcher {
   /** At start: requests left open by a previous run get their timers back, or their search started. */
   async recover(open: CareRequest[]): Promise<void> {
     for (const request of open) {
-      if (request.status === 'sent' || (request.status === 'searching' && !request.dispatch?.nextStepAt)) await this.advance(request.id);
+      if (request.status === 'sent' || (request.status === 'searching' && !request.dispatch?.nextStepAt)) await this.advanceOrRetry(request.id);
       else this.schedule(request);
     }
   }
@@ -133,7 +136,20 @@ export class Dispatcher {
     for (const [id, at] of [...this.due]) {
       if (at > now) continue;
       this.due.delete(id);
-      await this.advance(id).catch((err: Error) => this.deps.log.error({ request: id, err: err.message }, 'étape de dispatch impossible'));
+      await this.advanceOrRetry(id);
+    }
+  }
+
+  /** A step that fails (the database down, the request not readable yet) is tried again later, waiting longer each time. */
+  private async advanceOrRetry(id: string): Promise<void> {
+    try {
+      await this.advance(id);
+      if (this.failures.delete(id)) this.deps.log.info({ request: id }, 'étape de dispatch reprise / dispatch step resumed');
+    } catch (err) {
+      const failures = (this.failures.get(id) ?? 0) + 1;
+      this.failures.set(id, failures);
+      if (failures === 1) this.deps.log.error({ request: id, err: (err as Error).message }, 'étape de dispatch impossible ; nouvel essai / dispatch step failed; retrying');
+      if (!this.due.has(id)) this.due.set(id, this.now() + backoffMs(failures));
     }
   }
 

@@ -5,11 +5,13 @@
 import { participantsOf } from '../../src/domain/requests/policies';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
-import type { Couch } from '../storage/couch';
-import { isConflict, isNotFound } from '../storage/couch';
+import { backoffMs, NotYetReadable } from '../storage/changes';
+import { isConflict, isNotFound, type Couch } from '../storage/couch';
 import { foundDocs, toDomainDoc, type StoredDoc } from '../storage/docs';
 
 type Stored<T> = Omit<T, 'id'> & { _id: string; _rev?: string };
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function toStored<T extends { id: string }>(doc: T, rev: string | undefined): Stored<T> {
   const { id, ...rest } = doc;
@@ -21,10 +23,15 @@ export class RequestStore {
 
   constructor(private readonly couch: Couch) {}
 
-  /** Runs `change` on the current request and stores its result, retrying on a concurrent write. */
+  /**
+   * Runs `change` on the current request and stores its result (`null`: nothing to store); a
+   * concurrent write is read again and the change applied again. Throws, never returns in silence,
+   * when the request cannot be read yet (a cluster node behind the change feed that announced it):
+   * the caller's change is then handled again later. A deleted request needs nothing.
+   */
   update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>): Promise<CareRequest | null> {
     const run = async (): Promise<CareRequest | null> => {
-      for (let attempt = 0; ; attempt++) {
+      for (let attempt = 1; ; attempt++) {
         const stored = await this.get(id);
         if (!stored) return null;
         const next = await change(stored.request);
@@ -33,7 +40,9 @@ export class RequestStore {
           await this.couch.use('requests').insert(toStored(next, stored.rev) as never);
           return next;
         } catch (err) {
-          if (!isConflict(err) || attempt >= 5) throw err;
+          if (!isConflict(err) || attempt >= 6) throw err;
+          // Another writer, or a node that gave an older revision: read again after a short pause.
+          await pause(backoffMs(attempt) / 10);
         }
       }
     };
@@ -50,12 +59,14 @@ export class RequestStore {
     return res.rows.flatMap((r) => (r.doc ? [toDomainDoc<CareRequest>(r.doc)] : []));
   }
 
-  async get(id: string): Promise<{ request: CareRequest; rev: string } | undefined> {
+  /** The request and its revision; `undefined` when deleted. */
+  private async get(id: string): Promise<{ request: CareRequest; rev: string } | undefined> {
     try {
       const doc = await this.couch.use<StoredDoc>('requests').get(id);
       return { request: toDomainDoc<CareRequest>(doc), rev: doc._rev };
     } catch (err) {
-      if (isNotFound(err)) return undefined;
+      if (isNotFound(err) && (err as { reason?: string }).reason === 'deleted') return undefined;
+      if (isNotFound(err)) throw new NotYetReadable(id);
       throw err;
     }
   }

@@ -4,10 +4,10 @@
  * persisted checkpoint, so a restart neither loses nor repeats work (a change being handled when the
  * server dies is handled again: `run` must be idempotent).
  */
-import type { Couch } from '../storage/couch';
 import type { Logger } from '../log';
-import { isNotFound } from '../storage/couch';
-import { ChangeFollower, type ChangeBatch } from '../storage/changes';
+import { ChangeFollower, type ChangeBatch, type ChangeRow } from '../storage/changes';
+import { isNotFound, isOutage, type Couch } from '../storage/couch';
+import type { DeadLetters } from './dead-letters';
 
 export interface Reaction<T> {
   name: string;
@@ -29,14 +29,26 @@ export interface Checkpoint {
 
 export const CHECKPOINT_PREFIX = 'checkpoint-';
 
+/**
+ * Attempts at one change before it is set aside for the coordinators: the pauses between them
+ * double from a quarter of a second, so the last comes about a minute after the first. A database
+ * out of reach is not counted: it is waited out, however long.
+ */
+export const ATTEMPTS = 8;
+
 /** The reactions of this server: add them, then start them all; each keeps its own checkpoint. */
 export class Reactions {
   private readonly reactions: Array<Reaction<never>> = [];
   private readonly followers: ChangeFollower[] = [];
+  /** Failed attempts at a change (reaction, document, revision) still being retried. */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly couch: Couch,
+    private readonly deadLetters: DeadLetters,
     private readonly log: Logger,
+    /** The pause before a batch is tried again (tests pass one that does not wait). */
+    private readonly sleep?: (ms: number) => Promise<void>,
   ) {}
 
   add<T>(...reactions: Array<Reaction<T>>): this {
@@ -48,7 +60,7 @@ export class Reactions {
     for (const reaction of this.reactions) {
       await reaction.init?.();
       const checkpoint = await this.checkpoint(reaction);
-      const follower = new ChangeFollower({ name: reaction.name, log: this.log, db: this.couch.use(reaction.db), limit: 100, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
+      const follower = new ChangeFollower({ name: reaction.name, log: this.log, db: this.couch.use(reaction.db), limit: 100, sleep: this.sleep, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
       this.followers.push(follower);
       follower.start();
     }
@@ -56,6 +68,52 @@ export class Reactions {
 
   stop(): void {
     this.followers.forEach((f) => f.stop());
+  }
+
+  /**
+   * A failure throws, so the follower keeps its position and the batch comes again after a pause;
+   * the change that failed ATTEMPTS times is set aside (`dead-letters.ts`) and the feed goes on.
+   */
+  private async runOrSetAside(reaction: Reaction<never>, row: ChangeRow, doc: never): Promise<void> {
+    const key = `${reaction.name}\n${row.id}\n${row.changes[0]?.rev ?? ''}`;
+    try {
+      await reaction.run(doc);
+      this.failures.delete(key);
+    } catch (err) {
+      if (isOutage(err)) throw err;
+      const attempts = (this.failures.get(key) ?? 0) + 1;
+      if (attempts < ATTEMPTS) {
+        this.failures.set(key, attempts);
+        throw err;
+      }
+      const letter = await this.deadLetters.record({ reaction: reaction.name, db: reaction.db, docId: row.id, attempts }, err);
+      this.failures.delete(key);
+      this.log.error({ reaction: reaction.name, doc: row.id, err: letter.error }, 'changement mis de côté pour la coordination / change set aside for the coordinators');
+    }
+  }
+
+  /**
+   * A coordinator's « Relancer »: the reaction runs on the document as it is now, and the letter is
+   * removed once it applies; a failure leaves it, with the new reason.
+   */
+  async retry(id: string): Promise<'applied' | 'unknown'> {
+    const letter = await this.deadLetters.get(id);
+    const reaction = letter && this.reactions.find((r) => r.name === letter.reaction);
+    if (!letter || !reaction) return 'unknown';
+    let doc: never | undefined;
+    try {
+      doc = (await this.couch.use(reaction.db).get(letter.docId)) as never;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    try {
+      if (doc && reaction.wants(doc)) await reaction.run(doc);
+    } catch (err) {
+      await this.deadLetters.record({ ...letter, attempts: letter.attempts + 1 }, err);
+      throw err;
+    }
+    await this.deadLetters.remove(id);
+    return 'applied';
   }
 
   private async checkpoint(reaction: Reaction<never>): Promise<Checkpoint> {
@@ -79,7 +137,7 @@ export class Reactions {
     for (const row of rows) {
       const doc = row.doc as never;
       if (!row.doc || row.id.startsWith('_design/') || !reaction.wants(doc)) continue;
-      await reaction.run(doc);
+      await this.runOrSetAside(reaction, row, doc);
     }
     if (String(lastSeq) === String(checkpoint.since)) return;
     const saved = await this.couch.use<Checkpoint>('server').insert({ ...checkpoint, since: lastSeq });

@@ -90,3 +90,13 @@ export function isNotFound(err: unknown): boolean {
 export function isConflict(err: unknown): boolean {
   return statusOf(err) === 409;
 }
+
+/**
+ * The database could not be reached or failed on its side (a node down, a restart, a 5xx): the same
+ * operation may work later. nano reports a failed connection as a plain error with this message.
+ */
+export function isOutage(err: unknown): boolean {
+  const status = statusOf(err);
+  if (status !== undefined) return status >= 500;
+  return /^error happened in your connection/.test((err as Error)?.message ?? '');
+}

@@ -1,10 +1,10 @@
-/** `/coordination/technique`: the errors the members' devices reported, newest first (scrubbed on both sides), for coordinators only. */
-import { createResource, For, Show } from 'solid-js';
+/** `/coordination/technique`, for coordinators only: the changes the server set aside, and the errors the members' devices reported, newest first (scrubbed on both sides). */
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { TERRITORY } from '../config';
 import { messageOf } from '../data/json-api';
 import type { ClientErrorEntry } from '../domain/client-log/api';
 import { fr } from '../i18n/fr';
-import { clientErrors } from './api';
+import { clientErrors, deadLetters, retryDeadLetter } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
 
 const t = fr.technical;
@@ -15,7 +15,11 @@ const EVENTS: Record<string, string | undefined> = t.events;
 export default function TechnicalPage() {
   return (
     <CoordinatorOnly>
-      <ClientErrors />
+      <div class="stack">
+        <h1 class="page-title">{t.pageTitle}</h1>
+        <DeadLetters />
+        <ClientErrors />
+      </div>
     </CoordinatorOnly>
   );
 }
@@ -26,11 +30,56 @@ function context(e: ClientErrorEntry): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+/** What the server set aside, each with « Relancer »: the list is read again after each try. */
+function DeadLetters() {
+  const d = t.deadLetters;
+  const [data, { refetch }] = createResource(deadLetters);
+  const [outcome, setOutcome] = createSignal<{ ok: boolean; text: string }>();
+  const retry = async (id: string) => {
+    try {
+      await retryDeadLetter(id);
+      setOutcome({ ok: true, text: d.retried });
+    } catch (err) {
+      setOutcome({ ok: false, text: messageOf(err) });
+    }
+    void refetch();
+  };
+  return (
+    <section class="stack" aria-labelledby="dead-letters-title">
+      <h2 id="dead-letters-title">{d.title}</h2>
+      <p class="muted">{d.intro}</p>
+      <Show when={data.error}><p class="notice notice--error">{messageOf(data.error)}</p></Show>
+      <Show when={outcome()}>{(o) => <p class={o().ok ? 'notice' : 'notice notice--error'} role="status">{o().text}</p>}</Show>
+      <Show when={data()}>
+        {(letters) => (
+          <Show when={letters().length > 0} fallback={<p class="muted" data-testid="dead-letters-empty">{d.empty}</p>}>
+            <ul class="cards cards--single">
+              <For each={letters()}>
+                {(l) => (
+                  <li class="card" data-testid="dead-letter">
+                    <div class="card__head">
+                      <strong>{d.what(l.reaction, l.db, l.docId)}</strong>
+                      <span class="muted">{DATE.format(new Date(l.at))}</span>
+                    </div>
+                    <p>{l.error}</p>
+                    <p class="muted">{d.attempts(l.attempts)}</p>
+                    <button type="button" class="button button--secondary" onClick={() => void retry(l.id)}>{d.retry}</button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
+
 function ClientErrors() {
   const [data, { refetch }] = createResource(clientErrors);
   return (
     <section class="stack" aria-labelledby="technical-title">
-      <h1 id="technical-title" class="page-title">{t.title}</h1>
+      <h2 id="technical-title">{t.title}</h2>
       <p class="muted">{t.intro}</p>
       <button type="button" class="button button--secondary" data-testid="client-errors-refresh" onClick={() => void refetch()}>{t.refresh}</button>
       <Show when={data.error}><p class="notice notice--error">{messageOf(data.error)}</p></Show>

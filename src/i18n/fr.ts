@@ -735,6 +735,18 @@ export const fr = {
   },
   technical: {
     nav: 'Technique',
+    pageTitle: 'Technique',
+    deadLetters: {
+      title: 'Changements mis de côté',
+      intro:
+        'Les changements que le serveur n’a pas pu appliquer après plusieurs essais (une demande, une réponse…). ' +
+        'Ils ne bloquent plus les suivants ; relancez-les une fois la cause réglée.',
+      empty: 'Aucun changement mis de côté : tout a été appliqué.',
+      retry: 'Relancer',
+      retried: 'Changement appliqué.',
+      what: (reaction: string, db: string, docId: string) => `${reaction} · ${db} · ${docId}`,
+      attempts: (n: number) => `${number(n)} essais`,
+    },
     title: 'Erreurs des appareils',
     intro:
       'Les erreurs que les appareils des membres ont signalées ces 7 derniers jours (les 200 plus récentes), de la plus récente à la plus ancienne. ' +
