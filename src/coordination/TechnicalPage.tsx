@@ -11,6 +11,8 @@ const t = fr.technical;
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: TERRITORY.timeZone });
 /** A newer app may report an event this build has no label for: its name then. */
 const EVENTS: Record<string, string | undefined> = t.events;
+/** The server's work a change was set aside from; a newer server's, by its name. */
+const WORK: Record<string, string | undefined> = t.deadLetters.work;
 
 export default function TechnicalPage() {
   return (
@@ -46,7 +48,7 @@ function DeadLetters() {
   };
   return (
     <section class="stack" aria-labelledby="dead-letters-title">
-      <h2 id="dead-letters-title">{d.title}</h2>
+      <h2 id="dead-letters-title" class="panel__title">{d.title}</h2>
       <p class="muted">{d.intro}</p>
       <Show when={data.error}><p class="notice notice--error">{messageOf(data.error)}</p></Show>
       <Show when={outcome()}>{(o) => <p class={o().ok ? 'notice' : 'notice notice--error'} role="status">{o().text}</p>}</Show>
@@ -58,10 +60,11 @@ function DeadLetters() {
                 {(l) => (
                   <li class="card" data-testid="dead-letter">
                     <div class="card__head">
-                      <strong>{d.what(l.reaction, l.db, l.docId)}</strong>
+                      <strong>{WORK[l.reaction] ?? l.reaction}</strong>
                       <span class="muted">{DATE.format(new Date(l.at))}</span>
                     </div>
                     <p>{l.error}</p>
+                    <p class="muted">{d.what(l.db, l.docId)}</p>
                     <p class="muted">{d.attempts(l.attempts)}</p>
                     <button type="button" class="button button--secondary" onClick={() => void retry(l.id)}>{d.retry}</button>
                   </li>
@@ -79,7 +82,7 @@ function ClientErrors() {
   const [data, { refetch }] = createResource(clientErrors);
   return (
     <section class="stack" aria-labelledby="technical-title">
-      <h2 id="technical-title">{t.title}</h2>
+      <h2 id="technical-title" class="panel__title">{t.title}</h2>
       <p class="muted">{t.intro}</p>
       <button type="button" class="button button--secondary" data-testid="client-errors-refresh" onClick={() => void refetch()}>{t.refresh}</button>
       <Show when={data.error}><p class="notice notice--error">{messageOf(data.error)}</p></Show>
