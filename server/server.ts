@@ -13,6 +13,9 @@ import { BanGeocoder } from './geocoding/geocoder';
 import { geocodeMovedAddresses } from './geocoding/reaction';
 import { Reactions } from './reactions/reaction';
 import { DeadLetters } from './reactions/dead-letters';
+import { instanceId } from './lease/instance';
+import { Lease, type LeaseDoc } from './lease/lease';
+import { LeasedWork } from './lease/leased-work';
 import { createApp } from './http/app';
 import { openListener } from './http/listener';
 import type { ServerParts } from './parts';
@@ -144,11 +147,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Alert channels, tried in this order; a new channel is one file in alerts/ and one entry here.
   const channels = [pushChannel(push, timeZone, options.now), smsChannel(notifier, shortName, timeZone, options.now)];
   const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions, log });
-  await reactions.start();
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
   const devicePurge = new DevicePurge(couch, config.devicePurgeDays, log);
-  devicePurge.start();
+  // What must run once on the platform runs on the instance holding the lease; the others serve.
+  const onceOnly = new LeasedWork(new Lease(couch.use<LeaseDoc>('server'), 'work', instanceId(config.dataDir), clock), {
+    start: async () => {
+      await dispatch.run();
+      await reactions.start();
+      devicePurge.start();
+    },
+    stop: async () => {
+      dispatch.pause();
+      reactions.stop();
+      await devicePurge.stop();
+    },
+  }, log);
+  await onceOnly.start();
 
   const parts: ServerParts = {
     config,
@@ -191,9 +206,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demoLoaded,
     async stop() {
       listener.pause();
-      await devicePurge.stop();
+      await onceOnly.stop();
       hubs.forEach((h) => h.stop());
-      reactions.stop();
       dispatch.stop();
       await app.close();
       await listener.close();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { Checkpoint } from '../reactions/reaction';
 import { CHECKPOINT_PREFIX } from '../reactions/reaction';
+import { LEASE_PREFIX } from '../lease/lease';
 import type { Couch } from '../storage/couch';
 import { REPLICATED_DATABASES, SERVER_DATABASES } from '../storage/storage';
 import { BACKUP_FORMAT, BACKUP_VERSION, DATA_FILES, type BackupLine, type StoredDoc } from './format';
@@ -62,7 +63,7 @@ export async function writeBackup(couch: Couch, out: string, options: { dataDir:
       const page = await couch.use<StoredDoc>(db).list({ include_docs: true, attachments: true, limit, ...(startkey ? { startkey, skip: 1 } : {}) } as never);
       for (const row of page.rows) {
         const doc = row.doc;
-        if (!doc || doc._id.startsWith('_design/')) continue;
+        if (!doc || doc._id.startsWith('_design/') || (db === 'server' && doc._id.startsWith(LEASE_PREFIX))) continue;
         counts.documents[db]++;
         counts.attachments += Object.keys(doc._attachments ?? {}).length;
         await write({ kind: 'doc', db, doc });

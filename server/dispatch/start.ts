@@ -1,4 +1,8 @@
-/** Starts the dispatcher and the alerts outbox, and adds their change-feed reactions to the server's; returns what to stop. */
+/**
+ * Builds the dispatcher and the alerts outbox, and adds their change-feed reactions to the server's.
+ * The directory starts now (every instance serves devices' first syncs from it); the dispatcher's
+ * timers run only on the instance that holds the work lease (`run`, `pause`).
+ */
 import { radiusFor } from '../../src/domain/requests/dispatch-policies';
 import type { Reactions } from '../reactions/reaction';
 import type { ServerScope } from 'nano';
@@ -28,20 +32,34 @@ export interface DispatchParts {
   log: Logger;
 }
 
-export async function startDispatch(parts: DispatchParts): Promise<{ stop(): void; dispatcher: Dispatcher; directory: MemberDirectory }> {
+export interface Dispatch {
+  dispatcher: Dispatcher;
+  directory: MemberDirectory;
+  /** Gives the open requests their timers back (or starts their search), then takes each step when due. */
+  run(): Promise<void>;
+  pause(): void;
+  stop(): void;
+}
+
+export async function startDispatch(parts: DispatchParts): Promise<Dispatch> {
   const { couch, coordinators, channels, settings, now, tickMs, log } = parts;
   const directory = new MemberDirectory(couch, log);
   await directory.start();
   const store = new RequestStore(couch);
   const alerts = new AlertSender(directory, channels);
   const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, tickMs, now, log });
-  await dispatcher.recover(await store.open());
   const outbox = new AlertOutbox(couch, alerts);
   parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction());
-  dispatcher.start();
   return {
     dispatcher,
     directory,
+    async run() {
+      await dispatcher.recover(await store.open());
+      dispatcher.start();
+    },
+    pause() {
+      dispatcher.stop();
+    },
     stop() {
       dispatcher.stop();
       directory.stop();

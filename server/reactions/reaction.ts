@@ -66,8 +66,9 @@ export class Reactions {
     }
   }
 
+  /** Stops following; `start` follows again from the checkpoints. */
   stop(): void {
-    this.followers.forEach((f) => f.stop());
+    this.followers.splice(0).forEach((f) => f.stop());
   }
 
   /**
