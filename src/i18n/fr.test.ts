@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deName, fr } from './fr';
+import { deName } from './format';
+import { fr } from './fr';
 
 describe('French', () => {
   it('elides « de » before a vowel or a mute h', () => {
