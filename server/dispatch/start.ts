@@ -1,7 +1,7 @@
 /** Starts the dispatcher and the alerts outbox, and adds their change-feed reactions to the server's; returns what to stop. */
 import { radiusFor } from '../../src/domain/requests/dispatch-policies';
 import type { Reactions } from '../reactions/reaction';
-import type { ServerScope } from 'nano';
+import type { Couch } from '../storage/couch';
 import { AlertSender } from '../alerts/alerts';
 import type { AlertChannel } from '../alerts/channel';
 import type { TerritorySettings } from '../../src/domain/territory/settings';
@@ -12,7 +12,7 @@ import { AlertOutbox } from './outbox';
 import { RequestStore } from './store';
 
 export interface DispatchParts {
-  couch: ServerScope;
+  couch: Couch;
   coordinators: CoordinatorLookup;
   /** The ways alerts reach members outside the app, in the order they are tried. */
   channels: readonly AlertChannel[];

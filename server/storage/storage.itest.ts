@@ -45,7 +45,7 @@ const health = async () => (await new Client(server.url).request('GET', '/api/he
 
 describe('embedded storage', () => {
   it('keeps PouchDB Server on loopback with generated credentials: anonymous requests are refused', async () => {
-    const url = new URL((server.parts.storage.couch as unknown as { config: { url: string } }).config.url);
+    const url = new URL(server.parts.storage.couch.url);
     expect(url.hostname).toBe('127.0.0.1');
     const res = await fetch(`http://127.0.0.1:${url.port}/members/_all_docs`);
     expect(res.status).toBe(401);
@@ -56,10 +56,9 @@ describe('embedded storage', () => {
   });
 
   it('sends a read again when its connection drops unanswered, never a write', async () => {
-    const target = new URL((server.parts.storage.couch as unknown as { config: { url: string } }).config.url);
-    const relay = await droppingRelay(target);
+    const relay = await droppingRelay(new URL(server.parts.storage.couch.url));
     try {
-      const couch = connect(relay.url);
+      const couch = connect(relay.url, server.parts.config.couchdbPrefix);
       relay.drop(2);
       const before = relay.requests();
       expect((await couch.use('members').list({ limit: 1 })).rows.length).toBeLessThanOrEqual(1);
