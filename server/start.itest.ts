@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { createLogger, setLogger } from './log';
 import { startServer, StartError } from './server';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './storage/embedded';
+import { startTestDatabase, storageEnv, type TestDatabase } from './testing/database';
 
 setLogger(createLogger('silent'));
 
@@ -50,7 +50,8 @@ function runMain(env: Record<string, string>): Promise<{ stdout: string; stderr:
 
 describe('starting the server', () => {
   it('prints the demo accounts and the address, and nothing else, on a clean demo start', async () => {
-    const { stdout, stderr } = await runMain({});
+    const dataDir = tempDir();
+    const { stdout, stderr } = await runMain({ DATA_DIR: dataDir, ...storageEnv(dataDir) });
     expect(stderr).toBe('');
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines[0]).toBe('Mode démonstration — comptes :');
@@ -76,12 +77,12 @@ describe('starting the server', () => {
 });
 
 describe('a production server on a database', () => {
-  let database: EmbeddedDatabase;
+  let database: TestDatabase;
   const production = (dataDir: string) =>
-    loadConfig({ NODE_ENV: 'production', COUCHDB_URL: database.url, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', STATIC_DIR: tempDir() });
+    loadConfig({ NODE_ENV: 'production', ...database.env, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', STATIC_DIR: tempDir() });
 
   beforeAll(async () => {
-    database = await startEmbeddedDatabase(tempDir());
+    database = await startTestDatabase(tempDir());
   });
   afterAll(async () => database?.stop());
 
@@ -90,7 +91,7 @@ describe('a production server on a database', () => {
     expect(server.demoLoaded).toBe(0);
     await server.stop();
 
-    const demo = await startServer(loadConfig({ COUCHDB_URL: database.url, DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', STATIC_DIR: tempDir() }));
+    const demo = await startServer(loadConfig({ ...database.env, DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', STATIC_DIR: tempDir() }));
     expect(demo.demoLoaded).toBeGreaterThan(1000);
     await demo.stop();
 
