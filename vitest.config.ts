@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/**/*.itest.ts'],
+          // On CouchDB (COUCHDB_URL): the run's database prefix, and its databases deleted at the end.
+          globalSetup: ['server/testing/couchdb-run.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

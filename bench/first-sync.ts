@@ -164,7 +164,7 @@ async function peer(browser: Browser, proxyUrl: string, specs: Array<{ name: str
 /** Starts a server for this build, warms it, and measures ours and the peer for each person, alternating. */
 async function measure(browser: Browser, dist: string, peerPage: string, runs: number) {
   const server = await RemoteServer.start({ DEMO_ACTIVITY: '1', STATIC_DIR: dist });
-  const proxy = await startDbProxy(peerPage, server.dbUrl);
+  const proxy = await startDbProxy(peerPage, server.dbUrl, server.dbPrefix);
   try {
     // The nurse of the demo year with the most requests (her first sync goes through the reader index).
     const nurseId = await server.call<string>('busiestReader', '60');

@@ -68,6 +68,10 @@ describe('configuration', () => {
       [{ COUCHDB_URL: 'pas une url' }, 'COUCHDB_URL'],
       [{ COUCHDB_URL: 'http://localhost:5984' }, 'COUCHDB_URL'],
       [{ COUCHDB_URL: 'ftp://a:b@localhost' }, 'COUCHDB_URL'],
+      [{ COUCHDB_PREFIX: 'Cpts_' }, 'COUCHDB_PREFIX'],
+      [{ COUCHDB_PREFIX: '_cpts' }, 'COUCHDB_PREFIX'],
+      [{ COUCHDB_PREFIX: 'cpts/' }, 'COUCHDB_PREFIX'],
+      [{ COUCHDB_PREFIX: 'c'.repeat(201) }, 'COUCHDB_PREFIX'],
       [{ PUBLIC_URL: 'example' }, 'PUBLIC_URL'],
       [{ SESSION_SECRET: 'court' }, 'SESSION_SECRET'],
       [{ LOG_LEVEL: 'bavard' }, 'LOG_LEVEL'],
@@ -115,5 +119,11 @@ describe('configuration', () => {
 
   it('accepts a CouchDB URL with credentials', () => {
     expect(loadConfig({ DATA_DIR: dir(), COUCHDB_URL: 'http://admin:secret@couch:5984' }).couchdbUrl).toBe('http://admin:secret@couch:5984/');
+  });
+
+  it('names the databases as they are unless COUCHDB_PREFIX is set, and says in French and English what a prefix may hold', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).couchdbPrefix).toBe('');
+    expect(loadConfig({ DATA_DIR: dir(), COUCHDB_PREFIX: 'cpts-metz_' }).couchdbPrefix).toBe('cpts-metz_');
+    expect(() => loadConfig({ DATA_DIR: dir(), COUCHDB_PREFIX: 'CPTS' })).toThrow(/COUCHDB_PREFIX doit commencer par une lettre minuscule.*reçu « CPTS ».*COUCHDB_PREFIX must start with a lowercase letter/);
   });
 });

@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** Apache CouchDB with credentials; absent: the embedded PouchDB Server is started. */
   couchdbUrl: string | undefined;
+  /** Put before the name of every database (`COUCHDB_PREFIX`), so that several platforms or test runs share one CouchDB; empty by default. */
+  couchdbPrefix: string;
   demo: boolean;
   /** In demo mode, also a year of closed requests for the dashboard (DEMO_ACTIVITY=0 skips it). */
   demoActivity: boolean;
@@ -73,6 +75,19 @@ function url(env: Env, name: string, requireCredentials = false): URL | undefine
     throw new ConfigError(`${name} doit contenir l’identifiant et le mot de passe administrateur (http://user:pass@hôte:5984)`);
   }
   return parsed;
+}
+
+/** The longest prefix that leaves room for our longest database name within CouchDB's 238 characters. */
+const PREFIX_MAX = 200;
+
+/** COUCHDB_PREFIX: CouchDB's rule for database names (without `/`, which would be a folder for the embedded database). */
+function databasePrefix(env: Env): string {
+  const raw = env.COUCHDB_PREFIX ?? '';
+  if (raw === '' || (/^[a-z][a-z0-9_$()+-]*$/.test(raw) && raw.length <= PREFIX_MAX)) return raw;
+  throw new ConfigError(
+    `COUCHDB_PREFIX doit commencer par une lettre minuscule et ne contenir que des minuscules, des chiffres et _ $ ( ) + - (${PREFIX_MAX} caractères au plus), reçu « ${raw} ». ` +
+      `/ COUCHDB_PREFIX must start with a lowercase letter and hold only lowercase letters, digits and _ $ ( ) + - (${PREFIX_MAX} characters at most).`,
+  );
 }
 
 function minutes(env: Env, name: string, fallback: number): number {
@@ -216,6 +231,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     couchdbUrl: couchdb?.href,
+    couchdbPrefix: databasePrefix(env),
     demo,
     demoActivity: flag(env, 'DEMO_ACTIVITY', true),
     production,

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { startServer, StartError } from './server';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './storage/embedded';
-import { testLog } from './testing/log';
+import { startTestDatabase, storageEnv, type TestDatabase } from './testing/database';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -48,7 +47,8 @@ function runMain(env: Record<string, string>): Promise<{ stdout: string; stderr:
 
 describe('starting the server', () => {
   it('prints the demo accounts and the address, and nothing else, on a clean demo start', async () => {
-    const { stdout, stderr } = await runMain({});
+    const dataDir = tempDir();
+    const { stdout, stderr } = await runMain({ DATA_DIR: dataDir, ...storageEnv(dataDir) });
     expect(stderr).toBe('');
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines[0]).toBe('Mode démonstration — comptes :');
@@ -74,12 +74,12 @@ describe('starting the server', () => {
 });
 
 describe('a production server on a database', () => {
-  let database: EmbeddedDatabase;
+  let database: TestDatabase;
   const production = (dataDir: string) =>
-    loadConfig({ NODE_ENV: 'production', COUCHDB_URL: database.url, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', STATIC_DIR: tempDir() });
+    loadConfig({ NODE_ENV: 'production', ...database.env, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', STATIC_DIR: tempDir() });
 
   beforeAll(async () => {
-    database = await startEmbeddedDatabase(tempDir(), testLog);
+    database = await startTestDatabase(tempDir());
   });
   afterAll(async () => database?.stop());
 
@@ -88,7 +88,7 @@ describe('a production server on a database', () => {
     expect(server.demoLoaded).toBe(0);
     await server.stop();
 
-    const demo = await startServer(loadConfig({ COUCHDB_URL: database.url, DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', STATIC_DIR: tempDir() }));
+    const demo = await startServer(loadConfig({ ...database.env, DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', STATIC_DIR: tempDir() }));
     expect(demo.demoLoaded).toBeGreaterThan(1000);
     await demo.stop();
 

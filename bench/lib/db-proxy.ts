@@ -1,6 +1,7 @@
 /**
- * A same-origin front for the peer: serves a built page at `/` and forwards `/db/*` to the database
- * server with its admin credentials, streaming both ways (what a reverse proxy in front of CouchDB does).
+ * A same-origin front for the peer: serves a built page at `/` and forwards `/db/<name>/*` to the
+ * database server's `<prefix><name>/*` with its admin credentials, streaming both ways (what a
+ * reverse proxy in front of CouchDB does).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -8,7 +9,7 @@ import path from 'node:path';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
-export async function startDbProxy(pageDir: string, dbUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDbProxy(pageDir: string, dbUrl: string, prefix: string): Promise<{ url: string; close(): Promise<void> }> {
   const target = new URL(dbUrl);
   const authorization = 'Basic ' + Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64');
   const agent = new http.Agent({ keepAlive: true });
@@ -16,7 +17,7 @@ export async function startDbProxy(pageDir: string, dbUrl: string): Promise<{ ur
     const url = new URL(req.url ?? '/', 'http://proxy');
     if (url.pathname.startsWith('/db/')) {
       const headers = { ...req.headers, host: target.host, authorization };
-      const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: url.pathname.slice(3) + url.search, headers, agent }, (up) => {
+      const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: `/${prefix}${url.pathname.slice(4)}${url.search}`, headers, agent }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       });

@@ -3,17 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { storageEnv } from '../testing/database';
 import { Client, startTestServer } from '../testing/server';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cpts-admin-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** `npm run admin -- …` on the embedded database of `dataDir`, the server being stopped. */
+/** `npm run admin -- …` on the platform of `dataDir` (its embedded database, or its databases on the tests' CouchDB), the server being stopped. */
 function admin(args: string[], input?: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/admin/cli.ts', ...args], {
     encoding: 'utf8',
     input,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, DEMO: '0', PUBLIC_URL: 'https://cpts.example.fr' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, DEMO: '0', PUBLIC_URL: 'https://cpts.example.fr', ...storageEnv(dataDir) },
   });
 }
 

@@ -7,6 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { storageEnv } from '../testing/database';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { ALL_DATABASES } from './backup';
 import type { BackupLine } from './format';
@@ -20,7 +21,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function command(script: string, args: string[], dataDir: string) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/backup/cli.ts', script, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ...storageEnv(dataDir) },
   });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);

@@ -1,22 +1,22 @@
-/** Integration tests of the kept error reports on the embedded database: the newest 200, none older than 7 days, really deleted. */
+/** Integration tests of the kept error reports on a real database: the newest 200, none older than 7 days, really deleted. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Couch } from '../storage/couch';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../storage/embedded';
 import { prepareDatabases } from '../storage/storage';
+import { startTestDatabase, type TestDatabase } from '../testing/database';
 import type { NewEntry } from './entries';
 import { ClientErrors, KEEP, KEEP_DAYS } from './store';
 import { testLog } from '../testing/log';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-client-log-'));
-let database: EmbeddedDatabase;
+let database: TestDatabase;
 let couch: Couch;
 
 beforeAll(async () => {
-  database = await startEmbeddedDatabase(dir, testLog);
-  couch = connect(database.url);
+  database = await startTestDatabase(dir);
+  couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
   await prepareDatabases(couch, testLog);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { radiusFor } from '../../src/domain/requests/dispatch-policies';
 import type { Reactions } from '../reactions/reaction';
-import type { ServerScope } from 'nano';
+import type { Couch } from '../storage/couch';
 import { AlertSender } from '../alerts/alerts';
 import type { AlertChannel } from '../alerts/channel';
 import type { TerritorySettings } from '../../src/domain/territory/settings';
@@ -17,7 +17,7 @@ import { RequestStore } from './store';
 import type { Logger } from '../log';
 
 export interface DispatchParts {
-  couch: ServerScope;
+  couch: Couch;
   coordinators: CoordinatorLookup;
   /** The ways alerts reach members outside the app, in the order they are tried. */
   channels: readonly AlertChannel[];

@@ -4,19 +4,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../storage/couch';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../storage/embedded';
 import { prepareDatabases } from '../storage/storage';
+import { startTestDatabase, type TestDatabase } from '../testing/database';
 import { testLog } from '../testing/log';
 import { Lease, type LeaseDoc } from './lease';
 import { LeasedWork } from './leased-work';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-lease-'));
-let database: EmbeddedDatabase;
+let database: TestDatabase;
 let db: Db<LeaseDoc>;
 
 beforeAll(async () => {
-  database = await startEmbeddedDatabase(dir, testLog);
-  const couch = connect(database.url);
+  database = await startTestDatabase(dir);
+  const couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
   await prepareDatabases(couch, testLog);
   db = couch.use<LeaseDoc>('server');
 });

@@ -5,20 +5,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotYetReadable } from '../storage/changes';
 import { connect, type Couch } from '../storage/couch';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../storage/embedded';
 import { prepareDatabases } from '../storage/storage';
+import { startTestDatabase, type TestDatabase } from '../testing/database';
 import { testLog } from '../testing/log';
 import { until } from '../testing/requests';
 import { DeadLetters } from './dead-letters';
 import { ATTEMPTS, Reactions, type Reaction } from './reaction';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-dead-letters-'));
-let database: EmbeddedDatabase;
+let database: TestDatabase;
 let couch: Couch;
 
 beforeAll(async () => {
-  database = await startEmbeddedDatabase(dir, testLog);
-  couch = connect(database.url);
+  database = await startTestDatabase(dir);
+  couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
   await prepareDatabases(couch, testLog);
 });
 afterAll(async () => {

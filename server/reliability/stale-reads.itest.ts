@@ -8,15 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../storage/embedded';
-import { testLog } from '../testing/log';
+import { startTestDatabase, type TestDatabase } from '../testing/database';
 import { clientFor, makeAvailable, message, newRequest, post, storedRequest, until } from '../testing/requests';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { startStaleReadProxy, type StaleReadProxy } from '../testing/stale-read-proxy';
 
 const REQUESTS = 20;
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-stale-'));
-let database: EmbeddedDatabase;
+let database: TestDatabase;
 let proxy: StaleReadProxy;
 let server: TestServer;
 let gp: Client;
@@ -24,9 +23,9 @@ let gpId: string;
 let nurses: string[];
 
 beforeAll(async () => {
-  database = await startEmbeddedDatabase(dir, testLog);
-  proxy = await startStaleReadProxy(database.url, ['requests', 'messages']);
-  server = await startTestServer({ COUCHDB_URL: proxy.url });
+  database = await startTestDatabase(dir);
+  proxy = await startStaleReadProxy(database.env.COUCHDB_URL, ['requests', 'messages']);
+  server = await startTestServer({ ...database.env, COUCHDB_URL: proxy.url });
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
   const members = await server.parts.storage.couch.use<Member & { _id: string }>('members').list({ include_docs: true });

@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { VAPID_FILE } from '../push/vapid';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../storage/embedded';
 import { freePort, KillableServer } from '../testing/killable-server';
-import { testLog } from '../testing/log';
+import { startTestDatabase, type TestDatabase } from '../testing/database';
 import { PushSubscriber, startFakePushService, type FakePushService } from '../testing/push-service';
 import { newRequest, post, until } from '../testing/requests';
 import { Client } from '../testing/server';
@@ -23,7 +22,7 @@ import { countAlerts, Deliveries, dispatchProblems, expectedPairs } from './kill
 const NURSES = 8;
 const REQUESTS = 20;
 const dirs = { db: mkdtempSync(path.join(tmpdir(), 'cpts-two-db-')), a: mkdtempSync(path.join(tmpdir(), 'cpts-two-a-')), b: mkdtempSync(path.join(tmpdir(), 'cpts-two-b-')) };
-let database: EmbeddedDatabase;
+let database: TestDatabase;
 let pushService: FakePushService;
 let a: KillableServer;
 let b: KillableServer;
@@ -36,10 +35,10 @@ const instanceOf = (dir: string) => readFileSync(path.join(dir, 'instance-id'), 
 const holder = async () => (await docs<{ holder: string }>(b, 'server', ['lease-work']))[0]?.holder;
 
 beforeAll(async () => {
-  database = await startEmbeddedDatabase(dirs.db, testLog);
+  database = await startTestDatabase(dirs.db);
   pushService = await startFakePushService();
   // What the instances of one platform share: the database, the session secret and the Web Push keys.
-  const common = { COUCHDB_URL: database.url, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J-two-instances', DEMO_ACTIVITY: '0' };
+  const common = { ...database.env, SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J-two-instances', DEMO_ACTIVITY: '0' };
   a = await KillableServer.start(dirs.a, { ...common, PORT: String(await freePort()) });
   copyFileSync(path.join(dirs.a, VAPID_FILE), path.join(dirs.b, VAPID_FILE));
   b = await KillableServer.start(dirs.b, { ...common, PORT: String(await freePort()) });

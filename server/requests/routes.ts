@@ -5,7 +5,7 @@ import type { PatientHistory } from '../../src/domain/requests/api';
 import { badRequest, notFound } from '../http/errors';
 import { objectBody } from '../http/body';
 import type { Sessions } from '../session/sessions';
-import type { ServerScope } from 'nano';
+import type { Couch } from '../storage/couch';
 import type { AuditLog } from '../audit/audit';
 import { requireCoordinator, requireUser } from '../session/auth';
 import { patientHistory } from './history';
@@ -36,7 +36,7 @@ function deviceEntries(body: unknown, memberId: string): AuditEntry[] {
   });
 }
 
-export function requestRoutes(app: FastifyInstance, { sessions, couch, audit }: { sessions: Sessions; couch: ServerScope; audit: AuditLog }): void {
+export function requestRoutes(app: FastifyInstance, { sessions, couch, audit }: { sessions: Sessions; couch: Couch; audit: AuditLog }): void {
   app.get<{ Params: { id: string } }>('/api/requests/:id/history', { preHandler: requireUser(sessions) }, async (request, reply): Promise<PatientHistory> => {
     reply.header('cache-control', 'no-store');
     return { requests: await patientHistory(couch, audit, request.user!, requestIdParam(request.params.id)) };

@@ -143,7 +143,7 @@ describe('RPPS import', () => {
       const file = path.join(dir, 'PS_LibreAcces_Personne_activite_test.txt');
       writeFileSync(file, extract([A, sampleRow({ rpps: '10300000001' }), SHORT]));
       const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/rpps/cli.ts', file], {
-        env: { ...process.env, COUCHDB_URL: server.parts.storage.embedded!.url, DATA_DIR: dir, LOG_LEVEL: 'warn' },
+        env: { ...process.env, COUCHDB_URL: server.parts.storage.couch.url, COUCHDB_PREFIX: server.parts.config.couchdbPrefix, DATA_DIR: dir, LOG_LEVEL: 'warn' },
       });
       expect(stdout.trim().split('\n').at(-1)).toBe('read 3, kept 2, created 1, updated 0, rejected 1');
       expect(stderr).toContain('ligne 4 : ligne mal formée');

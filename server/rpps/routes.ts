@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { isCoordinator } from '../../src/domain/session/user';
 import { forbidden, HttpError } from '../http/errors';
 import type { Sessions } from '../session/sessions';
-import type { ServerScope } from 'nano';
+import type { Couch } from '../storage/couch';
 import type { Commune } from '../../src/domain/territory/communes';
 import { requireUser } from '../session/auth';
 import { MAX_FILE_BYTES, RppsFileError } from './guard';
@@ -35,7 +35,7 @@ function coordinatorOnly(sessions: Sessions) {
   };
 }
 
-export function rppsRoutes(app: FastifyInstance, { sessions, couch, communes }: { sessions: Sessions; couch: ServerScope; communes: readonly Commune[] }): void {
+export function rppsRoutes(app: FastifyInstance, { sessions, couch, communes }: { sessions: Sessions; couch: Couch; communes: readonly Commune[] }): void {
   const tracker = new ImportTracker();
   const allowed = coordinatorOnly(sessions);
 

@@ -37,7 +37,10 @@ export interface ChangesQuery {
 
 /** One read of the feed, documents included (nano's types know neither the documents nor the long-poll). */
 export async function readChanges(db: FeedDb, query: ChangesQuery): Promise<ChangesPage> {
-  const res = await db.changes({ ...query, since: String(query.since), include_docs: true });
+  // An option left undefined is left out: nano would send it as the word `undefined`, which Apache
+  // CouchDB refuses (`badarg`) where PouchDB Server ignored it.
+  const given = Object.entries({ ...query, since: String(query.since), include_docs: true }).filter(([, value]) => value !== undefined);
+  const res = await db.changes(Object.fromEntries(given));
   // A proxy or a node going down may answer something else than a page of changes.
   if (!Array.isArray(res?.results) || res.last_seq === undefined) throw new Error('réponse inattendue du flux de changements / unexpected answer from the change feed');
   return { results: res.results as ChangeRow[], last_seq: res.last_seq as Seq };

@@ -1,11 +1,25 @@
 /** The one path to storage: `nano` against Apache CouchDB or the embedded PouchDB Server, and the idempotent set-up of databases and design documents. */
-import nano, { type DocumentScope, type ServerScope } from 'nano';
+import nano, { type DocumentScope, type RequestOptions } from 'nano';
 import { Agent, RetryAgent } from 'undici';
 import type { Logger } from '../log';
 import type { StoredDoc } from './docs';
 
-export type Couch = ServerScope;
 export type Db<T = StoredDoc> = DocumentScope<T>;
+
+/**
+ * The database server, seen through the names the application gives its databases (`members`,
+ * `requests`…). Each is stored as the configured prefix followed by that name: the prefix is added
+ * here, and no module outside storage knows it.
+ */
+export interface Couch {
+  /** The server's address, with the admin's credentials. */
+  readonly url: string;
+  use<T>(name: string): Db<T>;
+  /** The server's welcome (`GET /`): it answers, and with these credentials. */
+  info(): Promise<unknown>;
+  /** A request to one database (`db`, its name in the application), for what `use` does not offer. */
+  request(opts: RequestOptions & { db: string }): Promise<unknown>;
+}
 
 export interface DesignDoc {
   _id: string;
@@ -20,11 +34,18 @@ export interface DesignDoc {
  */
 export const READ_RETRIES = { maxRetries: 2, minTimeout: 50, maxTimeout: 500, methods: ['GET', 'HEAD'], statusCodes: [] } as const;
 
-export function connect(url: string): Couch {
+/** `prefix`: put before every database name (COUCHDB_PREFIX), so several platforms or test runs share one server. */
+export function connect(url: string, prefix = ''): Couch {
   const dispatcher = new RetryAgent(new Agent(), { ...READ_RETRIES, methods: [...READ_RETRIES.methods], statusCodes: [] });
   // The database is beside the server: compressed answers (PouchDB Server gzips them) would cost
   // both processes CPU for every page of every sync and save nothing. (nano's own header name, which this replaces.)
-  return nano({ url, headers: { 'Accept-Encoding': 'identity' }, agentOptions: dispatcher as never });
+  const server = nano({ url, headers: { 'Accept-Encoding': 'identity' }, agentOptions: dispatcher as never });
+  return {
+    url,
+    use: (name) => server.use(prefix + name),
+    info: () => server.info(),
+    request: (opts) => server.request({ ...opts, db: prefix + opts.db }),
+  };
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -33,7 +54,7 @@ function statusOf(err: unknown): number | undefined {
 
 export async function ensureDatabase(couch: Couch, name: string, log: Logger): Promise<boolean> {
   try {
-    await couch.db.create(name);
+    await couch.request({ db: name, method: 'PUT' });
     log.info({ db: name }, 'base créée');
     return true;
   } catch (err) {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onCouchDb } from '../testing/database';
 import { Client, startTestServer, type TestServer } from '../testing/server';
 import { createServer, connect as connectTcp, type Server } from 'node:net';
+import nano from 'nano';
 import { connect } from './couch';
-import { prepareDatabases } from './storage';
+import { prepareDatabases, REPLICATED_DATABASES, SERVER_DATABASES } from './storage';
 import { testLog } from '../testing/log';
 
 /**
@@ -44,12 +46,21 @@ afterAll(async () => server?.dispose());
 
 const health = async () => (await new Client(server.url).request('GET', '/api/health')).status;
 
-describe('embedded storage', () => {
-  it('keeps PouchDB Server on loopback with generated credentials: anonymous requests are refused', async () => {
-    const url = new URL((server.parts.storage.couch as unknown as { config: { url: string } }).config.url);
+describe('storage', () => {
+  // The embedded PouchDB Server's own set-up and process: nothing of it runs on Apache CouchDB.
+  it.skipIf(onCouchDb)('keeps PouchDB Server on loopback with generated credentials: anonymous requests are refused', async () => {
+    const url = new URL(server.parts.storage.couch.url);
     expect(url.hostname).toBe('127.0.0.1');
-    const res = await fetch(`http://127.0.0.1:${url.port}/members/_all_docs`);
+    const members = server.parts.storage.couch.use('members').config.db;
+    const res = await fetch(`http://127.0.0.1:${url.port}/${members}/_all_docs`);
     expect(res.status).toBe(401);
+  });
+
+  it('keeps every database under COUCHDB_PREFIX', async () => {
+    const { couchdbPrefix } = server.parts.config;
+    expect(couchdbPrefix).toMatch(/^t[0-9a-f]{6}_[0-9a-f]{6}_$/);
+    const stored = await nano(server.parts.storage.couch.url).db.list();
+    expect(stored).toEqual(expect.arrayContaining([...REPLICATED_DATABASES, ...SERVER_DATABASES].map((name) => couchdbPrefix + name)));
   });
 
   it('prepares databases idempotently: a second run changes nothing', async () => {
@@ -57,10 +68,9 @@ describe('embedded storage', () => {
   });
 
   it('sends a read again when its connection drops unanswered, never a write', async () => {
-    const target = new URL((server.parts.storage.couch as unknown as { config: { url: string } }).config.url);
-    const relay = await droppingRelay(target);
+    const relay = await droppingRelay(new URL(server.parts.storage.couch.url));
     try {
-      const couch = connect(relay.url);
+      const couch = connect(relay.url, server.parts.config.couchdbPrefix);
       relay.drop(2);
       const before = relay.requests();
       expect((await couch.use('members').list({ limit: 1 })).rows.length).toBeLessThanOrEqual(1);
@@ -80,7 +90,7 @@ describe('embedded storage', () => {
     expect(accounts.rows.filter((r) => !r.id.startsWith('_design/'))).toHaveLength(0);
   });
 
-  it('reports 503 while the database process is down, restarts it and recovers', async () => {
+  it.skipIf(onCouchDb)('reports 503 while the embedded database process is down, restarts it and recovers', async () => {
     expect(await health()).toBe(200);
     const pid = server.parts.storage.embedded!.pid()!;
     process.kill(pid, 'SIGKILL');

@@ -73,7 +73,7 @@ export interface Storage {
 /** Creates the databases, their security objects and design documents that are missing; a second run changes nothing. */
 export async function prepareDatabases(couch: Couch, log: Logger): Promise<number> {
   let changes = 0;
-  const admin = decodeURIComponent(new URL(couch.config.url).username);
+  const admin = decodeURIComponent(new URL(couch.url).username);
   for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
     if (await ensureDatabase(couch, name, log)) changes++;
     if (await ensureAdminOnly(couch, name, admin)) changes++;
@@ -88,7 +88,7 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
   const embedded = config.couchdbUrl ? undefined : await startEmbeddedDatabase(config.dataDir, log);
   const url = config.couchdbUrl ?? embedded!.url;
   if (config.couchdbUrl) log.info({ url: safeUrl(url) }, 'connexion à CouchDB');
-  const couch = connect(url);
+  const couch = connect(url, config.couchdbPrefix);
   await prepareDatabases(couch, log);
   embedded?.onRestart(() => void prepareDatabases(couch, log).catch((err) => log.error({ err: err.message }, 'préparation après redémarrage')));
   return {
@@ -118,7 +118,7 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
 export async function openStorageForCommand(config: Config, log: Logger): Promise<Storage> {
   const running = config.couchdbUrl ? undefined : runningEmbeddedUrl(config.dataDir);
   if (!running) return openStorage(config, log);
-  const couch = connect(running);
+  const couch = connect(running, config.couchdbPrefix);
   await prepareDatabases(couch, log);
   return { couch, kind: 'embedded', ping: async () => true, stop: async () => {} };
 }

@@ -36,18 +36,17 @@ export interface Entry {
   doc?: Record<string, unknown>;
 }
 
-/** A member's documents through the collection's `by_reader` view after `after`, read `batch` rows at a time. */
+/**
+ * A member's documents through the collection's `by_reader` view after `after`, read `batch` rows at
+ * a time. Each read starts at `after` itself, left out: no key sorts just after it in a view, where
+ * Apache CouchDB's collation (ICU) ignores a `\u0000` suffix.
+ */
 export async function* readerView(db: Db<StoredDoc>, collection: string, memberId: string, after: string, batch: number): AsyncIterable<Entry> {
   for (;;) {
-    const res = await db.view(collection, 'by_reader', {
-      startkey: [memberId, after ? after + '\u0000' : ''],
-      endkey: [memberId, {}],
-      limit: batch,
-      include_docs: true,
-    } as never);
+    const res = await db.view(collection, 'by_reader', { startkey: [memberId, after], endkey: [memberId, {}], limit: batch + 1, include_docs: true } as never);
     const rows: Entry[] = res.rows;
-    for (const row of rows) yield row;
-    if (rows.length < batch) return;
+    for (const row of rows) if (row.id !== after) yield row;
+    if (rows.length <= batch) return;
     after = rows[rows.length - 1].id;
   }
 }

@@ -33,8 +33,8 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
     const accounts = server.parts.accounts;
     const get = accounts.get.bind(accounts);
     accounts.get = (id: string) => (accountReads++, get(id));
-    const embedded = server.parts.storage.embedded!;
-    return { url: server.url, dbUrl: embedded.url, dbPid: embedded.pid(), dataDir: server.dataDir, pid: process.pid };
+    const { couch, embedded } = server.parts.storage;
+    return { url: server.url, dbUrl: couch.url, dbPrefix: server.parts.config.couchdbPrefix, dbPid: embedded?.pid(), dataDir: server.dataDir, pid: process.pid };
   },
 
   /** Members of the directory: id, profession, specialty, kind, status, position and commune. */

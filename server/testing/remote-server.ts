@@ -29,7 +29,10 @@ export class RemoteServer {
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   url = '';
   dbUrl = '';
-  dbPid = 0;
+  /** Put before the name of each of its databases on the database server (COUCHDB_PREFIX). */
+  dbPrefix = '';
+  /** The embedded database's pid (none on CouchDB). */
+  dbPid?: number;
   pid = 0;
 
   private constructor(private readonly child: ChildProcess) {
@@ -52,7 +55,7 @@ export class RemoteServer {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const server = new RemoteServer(child);
-    const info = await server.call<{ url: string; dbUrl: string; dbPid: number; pid: number }>('start', env);
+    const info = await server.call<{ url: string; dbUrl: string; dbPrefix: string; dbPid?: number; pid: number }>('start', env);
     Object.assign(server, info);
     return server;
   }

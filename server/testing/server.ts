@@ -1,4 +1,4 @@
-/** Starts the real server for integration tests: random port, temporary DATA_DIR, embedded PouchDB Server. */
+/** Starts the real server for integration tests: random port, temporary DATA_DIR, the embedded PouchDB Server or the CouchDB of COUCHDB_URL (`database.ts`). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { demoAccounts, type DemoLogin } from '../demo/accounts';
 import { startServer, type RunningServer } from '../server';
 import type { Logger } from '../log';
 import { testLog } from './log';
+import { dropDatabases, storageEnv } from './database';
 import { testTerritory } from './territory';
 
 /** A clock a test moves forward: the dispatcher's steps and deadlines come without waiting. */
@@ -21,7 +22,7 @@ export class TestClock {
 export interface TestServer extends RunningServer {
   dataDir: string;
   clock: TestClock;
-  /** Stops and removes the data directory. */
+  /** Stops, and removes the data directory and the databases. */
   dispose(): Promise<void>;
 }
 
@@ -29,7 +30,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
   // Without the demo's year of requests unless asked (DEMO_ACTIVITY=1): it adds seconds to every start.
-  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...env });
+  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...storageEnv(dir), ...env });
   const clock = new TestClock();
   const server = await startServer(config, { now: clock.now, log });
   return {
@@ -38,6 +39,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     clock,
     async dispose() {
       await server.stop();
+      await dropDatabases(config.couchdbPrefix);
       rmSync(dir, { recursive: true, force: true });
     },
   };
