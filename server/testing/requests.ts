@@ -39,7 +39,8 @@ export async function clientFor(server: TestServer, memberId: string, roles: Rol
     await server.parts.accounts.create({ _id: `acc-test-${memberId}`, email, passwordHash, roles, status: 'active', memberId, name: memberId });
   }
   const client = new Client(server.url);
-  const res = await client.login(email, PASSWORD);
+  // On a cluster the new account may reach the e-mail view of the node asked a moment later.
+  const res = await until(() => client.login(email, PASSWORD), (r) => r.status === 200, 10_000).catch((err: Error) => ({ status: err.message }));
   if (res.status !== 200) throw new Error(`login ${memberId}: ${res.status}`);
   return client;
 }
