@@ -8,6 +8,14 @@ const dir = () => mkdtempSync(path.join(tmpdir(), 'cpts-config-'));
 const PRODUCTION = { NODE_ENV: 'production', COUCHDB_URL: 'http://admin:pw@127.0.0.1:5984', SESSION_SECRET: 'Zq8v3LrT0pWb6NcYh2KdFs9Xa1GmUe7J' };
 
 describe('configuration', () => {
+  it('takes a cluster’s nodes from COUCHDB_URL, separated by commas, each one checked', () => {
+    const config = loadConfig({ DATA_DIR: dir(), COUCHDB_URL: 'http://admin:pw@10.0.0.1:5984, http://admin:pw@10.0.0.2:5984/,http://admin:pw@10.0.0.3:5984' });
+    expect(config.couchdbUrl).toBe('http://admin:pw@10.0.0.1:5984/');
+    expect(config.couchdbNodes).toEqual(['http://10.0.0.1:5984', 'http://10.0.0.2:5984', 'http://10.0.0.3:5984']);
+    expect(loadConfig({ DATA_DIR: dir() }).couchdbNodes).toEqual([]);
+    expect(() => loadConfig({ DATA_DIR: dir(), COUCHDB_URL: 'http://admin:pw@10.0.0.1:5984,pas une url' })).toThrow('COUCHDB_URL n’est pas une URL valide');
+  });
+
   it('has working defaults and keeps a generated session secret in DATA_DIR', () => {
     const d = dir();
     const config = loadConfig({ DATA_DIR: d });

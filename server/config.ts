@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** Apache CouchDB with credentials; absent: the embedded PouchDB Server is started. */
   couchdbUrl: string | undefined;
+  /** The origins of the CouchDB nodes COUCHDB_URL lists (one unless a cluster's nodes are given, separated by commas). */
+  couchdbNodes: string[];
   /** Put before the name of every database (`COUCHDB_PREFIX`), so that several platforms or test runs share one CouchDB; empty by default. */
   couchdbPrefix: string;
   demo: boolean;
@@ -216,7 +218,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError(`DATA_DIR « ${dataDir} » ne peut pas être créé : ${(err as Error).message}`);
   }
   const demo = flag(env, 'DEMO', true) && !production;
-  const couchdb = url(env, 'COUCHDB_URL', true);
+  // One URL, or a cluster's nodes separated by commas; the first one's credentials serve for all.
+  const nodes = (env.COUCHDB_URL ?? '').split(',').map((raw) => raw.trim()).filter(Boolean).map((raw) => url({ COUCHDB_URL: raw }, 'COUCHDB_URL', true)!);
+  const couchdb = nodes[0];
   const publicUrl = url(env, 'PUBLIC_URL');
   // A clean start prints its address and nothing else; LOG_LEVEL=info shows what it did.
   const logLevel = env.LOG_LEVEL || 'warn';
@@ -231,6 +235,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host: env.HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     couchdbUrl: couchdb?.href,
+    couchdbNodes: nodes.map((node) => node.origin),
     couchdbPrefix: databasePrefix(env),
     demo,
     demoActivity: flag(env, 'DEMO_ACTIVITY', true),

@@ -3,6 +3,7 @@ import nano, { type DocumentScope, type RequestOptions } from 'nano';
 import { Agent, RetryAgent } from 'undici';
 import type { Logger } from '../log';
 import type { StoredDoc } from './docs';
+import { FailoverAgent } from './failover';
 
 export type Db<T = StoredDoc> = DocumentScope<T>;
 
@@ -34,9 +35,20 @@ export interface DesignDoc {
  */
 export const READ_RETRIES = { maxRetries: 2, minTimeout: 50, maxTimeout: 500, methods: ['GET', 'HEAD'], statusCodes: [] } as const;
 
-/** `prefix`: put before every database name (COUCHDB_PREFIX), so several platforms or test runs share one server. */
-export function connect(url: string, prefix = ''): Couch {
-  const dispatcher = new RetryAgent(new Agent(), { ...READ_RETRIES, methods: [...READ_RETRIES.methods], statusCodes: [] });
+/** The nodes of a cluster (their origins, in order of preference) and where to say that requests moved to another. */
+export interface Nodes {
+  origins: string[];
+  log: Logger;
+}
+
+/**
+ * `prefix`: put before every database name (COUCHDB_PREFIX), so several platforms or test runs
+ * share one server. `nodes`: several nodes of one cluster, used one at a time, the next one when the
+ * one in use cannot be reached (`failover.ts`).
+ */
+export function connect(url: string, prefix = '', nodes?: Nodes): Couch {
+  const target = nodes && nodes.origins.length > 1 ? new FailoverAgent(nodes.origins, (from, to) => nodes.log.warn({ from, to }, 'nœud CouchDB injoignable : les requêtes passent par un autre / CouchDB node unreachable: requests go to another')) : new Agent();
+  const dispatcher = new RetryAgent(target, { ...READ_RETRIES, methods: [...READ_RETRIES.methods], statusCodes: [] });
   // The database is beside the server: compressed answers (PouchDB Server gzips them) would cost
   // both processes CPU for every page of every sync and save nothing. (nano's own header name, which this replaces.)
   const server = nano({ url, headers: { 'Accept-Encoding': 'identity' }, agentOptions: dispatcher as never });

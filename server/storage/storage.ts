@@ -88,7 +88,7 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
   const embedded = config.couchdbUrl ? undefined : await startEmbeddedDatabase(config.dataDir, log);
   const url = config.couchdbUrl ?? embedded!.url;
   if (config.couchdbUrl) log.info({ url: safeUrl(url) }, 'connexion à CouchDB');
-  const couch = connect(url, config.couchdbPrefix);
+  const couch = connect(url, config.couchdbPrefix, { origins: config.couchdbNodes, log });
   await prepareDatabases(couch, log);
   embedded?.onRestart(() => void prepareDatabases(couch, log).catch((err) => log.error({ err: err.message }, 'préparation après redémarrage')));
   return {
