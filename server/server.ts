@@ -45,6 +45,7 @@ import { DeviceKeys } from './devices/keys';
 import { DevicePurge } from './devices/purge';
 import { Uploads } from './uploads/uploads';
 import { ClientErrors } from './client-log/store';
+import { systemClock, type Clock } from './clock';
 
 /** A start refused for a reason the person starting the server must fix (printed without a stack). */
 export class StartError extends Error {}
@@ -70,8 +71,8 @@ function packageVersion(): string {
 const VERSION = packageVersion();
 
 export interface StartOptions {
-  /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
-  now?: () => number;
+  /** The time of every part and the timer of their repeated work (tests move a clock of their own forward instead of waiting). */
+  clock?: Clock;
 }
 
 /** Refuses production on a database that holds the demo accounts. */
@@ -100,7 +101,7 @@ async function openGateways(storage: Storage, audit: AuditLog): Promise<{ hubs: 
 
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const clock = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const territory = loadTerritory(config.territoryDir);
   const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
   const geocoder = new BanGeocoder(config.geocoderUrl, territory.communes, largest);
@@ -137,12 +138,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const coordinators = coordinatorLookup(couch, roster);
   const { shortName, timeZone } = territory.settings;
   // Alert channels, tried in this order; a new channel is one file in alerts/ and one entry here.
-  const channels = [pushChannel(push, timeZone, options.now), smsChannel(notifier, shortName, timeZone, options.now)];
-  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions });
+  const channels = [pushChannel(push, timeZone, clock.now), smsChannel(notifier, shortName, timeZone, clock.now)];
+  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, clock, reactions });
   await reactions.start();
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
-  const devicePurge = new DevicePurge(couch, config.devicePurgeDays);
+  const devicePurge = new DevicePurge(couch, config.devicePurgeDays, clock);
   devicePurge.start();
 
   const parts: ServerParts = {
@@ -166,9 +167,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dispatcher: dispatch.dispatcher,
     deviceKeys,
     devicePurge,
-    clientErrors: new ClientErrors(couch, clock),
+    clientErrors: new ClientErrors(couch, clock.now),
     geocoder,
-    clock,
+    clock: clock.now,
   };
   const app = createApp(config, listener, sessions);
   registerRoutes(app, parts, VERSION);

@@ -6,7 +6,8 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import type { Role } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
-import { Client, type TestServer } from './server';
+import type { RunningServer } from '../server';
+import { Client } from './server';
 import { foundDocs } from '../storage/docs';
 import { toDomainDoc } from '../storage/docs';
 
@@ -17,7 +18,7 @@ let passwordHash: string | undefined;
 type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 
 /** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget). */
-export async function makeAvailable(server: TestServer, ids: string[], kmFromPlace = 1): Promise<void> {
+export async function makeAvailable(server: RunningServer, ids: string[], kmFromPlace = 1): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
   const docs = foundDocs(res).map(({ doc: m }, i) => {
@@ -32,7 +33,7 @@ export async function makeAvailable(server: TestServer, ids: string[], kmFromPla
 }
 
 /** A logged-in client for a directory entry, creating an active account for it when needed. */
-export async function clientFor(server: TestServer, memberId: string, roles: Role[] = ['member']): Promise<Client> {
+export async function clientFor(server: RunningServer, memberId: string, roles: Role[] = ['member']): Promise<Client> {
   const email = `${memberId}@test.cpts-metz.test`;
   const existing = await server.parts.accounts.findByEmail(email);
   if (!existing) {
@@ -95,7 +96,7 @@ export function message(request: CareRequest, authorId: string, kind: string, te
   };
 }
 
-export async function storedRequest(server: TestServer, id: string): Promise<CareRequest> {
+export async function storedRequest(server: RunningServer, id: string): Promise<CareRequest> {
   return toDomainDoc<CareRequest>(await server.parts.storage.couch.use<Record<string, unknown>>('requests').get(id));
 }
 
@@ -110,7 +111,7 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
 }
 
 /** Every hospital and HAD declares no service open: an « entrée directe » then has nobody to alert. */
-export async function closeAdmissions(server: TestServer): Promise<void> {
+export async function closeAdmissions(server: RunningServer): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const all = await db.list({ include_docs: true });
   const docs = all.rows

@@ -2,36 +2,39 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { systemClock, type Clock } from '../clock';
 import { loadConfig } from '../config';
 import { demoAccounts, type DemoLogin } from '../demo/accounts';
 import { createLogger, setLogger } from '../log';
 import { startServer, type RunningServer } from '../server';
+import { TestClock } from './clock';
 import { testTerritory } from './territory';
 
-/** A clock a test moves forward: the dispatcher's steps and deadlines come without waiting. */
-export class TestClock {
-  private offset = 0;
-  readonly now = () => Date.now() + this.offset;
-  advance(ms: number): void {
-    this.offset += ms;
-  }
-}
-
-export interface TestServer extends RunningServer {
+export interface TestServer<C extends Clock = TestClock> extends RunningServer {
   dataDir: string;
-  clock: TestClock;
+  /** What the server's parts read the time from and run their repeated work on. */
+  clock: C;
   /** Stops and removes the data directory. */
   dispose(): Promise<void>;
 }
 
 setLogger(createLogger(process.env.TEST_LOG_LEVEL || 'silent'));
 
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+/** A server on a test clock: its dispatcher's steps, deadlines and sweeps run when the test advances the clock, and only then. */
+export function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+  return start(env, dataDir, new TestClock());
+}
+
+/** A server on the machine's clock, for tests that let it run by itself as in production (crashes, soak). */
+export function startRealTimeTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer<Clock>> {
+  return start(env, dataDir, systemClock);
+}
+
+async function start<C extends Clock>(env: Record<string, string>, dataDir: string | undefined, clock: C): Promise<TestServer<C>> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
   // Without the demo's year of requests unless asked (DEMO_ACTIVITY=1): it adds seconds to every start.
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...env });
-  const clock = new TestClock();
-  const server = await startServer(config, { now: clock.now });
+  const server = await startServer(config, { clock });
   return {
     ...server,
     dataDir: dir,
