@@ -38,7 +38,6 @@ beforeAll(async () => {
   const members = await server.parts.storage.couch.use<Record<string, unknown>>('members').list({ include_docs: true });
   const nurses = members.rows.filter((r) => r.doc?.profession === '60').slice(0, 3).map((r) => r.id);
   await makeAvailable(server, nurses);
-  await new Promise((r) => setTimeout(r, 500));
 });
 afterAll(async () => {
   for (const replica of replicas) await replica.close();

@@ -27,7 +27,6 @@ beforeAll(async () => {
   const all = await directory();
   nurses = all.filter((m) => m.profession === '60').slice(0, 12).map((m) => m.id);
   await makeAvailable(server, nurses);
-  await new Promise((r) => setTimeout(r, 500));
 });
 afterAll(async () => server?.dispose());
 

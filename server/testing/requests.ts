@@ -17,7 +17,7 @@ let passwordHash: string | undefined;
 
 type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 
-/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget). */
+/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget); returns once the dispatcher sees them so. */
 export async function makeAvailable(server: RunningServer, ids: string[], kmFromPlace = 1): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
@@ -30,6 +30,12 @@ export async function makeAvailable(server: RunningServer, ids: string[], kmFrom
     };
   });
   await db.bulk({ docs });
+  // The dispatcher's directory follows the members feed.
+  const seen = (doc: (typeof docs)[number]) => {
+    const member = server.parts.dispatcher.directory.get(doc._id);
+    return member?.availability.availableUntil === doc.availability.availableUntil && member.location.lat === doc.location.lat;
+  };
+  await until(async () => docs.every(seen), Boolean);
 }
 
 /** A logged-in client for a directory entry, creating an active account for it when needed. */
