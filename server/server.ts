@@ -49,6 +49,7 @@ import { DeviceKeys } from './devices/keys';
 import { DevicePurge } from './devices/purge';
 import { Uploads } from './uploads/uploads';
 import { ClientErrors } from './client-log/store';
+import { systemClock, type Clock } from './clock';
 
 /** A start refused for a reason the person starting the server must fix (printed without a stack). */
 export class StartError extends Error {}
@@ -74,8 +75,8 @@ function packageVersion(): string {
 const VERSION = packageVersion();
 
 export interface StartOptions {
-  /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
-  now?: () => number;
+  /** The time of every part and the timer of their repeated work (tests move a clock of their own forward instead of waiting). */
+  clock?: Clock;
   /** Built from the configuration's level unless given. */
   log?: Logger;
 }
@@ -106,7 +107,7 @@ async function openGateways(storage: Storage, audit: AuditLog, log: Logger): Pro
 
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const clock = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
   const territory = loadTerritory(config.territoryDir);
   const largest = [...territory.communes].sort((a, b) => b.population - a.population)[0];
@@ -138,20 +139,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const audit = new AuditLog(couch, log);
   const { hubs, gateways } = await openGateways(storage, audit, log);
   const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, log, new Date(), config.demoActivity) : 0;
-  const deadLetters = new DeadLetters(couch, clock);
+  const deadLetters = new DeadLetters(couch, clock.now);
   const reactions = new Reactions(couch, deadLetters, log).add(geocodeMovedAddresses(couch, geocoder));
   const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject, log);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);
   const { shortName, timeZone } = territory.settings;
   // Alert channels, tried in this order; a new channel is one file in alerts/ and one entry here.
-  const channels = [pushChannel(push, timeZone, options.now), smsChannel(notifier, shortName, timeZone, options.now)];
-  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, now: options.now, reactions, log });
+  const channels = [pushChannel(push, timeZone, clock.now), smsChannel(notifier, shortName, timeZone, clock.now)];
+  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, clock, reactions, log });
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
-  const devicePurge = new DevicePurge(couch, config.devicePurgeDays, log);
+  const devicePurge = new DevicePurge(couch, config.devicePurgeDays, log, clock);
   // What must run once on the platform runs on the instance holding the lease; the others serve.
-  const onceOnly = new LeasedWork(new Lease(couch.use<LeaseDoc>('server'), 'work', instanceId(config.dataDir), clock), {
+  const onceOnly = new LeasedWork(new Lease(couch.use<LeaseDoc>('server'), 'work', instanceId(config.dataDir), clock.now), {
     start: async () => {
       await dispatch.run();
       await reactions.start();
@@ -162,7 +163,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       reactions.stop();
       await devicePurge.stop();
     },
-  }, log);
+  }, log, clock);
   await onceOnly.start();
 
   const parts: ServerParts = {
@@ -186,11 +187,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dispatcher: dispatch.dispatcher,
     deviceKeys,
     devicePurge,
-    clientErrors: new ClientErrors(couch, clock),
+    clientErrors: new ClientErrors(couch, clock.now),
     reactions,
     deadLetters,
     geocoder,
-    clock,
+    clock: clock.now,
     log,
   };
   const app = createApp(config, listener, sessions, log);

@@ -88,7 +88,7 @@ describe('client error reports', () => {
     expect(limited.json.error).toMatch(/^Trop de signalements d’erreurs depuis ce compte/);
     // Another account is not held back by this one.
     expect((await gp.request('POST', '/api/client-log', batchOf(1))).status).toBe(204);
-    server.clock.advance(61_000);
+    await server.clock.advance(61_000);
     expect((await nurse.request('POST', '/api/client-log', batchOf(1))).status).toBe(204);
   });
 });

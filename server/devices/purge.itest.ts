@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
+import { TestClock } from '../testing/clock';
+import { testLog } from '../testing/log';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
 import { nodeCaseReplica, type CaseReplica } from '../testing/rxdb';
+import { DevicePurge } from './purge';
 
 const DAY_MS = 86_400_000;
 /** A name found nowhere else, so that its absence from what devices receive means something. */
@@ -21,6 +24,14 @@ const idsOf = async (replica: CaseReplica, requestId: string) => ({
   messages: (await replica.db.messages.find({ selector: { requestId } }).exec()).map((d) => d.text ?? d.kind),
 });
 
+/** The documents of a case the server marked for withdrawal from devices. */
+async function markedOnServer(requestId: string): Promise<{ patients: number; messages: number }> {
+  const couch = server.parts.storage.couch;
+  const patient = await couch.use<Record<string, unknown>>('patients').get(patientIdOf(requestId));
+  const thread = await couch.use<Record<string, unknown>>('messages').view('messages', 'by_request', { startkey: [requestId], endkey: [requestId, {}], include_docs: true });
+  return { patients: patient.purgedFromDevices ? 1 : 0, messages: thread.rows.filter((r) => r.doc?.purgedFromDevices).length };
+}
+
 beforeAll(async () => {
   server = await startTestServer({ DEVICE_PURGE_DAYS: '30' });
   gp = new Client(server.url);
@@ -28,7 +39,6 @@ beforeAll(async () => {
   const members = await server.parts.storage.couch.use<Record<string, unknown>>('members').list({ include_docs: true });
   const nurses = members.rows.filter((r) => r.doc?.profession === '60').slice(0, 3).map((r) => r.id);
   await makeAvailable(server, nurses);
-  await new Promise((r) => setTimeout(r, 500));
 });
 afterAll(async () => {
   for (const replica of replicas) await replica.close();
@@ -53,17 +63,17 @@ describe('closed cases purged from devices', () => {
     replicas.push(device);
     await until(() => idsOf(device, request.id), (ids) => ids.patients.includes(patientIdOf(request.id)) && ids.messages.includes(NOTE));
 
-    // Closed: still on the device until the delay has passed.
+    // Closed: still on the device until the delay has passed (the server sweeps every hour of its clock).
     await post(nurse, 'messages', [message(request, nurseId, 'resolve')]);
     await until(() => storedRequest(server, request.id), (r) => r.status === 'resolved');
     const purge = server.parts.devicePurge;
     expect(await purge.sweep()).toEqual({ patients: 0, messages: 0 });
-    purge.now = () => Date.now() + 29 * DAY_MS;
-    expect(await purge.sweep()).toEqual({ patients: 0, messages: 0 });
+    await server.clock.advance(29 * DAY_MS);
+    expect(await markedOnServer(request.id)).toEqual({ patients: 0, messages: 0 });
 
-    // 31 days on: the patient block and the whole thread are marked once, and leave the device.
-    purge.now = () => Date.now() + 31 * DAY_MS;
-    expect(await purge.sweep()).toEqual({ patients: 1, messages: 3 });
+    // 31 days on: the hourly sweep marks the patient block and the whole thread, once; they leave the device.
+    await server.clock.advance(2 * DAY_MS);
+    expect(await markedOnServer(request.id)).toEqual({ patients: 1, messages: 3 });
     expect(await purge.sweep()).toEqual({ patients: 0, messages: 0 });
     await until(() => idsOf(device, request.id), (ids) => ids.patients.length === 0 && ids.messages.length === 0);
     // What the device keeps is a deletion without data, which its cleanup then removes.
@@ -117,9 +127,10 @@ describe('closed cases purged from devices', () => {
     await post(gp, 'requests', [request]);
     await post(gp, 'patients', [{ ...patientFor(request), identity: IDENTITY }]);
     await until(() => storedRequest(server, request.id), (r) => r.status === 'searching');
-    server.parts.devicePurge.now = () => Date.now() + 400 * DAY_MS;
-    expect((await server.parts.devicePurge.sweep()).patients).toBe(0);
-    const stored = (await server.parts.storage.couch.use<Record<string, any>>('patients').get(patientIdOf(request.id))) as Record<string, any>;
-    expect(stored.purgedFromDevices).toBeUndefined();
+    // A sweep 400 days on, on a clock of its own: the server's would take the dispatcher there too, and it would close the case.
+    const later = new TestClock();
+    await later.advance(400 * DAY_MS);
+    await new DevicePurge(server.parts.storage.couch, 30, testLog, later).sweep();
+    expect(await markedOnServer(request.id)).toEqual({ patients: 0, messages: 0 });
   });
 });

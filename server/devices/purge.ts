@@ -7,6 +7,7 @@
 import { purgeCutoff } from '../../src/domain/requests/purge';
 import type { Logger } from '../log';
 import type { Couch } from '../storage/couch';
+import type { Clock } from '../clock';
 
 const HOUR_MS = 3_600_000;
 /** Keys per view request: a sweep after a long pause may find thousands of cases. */
@@ -17,37 +18,28 @@ export interface PurgeCounts {
   messages: number;
 }
 
-export interface DevicePurgeOptions {
-  /** The sweeper's clock; tests move it forward instead of waiting weeks. */
-  now?: () => number;
-  everyMs?: number;
-}
-
 export class DevicePurge {
-  now: () => number;
-  private timer: NodeJS.Timeout | undefined;
+  private stopTimer: (() => void) | undefined;
   private running: Promise<PurgeCounts> | undefined;
 
   constructor(
     private readonly couch: Couch,
     private readonly days: number,
     private readonly log: Logger,
-    private readonly options: DevicePurgeOptions = {},
-  ) {
-    this.now = options.now ?? Date.now;
-  }
+    /** A test moves it forward instead of waiting weeks. */
+    private readonly clock: Clock,
+  ) {}
 
   start(): void {
     const run = () =>
-      void this.sweep().catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'retrait des dossiers clos des appareils'));
-    run();
-    this.timer = setInterval(run, this.options.everyMs ?? HOUR_MS);
-    this.timer.unref();
+      this.sweep().then(() => undefined, (err: unknown) => this.log.error({ err: (err as Error).message }, 'retrait des dossiers clos des appareils'));
+    void run();
+    this.stopTimer = this.clock.every(HOUR_MS, run);
   }
 
   /** Stops the timer and lets a running sweep finish, so a stopping server does not cut it off from the database. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopTimer?.();
     await this.running?.catch(() => undefined);
   }
 
@@ -63,7 +55,7 @@ export class DevicePurge {
   }
 
   private async sweepOnce(): Promise<PurgeCounts> {
-    const now = this.now();
+    const now = this.clock.now();
     const closed = await this.couch.use('requests').view('purge', 'closed', { endkey: purgeCutoff(this.days, now), inclusive_end: false });
     const requestIds = closed.rows.map((r) => r.id);
     const counts = { patients: await this.mark('patients', requestIds, now), messages: await this.mark('messages', requestIds, now) };

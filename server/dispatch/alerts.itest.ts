@@ -21,12 +21,11 @@ beforeAll(async () => {
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
   const all = await server.parts.storage.couch.use<Member>('members').list({ include_docs: true });
   nurses = all.rows.filter((r) => (r.doc as unknown as Member).profession === '60').slice(0, 3).map((r) => r.id);
-  await makeAvailable(server, nurses, 0);
-  // The third nurse chose SMS alerts.
+  // The third nurse chose SMS alerts (made available after, so the dispatcher sees both).
   const db = server.parts.storage.couch.use('members');
   const third = (await db.get(nurses[2])) as unknown as Member & { _rev: string };
   await db.insert({ ...third, smsAlerts: true, phones: { ...third.phones, mobile: '06 99 88 77 66' } } as never);
-  await new Promise((r) => setTimeout(r, 500));
+  await makeAvailable(server, nurses, 0);
 });
 afterAll(async () => {
   await server?.dispose();

@@ -21,7 +21,7 @@ export function coordinatorLookup(couch: Couch, roster: Roster, ttlMs = 60_000) 
     all: async () => [...(await load())],
     has: async (memberId: string) => (await load()).has(memberId),
     /** Nobody on duty must not mean nobody alerted. */
-    onDuty: async (now = Date.now()) => {
+    onDuty: async (now: number) => {
       const duty = (await roster.current(now)).onDuty;
       return duty.length ? duty : [...(await load())];
     },

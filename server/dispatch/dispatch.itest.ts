@@ -27,7 +27,6 @@ beforeAll(async () => {
   const all = await directory();
   nurses = all.filter((m) => m.profession === '60').slice(0, 12).map((m) => m.id);
   await makeAvailable(server, nurses);
-  await new Promise((r) => setTimeout(r, 500));
 });
 afterAll(async () => server?.dispose());
 
@@ -76,8 +75,7 @@ describe('dispatch of a care request', () => {
     await post(gp, 'requests', [request]);
     await post(gp, 'patients', [patientFor(request)]);
     await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 5);
-    server.clock.advance(5 * 60_000 + 1000);
-    await server.parts.dispatcher.tick();
+    await server.clock.advance(5 * 60_000 + 1000);
     const searching = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 10);
     const ten = searching.dispatch!.alerted.slice(0, 10);
     const clients = await Promise.all(ten.map((id) => clientFor(server, id)));
@@ -116,8 +114,7 @@ describe('dispatch of a care request', () => {
     const first = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.steps.length ?? 0) >= 1);
     expect(first.dispatch!.steps[0]).toMatchObject({ kind: 'usual', alerted: [usual] });
     expect(first.dispatch!.alerted).toEqual([usual]);
-    server.clock.advance(31 * 60_000);
-    await server.parts.dispatcher.tick();
+    await server.clock.advance(31 * 60_000);
     const widened = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.steps.length ?? 0) >= 2);
     expect(widened.dispatch!.steps.map((s) => s.kind)).toEqual(['usual', 'circle']);
     expect(widened.dispatch!.steps[1].alerted).not.toContain(usual);
@@ -132,8 +129,7 @@ describe('dispatch of a care request', () => {
     expect(escalated.dispatch!.steps.map((s) => s.kind)).toEqual(['escalation']);
     expect(escalated.dispatch!.steps[0].reason).toMatch(/^aucun preneur joignable pour « entrée directe à l’hôpital » à \d\d h \d\d : \d+ coordinateur\(s\) de permanence alerté\(s\)$/);
     expect(escalated.dispatch!.escalatedTo!.length).toBeGreaterThan(0);
-    server.clock.advance(Date.parse(request.deadline) + 13 * 3_600_000 - server.clock.now());
-    await server.parts.dispatcher.tick();
+    await server.clock.advance(Date.parse(request.deadline) + 13 * 3_600_000 - server.clock.now());
     expect((await until(() => storedRequest(server, request.id), (r) => r.status === 'expired')).status).toBe('expired');
   });
 

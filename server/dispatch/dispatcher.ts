@@ -3,8 +3,8 @@
  * the search of each new request and takes its steps as its policy says (`dispatch-policies.ts`),
  * decides the assignee from the first acceptance in feed order, applies cancellations, hand-backs
  * and closures, alerts the coordinators on duty as soon as nobody more can be reached (or at the
- * time set for it) and expires what nobody took. The simulator drives this same class on an
- * in-memory store with its own clock.
+ * time set for it) and expires what nobody took. The server's clock runs its due steps (`start.ts`);
+ * the simulator drives this same class on an in-memory store with its own clock.
  */
 import { ActivityLedger } from '../../src/domain/requests/activity';
 import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, redispatch, startSearch, withNextStepAt } from '../../src/domain/requests/dispatch';
@@ -37,16 +37,16 @@ export interface DispatchDirectory {
 export interface DispatcherDeps {
   store: DispatchStore;
   directory: DispatchDirectory;
-  /** Member ids of the coordinators to alert on escalation. */
-  coordinators(): Promise<string[]>;
+  /** Member ids of the coordinators to alert on escalation at `now`. */
+  coordinators(now: number): Promise<string[]>;
   isCoordinator(memberId: string): Promise<boolean>;
   /** The territory's time zone: weekly hours and quiet hours are local times. */
   timeZone: string;
   /** Search radius per request type (the territory's overrides of the built-in ones). */
   radiusKm?: (type: string) => number;
   policy?: DispatchPolicy;
-  now?: () => number;
-  tickMs?: number;
+  /** The time its decisions are taken at. */
+  now: () => number;
   /** How long an escalated request waits for a coordinator before it expires. */
   expiryGraceMs?: number;
   log: Logger;
@@ -62,9 +62,7 @@ export class Dispatcher {
   private readonly due = new Map<string, number>();
   /** Failed attempts in a row at a request's step, which is tried again later. */
   private readonly failures = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
-  /** The dispatcher's clock; tests move it forward to reach the next step without waiting. */
-  now: () => number;
+  private readonly now: () => number;
   readonly policy: DispatchPolicy;
   /** Alerts and answers of each member (since this process started): the ranking's load and responsiveness. */
   readonly activity = new ActivityLedger();
@@ -74,7 +72,7 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {
     this.directory = deps.directory;
-    this.now = deps.now ?? Date.now;
+    this.now = deps.now;
     this.policy = deps.policy ?? rankingPolicy;
     this.radiusKm = deps.radiusKm ?? radiusFor({});
   }
@@ -122,15 +120,7 @@ export class Dispatcher {
     }
   }
 
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.deps.tickMs ?? 1000);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Takes every step that is due now (the timer calls it each second). */
+  /** Takes every step that is due now (the server's clock calls it each second, the simulator at `nextDue()`). */
   async tick(): Promise<void> {
     const now = this.now();
     for (const [id, at] of [...this.due]) {
@@ -169,11 +159,11 @@ export class Dispatcher {
       const deadline = Date.parse(r.deadline);
       const expireAt = deadline + (this.deps.expiryGraceMs ?? 12 * 3_600_000);
       if (d.escalated && now >= expireAt) return expire(r, now);
-      if (!d.escalated && now >= deadline) return escalate(r, now, await this.deps.coordinators(), expireAt);
+      if (!d.escalated && now >= deadline) return escalate(r, now, await this.deps.coordinators(now), expireAt);
       if (!d.escalated && d.escalateAt && now >= Date.parse(d.escalateAt)) {
         // The coordinators hear of it now; the search goes on until the deadline.
         const next = d.nextStepAt && Date.parse(d.nextStepAt) > now ? Date.parse(d.nextStepAt) : now;
-        return withNextStepAt(escalate(r, now, await this.deps.coordinators(), expireAt, `personne n’a accepté à ${this.clock(now)}`), next);
+        return withNextStepAt(escalate(r, now, await this.deps.coordinators(now), expireAt, `personne n’a accepté à ${this.clock(now)}`), next);
       }
       if (now >= deadline) {
         // Escalated, past the deadline: nothing more to try, the expiry is next.
@@ -196,7 +186,7 @@ export class Dispatcher {
           if (waiting === r) this.schedule(r);
           return waiting === r ? started : waiting;
         }
-        if (this.policy.whenExhausted === 'escalate') return escalate(r, now, await this.deps.coordinators(), expireAt, this.nobodyLeft(r, now));
+        if (this.policy.whenExhausted === 'escalate') return escalate(r, now, await this.deps.coordinators(now), expireAt, this.nobodyLeft(r, now));
         return d.nextStepAt === r.deadline ? started : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
       }
       for (const memberId of step.alert) this.activity.alerted(memberId, now);

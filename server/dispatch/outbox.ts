@@ -74,7 +74,7 @@ export class AlertOutbox {
   constructor(
     couch: Couch,
     private readonly sender: AlertSender,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {
     this.marks = couch.use<AlertMark>('alerts');
   }

@@ -1,13 +1,15 @@
 /**
  * Builds the dispatcher and the alerts outbox, and adds their change-feed reactions to the server's.
  * The directory starts now (every instance serves devices' first syncs from it); the dispatcher's
- * timers run only on the instance that holds the work lease (`run`, `pause`).
+ * due steps, taken each second by the clock, run only on the instance that holds the work lease
+ * (`run`, `pause`).
  */
 import { radiusFor } from '../../src/domain/requests/dispatch-policies';
 import type { Reactions } from '../reactions/reaction';
 import type { Couch } from '../storage/couch';
 import { AlertSender } from '../alerts/alerts';
 import type { AlertChannel } from '../alerts/channel';
+import type { Clock } from '../clock';
 import type { TerritorySettings } from '../../src/domain/territory/settings';
 import type { CoordinatorLookup } from './coordinators';
 import { MemberDirectory } from './directory';
@@ -24,9 +26,8 @@ export interface DispatchParts {
   settings: Pick<TerritorySettings, 'timeZone' | 'radiusKm'>;
   /** How long a request nobody took stays open for the coordinators after its deadline. */
   expiryGraceMinutes: number;
-  /** The dispatcher's clock (tests move a clock of their own forward instead of waiting). */
-  now?: () => number;
-  tickMs?: number;
+  /** The time of its decisions and the timer of its due steps (a test passes one it moves forward). */
+  clock: Clock;
   /** The server's reactions, which this adds the dispatcher's and the outbox's to (started by the caller). */
   reactions: Reactions;
   log: Logger;
@@ -42,26 +43,28 @@ export interface Dispatch {
 }
 
 export async function startDispatch(parts: DispatchParts): Promise<Dispatch> {
-  const { couch, coordinators, channels, settings, now, tickMs, log } = parts;
+  const { couch, coordinators, channels, settings, clock, log } = parts;
   const directory = new MemberDirectory(couch, log);
   await directory.start();
   const store = new RequestStore(couch);
   const alerts = new AlertSender(directory, channels);
-  const dispatcher = new Dispatcher({ store, directory, coordinators: () => coordinators.onDuty(), isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, tickMs, now, log });
-  const outbox = new AlertOutbox(couch, alerts);
+  const dispatcher = new Dispatcher({ store, directory, coordinators: coordinators.onDuty, isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, now: clock.now, log });
+  const outbox = new AlertOutbox(couch, alerts, clock.now);
   parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction());
+  let stopTicking: (() => void) | undefined;
   return {
     dispatcher,
     directory,
     async run() {
       await dispatcher.recover(await store.open());
-      dispatcher.start();
+      stopTicking ??= clock.every(1000, () => dispatcher.tick());
     },
     pause() {
-      dispatcher.stop();
+      stopTicking?.();
+      stopTicking = undefined;
     },
     stop() {
-      dispatcher.stop();
+      stopTicking?.();
       directory.stop();
     },
   };

@@ -32,6 +32,9 @@ function pair(name: string) {
   return { a: new Lease(db, name, 'instance-a', clock.now, 15_000), b: new Lease(db, name, 'instance-b', clock.now, 15_000), clock };
 }
 
+/** The rounds run when the test calls them, not on a timer. */
+const idle = { every: () => () => {} };
+
 describe('the work lease', () => {
   it('has one holder, which keeps it by renewing, and another instance takes it once it expires', async () => {
     const { a, b, clock } = pair('expiry');
@@ -71,8 +74,8 @@ describe('the work lease', () => {
     const { a, b, clock } = pair('work');
     const events: string[] = [];
     const work = (who: string) => ({ start: async () => void events.push(`${who} start`), stop: async () => void events.push(`${who} stop`) });
-    const onA = new LeasedWork(a, work('a'), testLog);
-    const onB = new LeasedWork(b, work('b'), testLog);
+    const onA = new LeasedWork(a, work('a'), testLog, idle);
+    const onB = new LeasedWork(b, work('b'), testLog, idle);
     await onA.check();
     await onB.check();
     expect([onA.active, onB.active]).toEqual([true, false]);

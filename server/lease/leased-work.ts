@@ -3,6 +3,7 @@
  * lost or cannot be renewed before it expires. One round at start (a lone server takes it at once),
  * then one every third of the lease's life.
  */
+import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { Lease } from './lease';
 
@@ -14,13 +15,14 @@ export interface Work {
 export class LeasedWork {
   private running = false;
   private round?: Promise<void>;
-  private timer?: NodeJS.Timeout;
+  private stopTimer?: () => void;
   private stopped = false;
 
   constructor(
     private readonly lease: Lease,
     private readonly work: Work,
     private readonly log: Logger,
+    private readonly clock: Pick<Clock, 'every'>,
   ) {}
 
   /** Whether the work runs on this instance. */
@@ -30,14 +32,13 @@ export class LeasedWork {
 
   async start(): Promise<void> {
     await this.check();
-    this.timer = setInterval(() => void this.check(), Math.max(100, Math.floor(this.lease.ttlMs / 3)));
-    this.timer.unref();
+    this.stopTimer = this.clock.every(Math.max(100, Math.floor(this.lease.ttlMs / 3)), () => this.check());
   }
 
   /** Stops the work and hands the lease over at once. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    this.stopTimer?.();
     await this.round;
     if (this.running) await this.work.stop();
     this.running = false;

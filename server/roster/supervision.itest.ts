@@ -3,7 +3,7 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import { supervisionQueue } from '../../src/domain/supervision/queue';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, closeAdmissions, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
 import { toDomainDoc } from '../storage/docs';
 
 let server: TestServer;
@@ -43,14 +43,19 @@ describe('supervision', () => {
   });
 
   it('puts an escalated request in the queue of the coordinator on duty, and only there', async () => {
-    // No hospital declared a service open: nobody can be reached, the coordinator on duty is alerted at once.
-    await closeAdmissions(server);
-    const request = newRequest(gpId, { type: 'entree-directe', target: { professions: ['hopital'] }, urgency: 'immediate' });
+    // A nurse is alerted and does not answer: at the time set for it, the coordinator on duty hears of it.
+    const nurse = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '60')!.id;
+    await makeAvailable(server, [nurse]);
+    const request = newRequest(gpId, { urgency: 'immediate' });
     await post(gp, 'requests', [request]);
     await post(gp, 'patients', [patientFor(request)]);
-    const escalated = await until(() => storedRequest(server, request.id), (r) => Boolean(r.dispatch?.escalated));
+    const searching = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted ?? []).includes(nurse));
+    expect(searching.dispatch!.escalated).toBeFalsy();
+    await server.clock.advance(Date.parse(searching.dispatch!.escalateAt!) - server.clock.now());
+    const escalated = await storedRequest(server, request.id);
     expect(escalated.dispatch).toMatchObject({ escalated: true, escalatedTo: [c2Id] });
-    const now = Date.now();
+    expect(escalated.dispatch!.steps.at(-1)).toMatchObject({ kind: 'escalation', reason: expect.stringMatching(/^personne n’a accepté à /) });
+    const now = server.clock.now();
     const queueOf = async (client: Client, id: string) => supervisionQueue(await readableRequests(client), now, id).map((q) => q.request.id);
     expect(await queueOf(c2, c2Id)).toContain(request.id);
     expect(await queueOf(c1, c1Id)).not.toContain(request.id);

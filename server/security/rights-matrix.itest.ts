@@ -68,7 +68,6 @@ beforeAll(async () => {
   await server.parts.accounts.create({ _id: 'acc-matrix-admin', email: 'admin@matrix.test', passwordHash: await hashPassword('Admin-matrice-2026'), roles: ['member', 'admin'], status: 'active', memberId: 'm-coordination', name: 'Admin' });
   clients.admin = new Client(server.url);
   await clients.admin.login('admin@matrix.test', 'Admin-matrice-2026');
-  await new Promise((r) => setTimeout(r, 300));
 
   request = newRequest(ids.requester);
   await post(clients.requester, 'requests', [request]);

@@ -8,7 +8,8 @@ import { simulatedYear } from './year';
 const START = Date.parse('2026-01-04T23:00:00Z');
 const world = simulatedYear(testTerritory(), START, 300, 7);
 
-describe('the simulated year', () => {
+// A year replayed takes seconds of CPU, several times more on a loaded machine: the timeout only catches a hang.
+describe('the simulated year', { timeout: 60_000 }, () => {
   it('posts 80 % of its requests on weekdays by day, with the demo’s mix of types', () => {
     const daytime = world.requests.filter((r) => {
       const local = new Date(Date.parse(r.createdAt) + 3_600_000); // Paris in winter; summer shifts by an hour at most

@@ -11,9 +11,10 @@ import { hashPassword } from '../accounts/passwords';
 import { SESSION_COOKIE } from '../session/auth';
 import { toDomainDoc, foundDocs } from '../storage/docs';
 import { makeAvailable, PASSWORD } from './requests';
-import { startTestServer, type TestServer } from './server';
+import type { Clock } from '../clock';
+import { startRealTimeTestServer, type TestServer } from './server';
 
-let server: TestServer | undefined;
+let server: TestServer<Clock> | undefined;
 let passwordHash: string | undefined;
 let accountReads = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -28,7 +29,7 @@ async function allDocs(db: string): Promise<Doc[]> {
 
 const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   async start(env: Record<string, string>) {
-    server = await startTestServer(env);
+    server = await startRealTimeTestServer(env);
     // Counts the session lookups that miss the sessions' cache (each reads the account).
     const accounts = server.parts.accounts;
     const get = accounts.get.bind(accounts);

@@ -6,7 +6,8 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import type { Role } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
-import { Client, type TestServer } from './server';
+import type { RunningServer } from '../server';
+import { Client } from './server';
 import { foundDocs, toDomainDoc } from '../storage/docs';
 
 export const PLACE = { commune: 'Metz', communeInsee: '57463', lat: 49.1196, lon: 6.1763 };
@@ -15,8 +16,8 @@ let passwordHash: string | undefined;
 
 type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 
-/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget). */
-export async function makeAvailable(server: TestServer, ids: string[], kmFromPlace = 1): Promise<void> {
+/** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget); returns once the dispatcher sees them so. */
+export async function makeAvailable(server: RunningServer, ids: string[], kmFromPlace = 1): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
   const docs = foundDocs(res).map(({ doc: m }, i) => {
@@ -28,10 +29,16 @@ export async function makeAvailable(server: TestServer, ids: string[], kmFromPla
     };
   });
   await db.bulk({ docs });
+  // The dispatcher's directory follows the members feed.
+  const seen = (doc: (typeof docs)[number]) => {
+    const member = server.parts.dispatcher.directory.get(doc._id);
+    return member?.availability.availableUntil === doc.availability.availableUntil && member.location.lat === doc.location.lat;
+  };
+  await until(async () => docs.every(seen), Boolean);
 }
 
 /** A logged-in client for a directory entry, creating an active account for it when needed. */
-export async function clientFor(server: TestServer, memberId: string, roles: Role[] = ['member']): Promise<Client> {
+export async function clientFor(server: RunningServer, memberId: string, roles: Role[] = ['member']): Promise<Client> {
   const email = `${memberId}@test.cpts-metz.test`;
   const existing = await server.parts.accounts.findByEmail(email);
   if (!existing) {
@@ -95,7 +102,7 @@ export function message(request: CareRequest, authorId: string, kind: string, te
   };
 }
 
-export async function storedRequest(server: TestServer, id: string): Promise<CareRequest> {
+export async function storedRequest(server: RunningServer, id: string): Promise<CareRequest> {
   return toDomainDoc<CareRequest>(await server.parts.storage.couch.use<Record<string, unknown>>('requests').get(id));
 }
 
@@ -110,7 +117,7 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
 }
 
 /** Every hospital and HAD declares no service open: an « entrée directe » then has nobody to alert. */
-export async function closeAdmissions(server: TestServer): Promise<void> {
+export async function closeAdmissions(server: RunningServer): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const all = await db.list({ include_docs: true });
   const docs = all.rows

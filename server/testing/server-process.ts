@@ -4,9 +4,10 @@
  */
 import type { Role } from '../../src/domain/session/user';
 import { clientFor, makeAvailable } from './requests';
-import { startTestServer, type TestServer } from './server';
+import type { Clock } from '../clock';
+import { startRealTimeTestServer, type TestServer } from './server';
 
-let server: TestServer | undefined;
+let server: TestServer<Clock> | undefined;
 
 const running = () => {
   if (!server) throw new Error('server not started');
@@ -17,7 +18,7 @@ type Doc = Record<string, unknown> & { _id: string };
 
 const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   async start(env: Record<string, string>, dataDir: string) {
-    server = await startTestServer(env, dataDir);
+    server = await startRealTimeTestServer(env, dataDir);
     return { url: server.url, dbPid: server.parts.storage.embedded?.pid() };
   },
 

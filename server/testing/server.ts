@@ -2,37 +2,42 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { systemClock, type Clock } from '../clock';
 import { loadConfig } from '../config';
 import { demoAccounts, type DemoLogin } from '../demo/accounts';
 import { startServer, type RunningServer } from '../server';
 import type { Logger } from '../log';
-import { testLog } from './log';
+import { TestClock } from './clock';
 import { dropDatabases, storageEnv } from './database';
+import { testLog } from './log';
 import { testTerritory } from './territory';
 
-/** A clock a test moves forward: the dispatcher's steps and deadlines come without waiting. */
-export class TestClock {
-  private offset = 0;
-  readonly now = () => Date.now() + this.offset;
-  advance(ms: number): void {
-    this.offset += ms;
-  }
-}
-
-export interface TestServer extends RunningServer {
+export interface TestServer<C extends Clock = TestClock> extends RunningServer {
   dataDir: string;
-  clock: TestClock;
+  /** What the server's parts read the time from and run their repeated work on. */
+  clock: C;
   /** Stops, and removes the data directory and the databases. */
   dispose(): Promise<void>;
 }
 
-/** `log`: where the server's lines go (a test that checks them passes its own). */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog): Promise<TestServer> {
+/**
+ * A server on a test clock: its dispatcher's steps, deadlines and sweeps run when the test advances
+ * the clock, and only then. `log`: where the server's lines go (a test that checks them passes its own).
+ */
+export function startTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog): Promise<TestServer> {
+  return start(env, dataDir, new TestClock(), log);
+}
+
+/** A server on the machine's clock, for tests that let it run by itself as in production (crashes, soak, several instances). */
+export function startRealTimeTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog): Promise<TestServer<Clock>> {
+  return start(env, dataDir, systemClock, log);
+}
+
+async function start<C extends Clock>(env: Record<string, string>, dataDir: string | undefined, clock: C, log: Logger): Promise<TestServer<C>> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
   // Without the demo's year of requests unless asked (DEMO_ACTIVITY=1): it adds seconds to every start.
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...storageEnv(dir), ...env });
-  const clock = new TestClock();
-  const server = await startServer(config, { now: clock.now, log });
+  const server = await startServer(config, { clock, log });
   return {
     ...server,
     dataDir: dir,
