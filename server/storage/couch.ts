@@ -35,6 +35,13 @@ export interface DesignDoc {
  */
 export const READ_RETRIES = { maxRetries: 2, minTimeout: 50, maxTimeout: 500, methods: ['GET', 'HEAD'], statusCodes: [] } as const;
 
+/**
+ * Idle connections to the database are closed after 30 s at most, before the database closes them
+ * (the embedded one keeps them 65 s): reused just as the other side closes it, a connection would cut
+ * a write with no answer, which cannot be sent again safely.
+ */
+const IDLE_MS = 30_000;
+
 /** The nodes of a cluster (their origins, in order of preference) and where to say that requests moved to another. */
 export interface Nodes {
   origins: string[];
@@ -47,7 +54,8 @@ export interface Nodes {
  * one in use cannot be reached (`failover.ts`).
  */
 export function connect(url: string, prefix = '', nodes?: Nodes): Couch {
-  const target = nodes && nodes.origins.length > 1 ? new FailoverAgent(nodes.origins, (from, to) => nodes.log.warn({ from, to }, 'nœud CouchDB injoignable : les requêtes passent par un autre / CouchDB node unreachable: requests go to another')) : new Agent();
+  const agent = new Agent({ keepAliveMaxTimeout: IDLE_MS });
+  const target = nodes && nodes.origins.length > 1 ? new FailoverAgent(nodes.origins, (from, to) => nodes.log.warn({ from, to }, 'nœud CouchDB injoignable : les requêtes passent par un autre / CouchDB node unreachable: requests go to another'), agent) : agent;
   const dispatcher = new RetryAgent(target, { ...READ_RETRIES, methods: [...READ_RETRIES.methods], statusCodes: [] });
   // The database is beside the server: compressed answers (PouchDB Server gzips them) would cost
   // both processes CPU for every page of every sync and save nothing. (nano's own header name, which this replaces.)

@@ -13,3 +13,14 @@ process.stdin.resume();
 setInterval(() => {
   if (process.ppid !== parent) process.exit(0);
 }, 500).unref();
+
+// Idle connections kept 65 s (Node's default is 5 s), well past the server's own 30 s (storage/couch.ts):
+// the server closes its idle sockets first. A server that reuses one just as this side closes it
+// (after a few seconds of CPU, its timers late) would see its write cut with no answer.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS, preloaded before PouchDB Server
+const http = require('node:http');
+const listen = http.Server.prototype.listen;
+http.Server.prototype.listen = function (...args) {
+  this.keepAliveTimeout = 65_000;
+  return listen.apply(this, args);
+};
