@@ -3,21 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Couch } from '../storage/couch';
-import { prepareDatabases } from '../storage/storage';
-import { startTestDatabase, type TestDatabase } from '../testing/database';
+import type { Couch } from '../storage/couch';
+import { startPreparedDatabase, type PreparedDatabase } from '../testing/database';
 import type { NewEntry } from './entries';
 import { ClientErrors, KEEP, KEEP_DAYS } from './store';
-import { testLog } from '../testing/log';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-client-log-'));
-let database: TestDatabase;
+let database: PreparedDatabase;
 let couch: Couch;
 
 beforeAll(async () => {
-  database = await startTestDatabase(dir);
-  couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
-  await prepareDatabases(couch, testLog);
+  database = await startPreparedDatabase(dir);
+  couch = database.couch;
 });
 afterAll(async () => {
   await database?.stop();

@@ -3,22 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Db } from '../storage/couch';
-import { prepareDatabases } from '../storage/storage';
-import { startTestDatabase, type TestDatabase } from '../testing/database';
+import type { Db } from '../storage/couch';
+import { startPreparedDatabase, type PreparedDatabase } from '../testing/database';
 import { testLog } from '../testing/log';
 import { Lease, type LeaseDoc } from './lease';
 import { LeasedWork } from './leased-work';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-lease-'));
-let database: TestDatabase;
+let database: PreparedDatabase;
 let db: Db<LeaseDoc>;
 
 beforeAll(async () => {
-  database = await startTestDatabase(dir);
-  const couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
-  await prepareDatabases(couch, testLog);
-  db = couch.use<LeaseDoc>('server');
+  database = await startPreparedDatabase(dir);
+  db = database.couch.use<LeaseDoc>('server');
 });
 afterAll(async () => {
   await database?.stop();

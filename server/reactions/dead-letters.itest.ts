@@ -4,22 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotYetReadable } from '../storage/changes';
-import { connect, type Couch } from '../storage/couch';
-import { prepareDatabases } from '../storage/storage';
-import { startTestDatabase, type TestDatabase } from '../testing/database';
+import type { Couch } from '../storage/couch';
+import { startPreparedDatabase, type PreparedDatabase } from '../testing/database';
 import { testLog } from '../testing/log';
 import { until } from '../testing/requests';
 import { DeadLetters } from './dead-letters';
 import { ATTEMPTS, Reactions, type Reaction } from './reaction';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpts-dead-letters-'));
-let database: TestDatabase;
+let database: PreparedDatabase;
 let couch: Couch;
 
 beforeAll(async () => {
-  database = await startTestDatabase(dir);
-  couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
-  await prepareDatabases(couch, testLog);
+  database = await startPreparedDatabase(dir);
+  couch = database.couch;
 });
 afterAll(async () => {
   await database?.stop();

@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nano from 'nano';
+import { connect, type Couch } from '../storage/couch';
 import { startEmbeddedDatabase } from '../storage/embedded';
+import { prepareDatabases } from '../storage/storage';
 import { testLog } from './log';
 
 const COUCHDB_URL = process.env.COUCHDB_URL || undefined;
@@ -56,4 +58,14 @@ export async function startTestDatabase(dir: string): Promise<TestDatabase> {
   if (COUCHDB_URL) return { env: { COUCHDB_URL, COUCHDB_PREFIX }, stop: () => dropDatabases(COUCHDB_PREFIX) };
   const embedded = await startEmbeddedDatabase(dir, testLog);
   return { env: { COUCHDB_URL: embedded.url, COUCHDB_PREFIX }, stop: () => embedded.stop() };
+}
+
+/** `startTestDatabase` with the application's databases prepared, and a connection to them. */
+export type PreparedDatabase = TestDatabase & { couch: Couch };
+
+export async function startPreparedDatabase(dir: string): Promise<PreparedDatabase> {
+  const database = await startTestDatabase(dir);
+  const couch = connect(database.env.COUCHDB_URL, database.env.COUCHDB_PREFIX);
+  await prepareDatabases(couch, testLog);
+  return { ...database, couch };
 }

@@ -1,9 +1,10 @@
 /** `/coordination/technique`, for coordinators only: the changes the server set aside, and the errors the members' devices reported, newest first (scrubbed on both sides). */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { TERRITORY } from '../config';
 import { messageOf } from '../data/json-api';
 import type { ClientErrorEntry } from '../domain/client-log/api';
 import { fr } from '../i18n/fr';
+import { LoadedList } from '../shell/LoadedList';
 import { clientErrors, deadLetters, retryDeadLetter } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
 
@@ -52,28 +53,20 @@ function DeadLetters() {
       <p class="muted">{d.intro}</p>
       <Show when={data.error}><p class="notice notice--error">{messageOf(data.error)}</p></Show>
       <Show when={outcome()}>{(o) => <p class={o().ok ? 'notice' : 'notice notice--error'} role="status">{o().text}</p>}</Show>
-      <Show when={data()}>
-        {(letters) => (
-          <Show when={letters().length > 0} fallback={<p class="muted" data-testid="dead-letters-empty">{d.empty}</p>}>
-            <ul class="cards cards--single">
-              <For each={letters()}>
-                {(l) => (
-                  <li class="card" data-testid="dead-letter">
-                    <div class="card__head">
-                      <strong>{WORK[l.reaction] ?? l.reaction}</strong>
-                      <span class="muted">{DATE.format(new Date(l.at))}</span>
-                    </div>
-                    <p>{l.error}</p>
-                    <p class="muted">{d.what(l.db, l.docId)}</p>
-                    <p class="muted">{d.attempts(l.attempts)}</p>
-                    <button type="button" class="button button--secondary" onClick={() => void retry(l.id)}>{d.retry}</button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <LoadedList items={data()} class="cards cards--single" empty={d.empty} emptyTestId="dead-letters-empty">
+        {(l) => (
+          <li class="card" data-testid="dead-letter">
+            <div class="card__head">
+              <strong>{WORK[l.reaction] ?? l.reaction}</strong>
+              <span class="muted">{DATE.format(new Date(l.at))}</span>
+            </div>
+            <p>{l.error}</p>
+            <p class="muted">{d.what(l.db, l.docId)}</p>
+            <p class="muted">{d.attempts(l.attempts)}</p>
+            <button type="button" class="button button--secondary" onClick={() => void retry(l.id)}>{d.retry}</button>
+          </li>
         )}
-      </Show>
+      </LoadedList>
     </section>
   );
 }
@@ -86,26 +79,18 @@ function ClientErrors() {
       <p class="muted">{t.intro}</p>
       <button type="button" class="button button--secondary" data-testid="client-errors-refresh" onClick={() => void refetch()}>{t.refresh}</button>
       <Show when={data.error}><p class="notice notice--error">{messageOf(data.error)}</p></Show>
-      <Show when={data()}>
-        {(errors) => (
-          <Show when={errors().length > 0} fallback={<p class="muted">{t.empty}</p>}>
-            <ul class="cards cards--single">
-              <For each={errors()}>
-                {(e) => (
-                  <li class="card" data-testid="client-error" data-event={e.event}>
-                    <div class="card__head">
-                      <strong>{EVENTS[e.event] ?? e.event}</strong>
-                      <span class="muted">{DATE.format(new Date(e.at))}</span>
-                    </div>
-                    <Show when={e.message}><p><code>{e.name}</code> {e.message}</p></Show>
-                    <p class="muted">{context(e)}</p>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <LoadedList items={data()} class="cards cards--single" empty={t.empty}>
+        {(e) => (
+          <li class="card" data-testid="client-error" data-event={e.event}>
+            <div class="card__head">
+              <strong>{EVENTS[e.event] ?? e.event}</strong>
+              <span class="muted">{DATE.format(new Date(e.at))}</span>
+            </div>
+            <Show when={e.message}><p><code>{e.name}</code> {e.message}</p></Show>
+            <p class="muted">{context(e)}</p>
+          </li>
         )}
-      </Show>
+      </LoadedList>
     </section>
   );
 }

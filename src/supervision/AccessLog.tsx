@@ -1,8 +1,9 @@
 /** « Qui a consulté ce dossier »: the server's audit log of the case (reads of the patient block, openings on devices), online only. */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
 import type { AuditEntry } from '../domain/audit/api';
 import { fr } from '../i18n/fr';
+import { LoadedList } from '../shell/LoadedList';
 import { dateTimeLabel } from '../requests/timing';
 import { accessLog } from './api';
 
@@ -33,24 +34,16 @@ export function AccessLog(props: { requestId: string; nameOf(id: string): string
       <Show when={error()}>
         <p class="notice notice--warning" role="alert">{error()}</p>
       </Show>
-      <Show when={entries()}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p class="muted">{t.auditNone}</p>}>
-            <ul class="timeline">
-              <For each={list()}>
-                {(e) => (
-                  <li class="timeline__item" data-testid="access-entry">
-                    <span class="timeline__when">{dateTimeLabel(e.at)}</span>
-                    <span>
-                      <strong>{props.nameOf(e.memberId)}</strong> — {t.auditActions[e.action] ?? e.action} ({t.auditVia[e.via] ?? e.via})
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <LoadedList items={entries()} class="timeline" empty={t.auditNone}>
+        {(e) => (
+          <li class="timeline__item" data-testid="access-entry">
+            <span class="timeline__when">{dateTimeLabel(e.at)}</span>
+            <span>
+              <strong>{props.nameOf(e.memberId)}</strong> — {t.auditActions[e.action] ?? e.action} ({t.auditVia[e.via] ?? e.via})
+            </span>
+          </li>
         )}
-      </Show>
+      </LoadedList>
     </section>
   );
 }
