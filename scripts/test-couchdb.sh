@@ -36,4 +36,5 @@ export COUCHDB_USER=admin COUCHDB_PASSWORD=admin
 first_url=$(sed -n 's/^COUCHDB_URL=//p' "$dir/run/env")
 echo "test-couchdb: CouchDB ($mode) at $first_url"
 
-COUCHDB_URL="http://$COUCHDB_USER:$COUCHDB_PASSWORD@${first_url#http://}" npx vitest run --configLoader runner --project integration "$@"
+# COUCHDB_START: for the tests that start a cluster of their own to kill its nodes.
+COUCHDB_START="$start" COUCHDB_URL="http://$COUCHDB_USER:$COUCHDB_PASSWORD@${first_url#http://}" npx vitest run --configLoader runner --project integration "$@"

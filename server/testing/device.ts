@@ -30,13 +30,14 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export async function startDevice(baseUrl: string, cookie: () => string): Promise<Device> {
+/** `names`: the collections it keeps (RxDB's open-source build allows 13 open at once in a process). */
+export async function startDevice(baseUrl: string, cookie: () => string, names: Name[] = ['requests', 'patients', 'messages']): Promise<Device> {
   const id = ++counter;
   const db = await createRxDatabase({ name: `device${id}`, storage: getRxStorageMemory(), multiInstance: false });
-  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).map(([name, schema]) => [name, { schema, ...(name === 'requests' ? { migrationStrategies: requestMigrations } : {}) }])));
+  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).filter(([name]) => names.includes(name as Name)).map(([name, schema]) => [name, { schema, ...(name === 'requests' ? { migrationStrategies: requestMigrations } : {}) }])));
   const fetchWithSession = sessionFetch(cookie);
   const errors: unknown[] = [];
-  const replications = Object.keys(COLLECTIONS).map((name) =>
+  const replications = names.map((name) =>
     gatewayReplication<unknown>({ baseUrl, name, collection: db[name] as RxCollection, identifier: `${name}-device${id}`, fetch: fetchWithSession, errors, retryTime: 300, pushBatch: 20 }),
   );
   return {
