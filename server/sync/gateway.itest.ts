@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/domain/members/schema';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { nodeReplica } from '../testing/rxdb';
-import { sampleRequest } from '../../src/domain/requests/fixtures';
+import { samplePatient, sampleRequest } from '../../src/domain/requests/fixtures';
 
 let server: TestServer;
 let gp: Client;
@@ -89,6 +89,23 @@ describe('replication gateway with RxDB in Node', () => {
     const written = await requests.insert({ ...card, _id: id } as never);
     const hidden = await gp.request('POST', '/api/sync/requests/_bulk_docs', { docs: [{ ...card, _id: id, _rev: written.rev }] });
     expect(hidden.json[0]).toMatchObject({ id, error: 'forbidden' });
+  });
+
+  it('accepts, without writing, a copy sent back after the reader lost access, so that the device’s sync is not blocked on it', async () => {
+    // A patient block the GP could read as a participant, no longer after the case changed hands.
+    const { id, ...block } = samplePatient({ id: 'p-r-0f3c9a1b2c3d4e7b', requestId: 'r-0f3c9a1b2c3d4e7b', requesterId: 'm-autre', readers: [gpMemberId] });
+    const patients = server.parts.storage.couch.use<Record<string, unknown>>('patients');
+    const first = await patients.insert({ ...block, _id: id } as never);
+    const now = await patients.insert({ ...block, readers: ['m-autre-infirmiere'], _id: id, _rev: first.rev } as never);
+    // RxDB found nothing it may read under that id, so it sends its copy without a revision.
+    const res = await gp.request('POST', '/api/sync/patients/_bulk_docs', { docs: [{ ...block, _id: id, _deleted: false }] });
+    expect(res.json[0]).toEqual({ ok: true, id, rev: now.rev });
+    const after = await patients.get(id);
+    expect(after._rev).toBe(now.rev);
+    expect(after.readers).toEqual(['m-autre-infirmiere']);
+    // A version that never listed the GP is refused as before.
+    const never = await gp.request('POST', '/api/sync/patients/_bulk_docs', { docs: [{ ...block, readers: ['m-autre-infirmiere'], _id: id }] });
+    expect(never.json[0]).toMatchObject({ id, error: 'forbidden' });
   });
 
   it('surfaces a refused push from RxDB as a forbidden write error', async () => {

@@ -258,6 +258,10 @@ export class Gateway {
       const before = current.get(ids[index]);
       // A device may send back the server's very state (RxDB pushes a conflict it resolved to it): accepted, nothing written.
       if (before && this.unchanged(user, doc, before)) return void (results[index] = { ok: true, id: ids[index], rev: String(before._rev) });
+      // A copy this device received while it could read it, sent back after its access ended (a
+      // hand-back narrows a patient block's readers): nothing to write, and nothing to refuse, or its
+      // sync would stay blocked on it. Nobody may write a document they cannot read, so no edit is lost.
+      if (before && this.copyFromBefore(user, doc, before)) return void (results[index] = { ok: true, id: ids[index], rev: String(before._rev) });
       const refusal = this.refusal(user, doc, before, related);
       if (refusal) results[index] = { id: ids[index], error: 'forbidden', reason: refusal };
       else accepted.push({ index, doc: this.stamped(toStoredDoc(doc), related) });
@@ -294,6 +298,13 @@ export class Gateway {
     if (stored._deleted || doc._deleted || !this.readable(user, stored)) return false;
     const { _deleted, ...pushed } = toDomainDoc(doc);
     return isDeepStrictEqual(pushed, toDomainDoc(stored));
+  }
+
+  /** A stored document this user may no longer read, pushed as a version that listed them among its readers. */
+  private copyFromBefore(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown>): boolean {
+    if (stored._deleted || this.readable(user, stored)) return false;
+    const { _deleted, ...pushed } = toDomainDoc(doc);
+    return this.policy.validate(pushed).ok && canRead(this.policy, user, pushed as never);
   }
 
   private refusal(user: SessionUser, doc: Record<string, unknown>, stored: Record<string, unknown> | undefined, related: ReadonlyMap<string, unknown>): string | null {
