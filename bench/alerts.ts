@@ -7,18 +7,31 @@
  * alerted card is received by each nurse's client. CPU time of the server and of the database
  * process per posted request, idle load, and memory, at each client count.
  * Writes bench/results/alerts.json.
+ *
+ * ALERTS_CLUSTER=1: the region's platform instead: two server instances on a three-node Apache
+ * CouchDB cluster (the start script of ../shared/couchdb/, or COUCHDB_START), a directory of about
+ * 16,000 members (the demo's, and copies of them spread over nine more territories), 10, 1,600 then
+ * 10,000 clients spread over both instances. Writes bench/results/alerts-cluster.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client, demo } from '../server/testing/server';
 import { newRequest, patientFor, post } from '../server/testing/requests';
 import { LongPollClient } from '../server/testing/longpoll-client';
 import { cpuMsOf, rssMbOf } from '../server/testing/proc';
 import { RemoteServer, type Usage } from '../server/testing/remote-server';
+import { startCluster } from '../server/testing/couchdb-cluster';
 import { loadPerCore, round, sleep, summarize } from './lib/stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const SIZES = (process.env.CLIENTS ?? '10,100,1600').split(',').map(Number);
-const POSTS = Number(process.env.POSTS ?? (QUICK ? 10 : 40));
+const CLUSTER = process.env.ALERTS_CLUSTER === '1';
+const SIZES = (process.env.CLIENTS ?? (CLUSTER ? '10,1600,10000' : '10,100,1600')).split(',').map(Number);
+/** The region's directory on the cluster: ten territories. */
+const REGION_MEMBERS = 16_000;
+// On the cluster the idle load of 10,000 clients is large beside a post's cost: more posts per window to measure it.
+const POSTS = Number(process.env.POSTS ?? (QUICK ? 10 : CLUSTER ? 120 : 40));
 const IDLE_MS = QUICK ? 8_000 : 16_000;
 /** Windows of posts over which CPU time is taken (its median is reported). */
 const WINDOWS = QUICK ? 2 : 4;
@@ -36,8 +49,77 @@ type Phases = { written: number; started: number; stepped: number; lastArrival: 
 const cpuMs = (u: Usage) => (u.cpu.user + u.cpu.system) / 1000;
 const mb = (bytes: number) => Math.round(bytes / 1024 ** 2);
 
-async function main() {
+/** Waits until the database's processes use under a tenth of a core over 2 s (at most 5 minutes); resolves with the time waited in ms. */
+async function settle(dbCpuMs: () => number): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const before = dbCpuMs();
+    await sleep(2000);
+    if ((dbCpuMs() - before) / 2000 < 0.1 || performance.now() - start > 300_000) return performance.now() - start;
+  }
+}
+
+/** Where the bench runs: one server on its embedded database, or two instances on a CouchDB cluster. */
+interface Platform {
+  servers: RemoteServer[];
+  /** The database's processes (the embedded PouchDB Server, or the cluster's nodes). */
+  dbPids: number[];
+  stop(): Promise<void>;
+}
+
+async function embedded(): Promise<Platform> {
   const server = await RemoteServer.start({ DEMO_ACTIVITY: '1' });
+  return { servers: [server], dbPids: [server.dbPid ?? 0], stop: () => server.stop() };
+}
+
+async function cluster(): Promise<Platform> {
+  const script = path.resolve(process.env.COUCHDB_START ?? '../shared/couchdb/couchdb-start.sh');
+  if (!existsSync(script)) throw new Error(`${script} is missing: ALERTS_CLUSTER=1 needs the CouchDB release beside the repository`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'cpts-bench-cluster-'));
+  const couch = await startCluster(dir, script);
+  const servers: RemoteServer[] = [];
+  try {
+    const [n1, n2, n3] = couch.urls;
+    // One platform: the same databases, session secret and demo; each instance prefers another node.
+    const common = { COUCHDB_PREFIX: 'bench_', SESSION_SECRET: randomBytes(24).toString('base64url'), DEMO_ACTIVITY: '1' };
+    servers.push(await RemoteServer.start({ ...common, COUCHDB_URL: [n1, n2, n3].join(',') }));
+    servers.push(await RemoteServer.start({ ...common, COUCHDB_URL: [n2, n3, n1].join(',') }));
+    const t = performance.now();
+    const added = await servers[0].call<number>('regionMembers', REGION_MEMBERS);
+    console.log(`${added} members added (${REGION_MEMBERS} in all) in ${Math.round(performance.now() - t)} ms`);
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.stop()));
+    await couch.stop();
+    throw err;
+  }
+  return {
+    servers,
+    dbPids: couch.pids(),
+    async stop() {
+      await Promise.all(servers.map((s) => s.stop()));
+      await couch.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The servers' usage: CPU time summed, long-polls waiting summed, each instance's memory. */
+async function usageOf(servers: RemoteServer[], collectGarbage = false) {
+  const all = await Promise.all(servers.map((s) => s.usage(collectGarbage)));
+  return {
+    cpuMs: all.reduce((t, u) => t + cpuMs(u), 0),
+    accountReads: all.reduce((t, u) => t + u.accountReads, 0),
+    waiting: all.reduce((t, u) => t + (u.waiting.requests ?? 0), 0),
+    loopDelayMs: { p99: Math.max(...all.map((u) => u.loopDelayMs.p99)), max: Math.max(...all.map((u) => u.loopDelayMs.max)) },
+    memory: all.map((u) => u.memory),
+  };
+}
+
+async function main() {
+  const platform = CLUSTER ? await cluster() : await embedded();
+  const { servers } = platform;
+  const [server] = servers;
+  const dbCpuMs = () => platform.dbPids.reduce((t, pid) => t + cpuMsOf(pid), 0);
   const clients: LongPollClient[] = [];
   try {
     const members = await server.members();
@@ -53,14 +135,20 @@ async function main() {
     const t = performance.now();
     const cookies = await server.sessions(who);
     console.log(`${who.length} accounts and sessions in ${Math.round(performance.now() - t)} ms`);
+    if (CLUSTER) {
+      // The set-up's writes (members, accounts, sessions) leave view indexes and compactions to the database: done before measuring.
+      await server.call('buildViews');
+      console.log(`view indexes built and database idle ${Math.round((await settle(dbCpuMs)) / 1000)} s after the sessions`);
+    }
     await sleep(1500);
 
     // Arrivals of the card being measured, by client index.
     let watched = '';
     let arrivals = new Map<number, number>();
-    const base = new URL(server.url);
+    // Clients spread over the instances (the nurses too: every other one on each).
+    const bases = servers.map((s) => new URL(s.url));
     const connect = (i: number, delay: number) => {
-      const client = new LongPollClient(base, 'requests', cookies[i], (docs, at) => {
+      const client = new LongPollClient(bases[i % bases.length], 'requests', cookies[i], (docs, at) => {
         if (docs.some((d) => d._id === watched) && !arrivals.has(i)) arrivals.set(i, at);
       });
       clients.push(client);
@@ -107,17 +195,17 @@ async function main() {
       // (long-poll timeouts and re-polls); the database also compacts in the background now and then.
       const idleWindow = async () => {
         const polls0 = clients.reduce((s, c) => s + c.polls, 0);
-        const u = await server.usage();
-        const db = cpuMsOf(server.dbPid);
+        const u = await usageOf(servers);
+        const db = dbCpuMs();
         const t = performance.now();
         await sleep(IDLE_MS / 2);
         const seconds = (performance.now() - t) / 1000;
-        const end = await server.usage();
+        const end = await usageOf(servers);
         return {
           seconds,
           sessionReadsPerS: (end.accountReads - u.accountReads) / seconds,
-          serverMsPerS: (cpuMs(end) - cpuMs(u)) / seconds,
-          dbMsPerS: (cpuMsOf(server.dbPid) - db) / seconds,
+          serverMsPerS: (end.cpuMs - u.cpuMs) / seconds,
+          dbMsPerS: (dbCpuMs() - db) / seconds,
           pollsPerS: (clients.reduce((s, c) => s + c.polls, 0) - polls0) / seconds,
         };
       };
@@ -128,13 +216,13 @@ async function main() {
       const perClient: number[] = [];
       const perPost: number[] = [];
       const phases: Phases[] = [];
-      const windows: Array<{ seconds: number; posts: number; serverMs: number; dbMs: number; loop: Usage['loopDelayMs'] }> = [];
+      const windows: Array<{ seconds: number; posts: number; serverMs: number; dbMs: number; loop: { p99: number; max: number } }> = [];
       let missed = 0;
       const alertedSet = new Set<string>();
       for (let w = 0; w < WINDOWS; w++) {
         const posts = Math.round(POSTS / WINDOWS);
-        const wu = await server.usage();
-        const wdb = cpuMsOf(server.dbPid);
+        const wu = await usageOf(servers);
+        const wdb = dbCpuMs();
         const wt = performance.now();
         for (let i = 0; i < posts; i++) {
           const { latencies, alerted, phases: p } = await postOne();
@@ -145,10 +233,10 @@ async function main() {
           else perPost.push(Math.max(...latencies));
           await sleep(300 + Math.random() * 400);
         }
-        const end = await server.usage();
-        windows.push({ seconds: (performance.now() - wt) / 1000, posts, serverMs: cpuMs(end) - cpuMs(wu), dbMs: cpuMsOf(server.dbPid) - wdb, loop: end.loopDelayMs });
+        const end = await usageOf(servers);
+        windows.push({ seconds: (performance.now() - wt) / 1000, posts, serverMs: end.cpuMs - wu.cpuMs, dbMs: dbCpuMs() - wdb, loop: end.loopDelayMs });
       }
-      const u1 = await server.usage();
+      const u1 = await usageOf(servers);
       const idleAfter = await idleWindow();
       const idle = {
         seconds: idleBefore.seconds + idleAfter.seconds,
@@ -158,11 +246,12 @@ async function main() {
         sessionReadsPerS: (idleBefore.sessionReadsPerS + idleAfter.sessionReadsPerS) / 2,
       };
       const perWindow = (f: (w: (typeof windows)[number]) => number) => summarize(windows.map((w) => f(w) / w.posts));
-      const afterGc = await server.usage(true);
+      const afterGc = await usageOf(servers, true);
       const unexpected = [...alertedSet].filter((a) => !nurses.includes(a));
       const result = {
         clients: size,
-        waiting: u1.waiting.requests,
+        instances: servers.length,
+        waiting: u1.waiting,
         posts: POSTS,
         missedArrivals: missed,
         unexpectedAlerted: unexpected.length,
@@ -188,11 +277,13 @@ async function main() {
             dbCpuMsNetOfIdle: perWindow((w) => w.dbMs - idle.dbMsPerS * w.seconds),
           },
         },
+        // Per server instance; the database's processes summed.
         memory: {
-          serverRssMb: mb(u1.memory.rss),
-          serverHeapUsedMb: mb(u1.memory.heapUsed),
-          serverHeapAfterGcMb: mb(afterGc.memory.heapUsed),
-          dbRssMb: rssMbOf(server.dbPid),
+          serverRssMb: Math.max(...u1.memory.map((m) => mb(m.rss))),
+          serverRssMbPerInstance: u1.memory.map((m) => mb(m.rss)),
+          serverHeapUsedMb: Math.max(...u1.memory.map((m) => mb(m.heapUsed))),
+          serverHeapAfterGcMb: Math.max(...afterGc.memory.map((m) => mb(m.heapUsed))),
+          dbRssMb: platform.dbPids.reduce((t, pid) => t + rssMbOf(pid), 0),
         },
         loadPerCore: await loadPerCore(),
       };
@@ -202,14 +293,16 @@ async function main() {
           `(per client p95 ${result.latencyPerClientMs.p95} ms, missed ${missed}); per post: server ${result.perPost.serverCpuMs} ms CPU (net ${result.perPost.serverCpuMsNetOfIdle}), ` +
           `database ${result.perPost.dbCpuMs} ms (net ${result.perPost.dbCpuMsNetOfIdle}); idle ${result.idle.pollsPerSecond} polls/s (${result.idle.sessionReadsPerSecond} session reads/s), server ${result.idle.serverCpuMsPerSecond} ms/s, database ${result.idle.dbCpuMsPerSecond} ms/s; ` +
           `phases (median ms) written ${result.phasesMs.written.median}, search started ${result.phasesMs.searchStarted.median}, circle written ${result.phasesMs.circleWritten.median}, last arrival ${result.phasesMs.lastArrival.median}; ` +
-          `server loop delay p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms; RSS server ${result.memory.serverRssMb} MB (heap after GC ${result.memory.serverHeapAfterGcMb} MB), database ${result.memory.dbRssMb} MB; load/core ${result.loadPerCore}`,
+          `server loop delay p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms; RSS server ${result.memory.serverRssMbPerInstance.join(' + ')} MB (heap after GC ${result.memory.serverHeapAfterGcMb} MB), database ${result.memory.dbRssMb} MB; load/core ${result.loadPerCore}`,
       );
     }
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/alerts.json', JSON.stringify({ date: new Date().toISOString(), alerted: ALERTED, client: 'lightweight long-poll clients in Node (RxDB live loop)', sizes: results }, null, 2) + '\n');
+    const where = CLUSTER ? `two server instances on a three-node Apache CouchDB cluster, ${REGION_MEMBERS} members` : 'one server on its embedded database';
+    const out = { date: new Date().toISOString(), alerted: ALERTED, where, client: 'lightweight long-poll clients in Node (RxDB live loop)', sizes: results };
+    writeFileSync(`bench/results/${CLUSTER ? 'alerts-cluster' : 'alerts'}.json`, JSON.stringify(out, null, 2) + '\n');
   } finally {
     clients.forEach((c) => c.stop());
-    await server.stop();
+    await platform.stop();
   }
 }
 

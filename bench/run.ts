@@ -14,6 +14,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const PARTS: Array<{ name: string; script: string; env?: Record<string, string> }> = [
   { name: 'first-sync', script: 'bench/first-sync.ts' },
   { name: 'alerts', script: 'bench/alerts.ts' },
+  // Two instances on a three-node CouchDB cluster: needs the CouchDB release of ../shared/couchdb/ (or COUCHDB_START).
+  { name: 'alerts-cluster', script: 'bench/alerts.ts', env: { ALERTS_CLUSTER: '1' } },
   { name: 'page-start', script: 'bench/page-start.ts' },
   { name: 'map', script: 'bench/map.ts' },
   { name: 'directory-search', script: 'bench/directory-search.ts' },

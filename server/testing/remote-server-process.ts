@@ -10,6 +10,7 @@ import type { Role, SessionUser } from '../../src/domain/session/user';
 import { hashPassword } from '../accounts/passwords';
 import { SESSION_COOKIE } from '../session/auth';
 import { toDomainDoc, foundDocs } from '../storage/docs';
+import { REPLICATED_DATABASES, SERVER_DATABASES } from '../storage/storage';
 import { makeAvailable, PASSWORD } from './requests';
 import type { Clock } from '../clock';
 import { startRealTimeTestServer, type TestServer } from './server';
@@ -92,6 +93,42 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
       for (const { token } of batch) cookies.push(`${SESSION_COOKIE}=${encodeURIComponent(server!.app.signCookie(token))}`);
     }
     return cookies;
+  },
+
+  /**
+   * A region's directory: copies of the demo's active professionals, unavailable, moved by a degree
+   * or more of latitude per territory (nine more), until the directory holds `total` members.
+   * Resolves with how many were added.
+   */
+  async regionMembers(total: number) {
+    const db = server!.parts.storage.couch.use<Doc>('members');
+    const all = await allDocs('members');
+    const models = all.filter((m) => m.kind === 'professional' && m.status === 'active');
+    const now = new Date().toISOString();
+    const copies = Array.from({ length: Math.max(0, total - all.length) }, (_, i) => {
+      const { _rev, ...model } = models[i % models.length] as Doc & { location: { lat: number; lon: number }; availability: Record<string, unknown> };
+      const territory = 1 + (i % 9);
+      const { availableUntil: _unavailable, ...availability } = model.availability;
+      return { ...model, _id: `m-region-${i}`, location: { ...model.location, lat: model.location.lat - territory * 1.1 }, availability: { ...availability, onCall: [], absences: [] }, updatedAt: now };
+    });
+    for (let i = 0; i < copies.length; i += 500) {
+      const failed = (await db.bulk({ docs: copies.slice(i, i + 500) })).filter((row) => row.error);
+      if (failed.length) throw new Error(`${failed.length} members not added: ${failed[0].error}`);
+    }
+    return copies.length;
+  },
+
+  /** Queries every view of every database once, so that the indexes a set-up's writes made stale are built now rather than during a measure. */
+  async buildViews() {
+    const { couch } = server!.parts.storage;
+    for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
+      const db = couch.use<Doc & { views?: Record<string, unknown> }>(name);
+      const designs = await db.list({ startkey: '_design/', endkey: '_design0', include_docs: true }).catch(() => undefined);
+      for (const row of designs?.rows ?? []) {
+        for (const view of Object.keys(row.doc?.views ?? {})) await db.view(row.id.slice('_design/'.length), view, { limit: 0 });
+      }
+    }
+    return true;
   },
 
   async makeAvailable(ids: string[], km: number) {
