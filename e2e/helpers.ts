@@ -1,10 +1,20 @@
 /** Shared steps of the browser tests: demo accounts, logging in, waiting for the service worker. */
-import { expect, type Page, type Request, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type Request, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { demoAccounts } from '../server/demo/accounts';
 import { generateDirectory } from '../server/demo/directory';
 import { testTerritory } from '../server/testing/territory';
+
+/**
+ * For a file whose tests open their own contexts (`browser.newContext`): they are closed after each
+ * test, passed or failed, so no signed-in page of one test keeps syncing in the background of the next.
+ */
+export function closeContextsAfterEach(): void {
+  test.afterEach(async ({ browser }) => {
+    await Promise.all(browser.contexts().map((context) => context.close()));
+  });
+}
 
 /** A demo account of the repository's default territory, which the end-to-end server runs. */
 export function demo(name: string): { email: string; password: string } {

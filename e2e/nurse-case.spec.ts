@@ -7,8 +7,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { storedOccurrences } from './device-storage';
-import { countSync, waitForServiceWorker, withSyncLog } from './helpers';
+import { closeContextsAfterEach, countSync, waitForServiceWorker, withSyncLog } from './helpers';
 import { availableAt, COMMUNE, screenshot, settled, signIn, type Person } from './request-steps';
+
+closeContextsAfterEach();
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
 const NOTE = 'Cave du 12 : digicode 7731, la patiente préfère le matin';

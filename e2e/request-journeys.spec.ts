@@ -7,8 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { patientIdOf } from '../src/domain/requests/patient-schema';
+import { closeContextsAfterEach } from './helpers';
 import { Interactions, JOURNEYS } from './journeys';
 import { samplePng, settled, signIn } from './request-steps';
+
+closeContextsAfterEach();
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
 

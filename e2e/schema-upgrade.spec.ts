@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { patientIdOf } from '../src/domain/requests/patient-schema';
-import { E2E_DIR, E2E_STATIC_DIR } from './env';
+import { startApiGate, type ApiGate } from './api-gate';
+import { E2E_DIR, E2E_PORT, E2E_STATIC_DIR } from './env';
 import { DIRECTORY_COUNT, login, screenshot, waitForServiceWorker } from './helpers';
 import { buildPreviousApp } from './previous-app';
 import { COMMUNE } from './request-steps';
@@ -19,18 +20,24 @@ function deploy(from: string): void {
 }
 
 let current: string;
+let gate: ApiGate;
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   current = path.join(mkdtempSync(path.join(E2E_DIR, 'current-')), 'app');
   cpSync(E2E_STATIC_DIR, current, { recursive: true });
+  gate = await startApiGate(`http://localhost:${E2E_PORT}`);
 });
-test.afterAll(() => deploy(current));
+test.afterAll(async () => {
+  deploy(current);
+  await gate.stop();
+});
 
 test('a request written offline on the previous release survives the upgrade: data migrated, the request sent intact', async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
   deploy(buildPreviousApp(path.join(E2E_DIR, 'previous-app')));
 
-  const context = await browser.newContext();
+  // The app opened through the gate, whose API the test cuts while files are still served.
+  const context = await browser.newContext({ baseURL: gate.url });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -41,7 +48,7 @@ test('a request written offline on the previous release survives the upgrade: da
   expect(await databases()).toEqual(['rxdb-dexie-cpts--0--members', 'rxdb-dexie-cpts--0--requests']);
 
   // The server out of reach for the app (the page and its service worker can still load files).
-  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  gate.close();
   await page.getByTestId('nav-requests').click();
   await page.getByTestId('request-new').click();
   await page.getByTestId('request-type').selectOption('passage-infirmier');
@@ -73,8 +80,10 @@ test('a request written offline on the previous release survives the upgrade: da
   await expect.poll(databases, { timeout: 30_000 }).toEqual(expect.arrayContaining(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests']));
   await expect(page.getByTestId('sync-pending')).toBeVisible();
   await screenshot(page, testInfo, 'mise-a-jour-schema');
+  // The app did try to reach the server, and could not.
+  expect(gate.refused()).toBeGreaterThan(0);
 
-  await context.unroute('**/api/**');
+  gate.open();
   await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 60_000 });
   const card = (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [requestId], include_docs: true } })).json()).rows[0].doc;
   expect(card).toMatchObject({ _id: requestId, type: 'passage-infirmier', question, place: { communeInsee: COMMUNE.insee } });

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { computeIndicators } from '../src/domain/indicators/indicators';
 import type { CareRequest } from '../src/domain/requests/schema';
 import { defaultFilterForm, filtersOf, type FilterForm } from '../src/indicators/filter-form';
-import { login, screenshot, signedInName } from './helpers';
+import { closeContextsAfterEach, login, screenshot, signedInName } from './helpers';
+
+closeContextsAfterEach();
 
 interface Person {
   page: Page;

@@ -3,7 +3,9 @@
  * logger sends the report, scrubbed, and the coordinators' « Technique » page lists it.
  */
 import { expect, test } from '@playwright/test';
-import { login, screenshot } from './helpers';
+import { closeContextsAfterEach, login, screenshot } from './helpers';
+
+closeContextsAfterEach();
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
 
