@@ -84,7 +84,7 @@ const SERVER_CHANGES: Array<{ what: string; files: string[]; why: string; before
 ];
 
 /** Sections a part writes; kept from the last report when that part's results are not there. */
-const KEPT_SECTIONS = ['firstSync', 'alertLatency', 'serverCost', 'cpuPerChange', 'nearest', 'directorySearch', 'firstRoute', 'start', 'bulkImport', 'backup', 'ux'];
+const KEPT_SECTIONS = ['firstSync', 'alertLatency', 'serverCost', 'cpuPerChange', 'nearest', 'directorySearch', 'firstRoute', 'start', 'startOnPhone', 'bulkImport', 'backup', 'ux'];
 
 /**
  * The alert latencies of one server on its embedded database, with the client counts only the
@@ -115,6 +115,7 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
   const alerts = read('alerts');
   const region = read('alerts-cluster');
   const page = read('page-start');
+  const phone = read('phone-start');
   const map = read('map');
   const search = read('directory-search');
   const rpps = read('rpps-import');
@@ -201,6 +202,19 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
     directorySearch: search && { date: search.date, members: search.members, keystrokes: search.keystrokes, medianMs: search.medianMs, p95Ms: search.p95Ms, maxMs: search.maxMs },
     firstRoute: page && { gzipKB: page.firstRoute.gzipKB, jsGzipKB: page.firstRoute.jsGzipKB, cssGzipKB: page.firstRoute.cssGzipKB, target: '< 200 KB', ...page.firstRoute },
     start: page && { date: page.date, members: page.members, coldMs: page.coldMs, warmOfflineMs: page.warmOfflineMs, loadPerCore: page.loadPerCore },
+    startOnPhone: phone && {
+      date: phone.date,
+      runs: phone.runs,
+      conditions: phone.conditions,
+      targets: phone.targets,
+      loadPerCore: phone.loadPerCore,
+      ...Object.fromEntries(
+        ['nurse', 'coordinator'].map((role) => [
+          role,
+          { firstVisitMs: phone[role].firstVisitMs.median, repeatVisitMs: phone[role].repeatVisitMs.median, repeatVisitOfflineMs: phone[role].repeatVisitOfflineMs.median, details: phone[role] },
+        ]),
+      ),
+    },
     bulkImport: rpps && { date: rpps.date, lines: rpps.lines, fileMb: rpps.fileMb, runs: rpps.runs },
     backup: backup && { date: backup.date, rounds: backup.rounds, backupMs: backup.backupMs, restoreMs: backup.restoreMs, restartMs: backup.restartMs, fileKb: backup.fileKb, backupLine: backup.backupLine, restoreLine: backup.restoreLine },
     ux: ux && {
@@ -265,6 +279,12 @@ function markdown(r: Json): string {
   if (r.nearest) for (const [n, p95] of Object.entries(r.nearest.p95ms)) push(`| nearest available, ${Number(n).toLocaleString('en')} members (mean ${r.nearest.meanMs[n]} ms) | ${r.nearest.medianMs[n]} / ${p95} ms | — |`);
   if (r.directorySearch) push(`| directory search, keystroke to results, ${r.directorySearch.members.toLocaleString('en')} members | ${r.directorySearch.medianMs} / ${r.directorySearch.p95Ms} ms | — |`);
   if (r.firstRoute) push(`| first route JS + CSS, gzipped (/connexion then /annuaire) | **${r.firstRoute.gzipKB} KB** (JS ${r.firstRoute.jsGzipKB}, CSS ${r.firstRoute.cssGzipKB}) | < 200 KB |`);
+  if (r.startOnPhone) {
+    for (const role of ['nurse', 'coordinator']) {
+      const p = r.startOnPhone[role];
+      push(`| on a slow phone (CPU 4×, slow 4G), ${role}: first visit (login typing excluded) / repeat visit online / offline, medians | **${p.firstVisitMs} / ${p.repeatVisitMs} / ${p.repeatVisitOfflineMs} ms** | ≤ 3,000 / ≤ 1,000 ms |`);
+    }
+  }
   if (r.start) {
     push(`| directory on screen, cold (network) | ${med(r.start.coldMs)} | — |`);
     push(`| directory on screen, warm offline (service worker) | ${med(r.start.warmOfflineMs)} | — |`);
@@ -364,6 +384,31 @@ function markdown(r: Json): string {
       '',
       `Start of a member whose device holds the directory (${r.start.members} entries), from navigation to the directory count on screen, in a new tab: cold (no service worker, HTTP cache disabled: the code comes from the server) ${med(r.start.coldMs)}; ` +
         `warm offline (service worker, network cut) ${med(r.start.warmOfflineMs)}; ${r.start.coldMs.n} runs each.`,
+      '',
+    );
+  }
+  if (r.startOnPhone) {
+    const p = r.startOnPhone;
+    const row = (label: string, f: (d: Json) => Json) => `| ${label} | ${['nurse', 'coordinator'].map((role) => med(f(p[role].details))).join(' | ')} |`;
+    push(
+      '## 6 bis. Start on a slow phone',
+      '',
+      `From \`bench/phone-start.ts\`: the built app in Chromium, CPU slowed ${p.conditions.cpuSlowdown}× (DevTools protocol), ${p.conditions.network}, a ${p.conditions.viewport.width} × ${p.conditions.viewport.height} touch viewport; the server holds the demo directory and its year of requests. ` +
+        'First visit: a fresh profile opens `/connexion`; the time until the form can be used, plus (the typing excluded) the time from the click on « Se connecter » until the landing page shows members, plus the first tap: from the tap on the requests tab (« Demandes »; « File » for the coordinator) until the list of requests is on screen. ' +
+        'Repeat visit, the app installed and its first sync done: a new tab opens `/`; the time until members show, plus the same first tap; online (slow 4G) and offline. ' +
+        `Times are the page’s own clock, so the script’s steps in between count for nothing; the service worker’s own requests are not throttled. ${p.runs} runs per role; load per core median ${p.loadPerCore.median}.`,
+      '',
+      '| median / p95 | nurse | coordinator |',
+      '|---|---|---|',
+      row('**first visit** (target ≤ 3,000 ms)', (d) => d.firstVisitMs),
+      row('— form usable after navigation', (d) => d.firstVisit.formReadyMs),
+      row('— click « Se connecter » to members shown', (d) => d.firstVisit.loginToHomeMs),
+      row('— first tap to the list of requests', (d) => d.firstVisit.firstTapMs),
+      row('— everything synced, after the click', (d) => d.firstVisit.syncedAfterClickMs),
+      row('**repeat visit, online** (target ≤ 1,000 ms)', (d) => d.repeatVisitMs),
+      row('— members shown / first tap', (d) => ({ median: `${d.repeatVisit.online.homeMs.median} + ${d.repeatVisit.online.firstTapMs.median}`, p95: `${d.repeatVisit.online.homeMs.p95} + ${d.repeatVisit.online.firstTapMs.p95}` })),
+      row('**repeat visit, offline**', (d) => d.repeatVisitOfflineMs),
+      row('— members shown / first tap', (d) => ({ median: `${d.repeatVisit.offline.homeMs.median} + ${d.repeatVisit.offline.firstTapMs.median}`, p95: `${d.repeatVisit.offline.homeMs.p95} + ${d.repeatVisit.offline.firstTapMs.p95}` })),
       '',
     );
   }

@@ -17,6 +17,7 @@ const PARTS: Array<{ name: string; script: string; env?: Record<string, string> 
   // Two instances on a three-node CouchDB cluster: needs the CouchDB release of ../shared/couchdb/ (or COUCHDB_START).
   { name: 'alerts-cluster', script: 'bench/alerts.ts', env: { ALERTS_CLUSTER: '1' } },
   { name: 'page-start', script: 'bench/page-start.ts' },
+  { name: 'phone-start', script: 'bench/phone-start.ts', env: QUICK ? { RUNS: '1' } : {} },
   { name: 'map', script: 'bench/map.ts' },
   { name: 'directory-search', script: 'bench/directory-search.ts' },
   { name: 'ux', script: 'bench/ux-journeys.ts', env: QUICK ? { ROUNDS: '1' } : {} },
