@@ -194,7 +194,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clock: clock.now,
     log,
   };
-  const app = createApp(config, listener, sessions, log);
+  const app = await createApp(config, listener, sessions, log);
   registerRoutes(app, parts, VERSION);
   await app.ready();
   listener.serve();
