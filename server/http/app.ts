@@ -31,7 +31,7 @@ export async function createApp(config: Config, listener: Listener, sessions: Se
     routerOptions: { maxParamLength: 200 },
   });
   // Devices are often on a weak mobile signal: the app's files and the sync's JSON go compressed
-  // (JSON shrinks about tenfold). Brotli at a quality cheap enough for answers made per request;
+  // (JSON shrinks several-fold). Brotli at a quality cheap enough for answers made per request;
   // answers under 1 KB (the device key, most writes' answers) are not worth it and go as they are.
   // Awaited: its hook then applies to the routes added after this function returns.
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
