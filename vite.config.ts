@@ -1,5 +1,6 @@
 /** Build of the browser client: Solid, the PWA (service worker from src/sw.ts, manifest) and the territory data. */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -13,6 +14,10 @@ const TERRITORY = territoryIdentity(TERRITORY_DIR);
 const VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
+  resolve: {
+    // RxDB's encryption plugin imports the whole crypto-js and uses only AES and UTF-8.
+    alias: [{ find: /^crypto-js$/, replacement: fileURLToPath(new URL('./src/data/crypto-js-aes.ts', import.meta.url)) }],
+  },
   define: { ...territoryDefine(TERRITORY), 'import.meta.env.VITE_APP_VERSION': JSON.stringify(VERSION) },
   plugins: [
     solid(),
