@@ -7,7 +7,7 @@ export default defineConfig({
   define: territoryDefine(territoryIdentity(territoryDir(process.cwd(), {}))),
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['*.test.ts', 'src/**/*.test.ts', 'server/**/*.test.ts', 'vite/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['*.test.ts', 'src/**/*.test.ts', 'server/**/*.test.ts', 'vite/**/*.test.ts', 'bench/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         test: {

@@ -2,7 +2,8 @@
  * Benchmark (not a test): page weight and start, in Chromium, of the built app.
  * - Weight: the JavaScript and CSS of the first route, gzipped: what Chromium fetches to show
  *   `/connexion` and then, signed in, `/annuaire` (and, from the build manifest, the static
- *   closure of the entry, the login, the layout and the directory), against what loads on demand.
+ *   closure of the entry, the login, the layout and the directory), against what loads on demand;
+ *   and what it carries: the ten heaviest modules (npm packages or our own files) from the source maps.
  * - Start, for a member whose device already holds the directory (the whole demo directory): time from
  *   navigation to the directory count on screen, cold (service worker and HTTP cache cleared: the
  *   code comes from the network) and warm offline (service worker, network cut).
@@ -14,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { demo } from '../server/testing/server';
 import { builtApp, CHROMIUM } from './lib/build';
+import { heaviestModules } from './lib/bundle';
 import { RemoteServer } from '../server/testing/remote-server';
 import { loadPerCore, round, summarize, until } from './lib/stats';
 import { DIRECTORY_COUNT } from '../e2e/helpers';
@@ -109,6 +111,8 @@ async function main() {
     const all = Object.values(manifest).flatMap((e) => [e.file, ...(e.css ?? [])]);
     const onDemand = [...new Set(all)].filter((f) => !fetched.has(f) && /\.(js|css)$/.test(f));
     const largestOnDemand = onDemand.map((f) => ({ file: f, gzipKB: round(gzipKb(dist, f)) })).sort((a, b) => b.gzipKB - a.gzipKB).slice(0, 6);
+    const heaviest = heaviestModules(dist, firstRouteFiles);
+    console.log(`heaviest modules: ${heaviest.map((m) => `${m.module} ${m.gzipKB} KB`).join(', ')}`);
     console.log(`first route (/connexion then /annuaire): ${measured.gzipKB} KB gzipped (JS ${measured.jsGzipKB}, CSS ${measured.cssGzipKB}) in ${firstRouteFiles.length} files; static closure ${closure.gzipKB} KB`);
 
     // Warm offline: the service worker controls the next load and has precached the shell.
@@ -137,7 +141,7 @@ async function main() {
       date: new Date().toISOString(),
       chromium: browser.version(),
       members,
-      firstRoute: { ...measured, files: firstRouteFiles, staticClosure: closure, largestOnDemand },
+      firstRoute: { ...measured, files: firstRouteFiles, staticClosure: closure, largestOnDemand, heaviest },
       coldMs: summarize(cold, 0),
       warmOfflineMs: summarize(warm, 0),
       loadPerCore: summarize(loads, 2),

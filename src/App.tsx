@@ -1,7 +1,7 @@
 /** The application: session, routes (each page lazy-loaded) and the update banner. */
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import { fr } from './i18n/fr';
+import * as fr from './i18n/fr';
 import { createSession, SessionContext, useSession } from './session/session';
 import { UpdateBanner } from './shell/UpdateBanner';
 

@@ -3,7 +3,7 @@ import { TERRITORY } from '../config';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
 import type { RegistrationQueueItem } from '../domain/registration/api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { approveRegistration, pendingRegistrations, refuseRegistration } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
 

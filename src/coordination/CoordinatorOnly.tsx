@@ -1,7 +1,7 @@
 /** Shows its content to coordinators and administrators only; the server refuses the calls to others anyway. */
 import { Show, type JSX } from 'solid-js';
 import { isCoordinator } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 
 export function CoordinatorOnly(props: { children: JSX.Element }) {

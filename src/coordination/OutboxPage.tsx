@@ -2,7 +2,7 @@
 import { TERRITORY } from '../config';
 import { createResource, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { outbox } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
 

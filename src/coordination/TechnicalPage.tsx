@@ -3,7 +3,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { TERRITORY } from '../config';
 import { messageOf } from '../data/json-api';
 import type { ClientErrorEntry } from '../domain/client-log/api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { LoadedList } from '../shell/LoadedList';
 import { clientErrors, deadLetters, retryDeadLetter } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';

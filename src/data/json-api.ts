@@ -1,7 +1,7 @@
 /** JSON calls to the server's API for forms: the French message and the per-field errors of a refusal come back in `ApiError`. */
 import { apiUrl } from '../config';
 import type { ErrorBody, FieldError } from '../domain/validation';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { fetchOrOffline, HttpError } from './http';
 
 export class ApiError extends HttpError {

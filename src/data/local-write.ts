@@ -5,7 +5,7 @@
  * nothing already stored is touched). Replication reports its own storage errors here too.
  */
 import { createSignal } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { markPending, unmarkPending } from './pending-store';
 import { isStorageFull } from './storage-errors';
 

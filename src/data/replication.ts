@@ -9,7 +9,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { syncUrl } from '../config';
 import { PULL_BATCH } from '../domain/sync/collections';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { log } from '../log';
 import { getDatabase, type Collections } from './database';
 import { fetchOrOffline, HttpError, readErrorMessage } from './http';

@@ -2,7 +2,7 @@
  * Reading the errors RxDB's replication emits, and deriving the sync status shown to the user.
  * Pure, so the classification can be tested without a browser or a server.
  */
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export type SyncStatus = 'online' | 'offline' | 'syncing' | 'error';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deName } from './format';
-import { fr } from './fr';
+import * as fr from './fr';
 
 describe('French', () => {
   it('elides « de » before a vowel or a mute h', () => {

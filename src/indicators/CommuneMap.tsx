@@ -2,7 +2,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { addFrenchControls, WITHOUT_DEFAULT_CONTROLS } from '../map/french-controls';
 import { loadOutlines } from '../map/outlines';
 import type { CommuneFeature } from '../map/outline';

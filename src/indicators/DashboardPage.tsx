@@ -8,7 +8,7 @@ import { computeIndicators } from '../domain/indicators/indicators';
 import { professionLabel } from '../domain/members/professions';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
 import type { Commune } from '../domain/territory/communes';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { CoordinatorOnly } from '../coordination/CoordinatorOnly';
 import { loadCommunes } from '../territory/communes';
 import { ChartView } from './ChartView';

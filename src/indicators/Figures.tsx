@@ -1,7 +1,7 @@
 /** The key figures of the period, each with its raw value in `data-value` (what the tests and the CSV read). */
 import { For } from 'solid-js';
 import type { Indicators } from '../domain/indicators/indicators';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { figuresOf } from './key-figures';
 
 const t = fr.indicators;

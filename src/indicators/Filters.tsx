@@ -3,7 +3,7 @@ import { For } from 'solid-js';
 import { PROFESSIONS, professionLabel, STRUCTURE_KINDS } from '../domain/members/professions';
 import { REQUEST_KINDS, REQUEST_TYPES } from '../domain/requests/types';
 import type { Commune } from '../domain/territory/communes';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { monthsOf, type FilterForm } from './filter-form';
 
 const t = fr.indicators;

@@ -1,6 +1,6 @@
 /** A table of the dashboard with its CSV export (UTF-8 with BOM, `;`: what French spreadsheets open as is). */
 import { For, Show, type JSX } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { downloadText } from './download';
 import { csvOf, fileNameOf, type Table } from './tables';
 

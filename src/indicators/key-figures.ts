@@ -1,6 +1,6 @@
 /** The key figures of the period: displayed text and raw value (what the tests and the CSV read). Pure. */
 import type { Indicators } from '../domain/indicators/indicators';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const t = fr.indicators;
 

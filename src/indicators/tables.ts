@@ -4,7 +4,7 @@
  */
 import { toCsv } from '../domain/indicators/csv';
 import type { Indicators } from '../domain/indicators/indicators';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const t = fr.indicators;
 

@@ -6,7 +6,7 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Point } from '../domain/geo';
 import type { Place } from '../domain/geocoding/api';
 import { HttpError } from '../data/http';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { loadCommunes } from '../territory/communes';
 import { searchPlaces } from './geocode';
 

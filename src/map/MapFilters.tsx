@@ -1,6 +1,6 @@
 /** The map's filters (profession or structure, specialty, availability) and the legend of the markers' colours. */
 import { createMemo, For, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { professionOptions, specialtyOptions, type AvailabilityFilter, type MapFilters as Filters, type MapPoint } from './points';
 
 const AVAILABILITY: Array<[AvailabilityFilter, string]> = [

@@ -3,7 +3,7 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from '
 import { TILE_URL } from '../config';
 import { distanceKm, type Point } from '../domain/geo';
 import { professionLabel } from '../domain/members/professions';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { MemberCard } from '../members/MemberCard';
 import { professionLine } from '../members/format';
 import { createMemberSearch } from '../members/queries';

@@ -1,7 +1,7 @@
 /** The available professionals nearest the patient, in step with the map: hovering or choosing one shows it there, and back. */
 import { createEffect, For, Show, type Accessor } from 'solid-js';
 import type { Availability } from '../domain/members/availability';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { availabilityBadge, distanceLabel, professionLine, telHref } from '../members/format';
 import type { MemberEntry } from '../members/queries';
 

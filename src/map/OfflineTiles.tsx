@@ -1,6 +1,6 @@
 /** « Préparer la carte hors ligne »: fetches the territory's tiles (zooms 10 to 15) a few at a time, with progress and cancel. */
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { prefetchTiles, type PrefetchProgress, type PrefetchResult } from './prefetch';
 import { PREFETCH_ZOOMS, prefetchAllowed, tilesForBounds, tileUrl } from './tiles';
 

@@ -2,7 +2,7 @@
 import { createEffect, onCleanup, onMount } from 'solid-js';
 import { TILE_ATTRIBUTION, TILE_URL } from '../config';
 import type { Point } from '../domain/geo';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { log } from '../log';
 import type { CommuneFeature } from './outline';
 import { loadLimit } from './outlines';

@@ -1,6 +1,6 @@
 /** Leaflet's own controls in French: zoom buttons and the attribution's prefix. */
 import L from 'leaflet';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 /** The options that leave the default (English) zoom control out, to be added by `addFrenchControls`. */
 export const WITHOUT_DEFAULT_CONTROLS = { zoomControl: false } as const;

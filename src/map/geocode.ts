@@ -2,7 +2,7 @@
 import { apiUrl } from '../config';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
 import type { GeocodeAnswer, Place } from '../domain/geocoding/api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 /** Throws `HttpError`: status 0 offline, 400 query too short, with the server's message. */
 export async function searchPlaces(query: string, signal?: AbortSignal): Promise<Place[]> {

@@ -1,7 +1,7 @@
 /** `/disponibilite`: the member declares, offline if need be, when they can take unscheduled requests. */
 import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { availabilityState, isGeneralPractitioner, nextOnCall, visitsAtHome, withoutEnded, type Availability } from '../domain/members/availability';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { pendingCount } from '../data/replication';
 import { useSession } from '../session/session';
 import { absenceSlot, availableFor, availableUntilTime, notAvailable, onCallNextWeek, onCallSlot, withoutSlot, withSlot, type Slot } from './availability-edits';

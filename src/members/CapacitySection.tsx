@@ -2,7 +2,7 @@
 import { createSignal, For, type Accessor } from 'solid-js';
 import type { Availability } from '../domain/members/availability';
 import { capacityLabel } from '../domain/members/reachability';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { withCapacity } from './availability-edits';
 import type { MemberEntry } from './queries';
 

@@ -2,7 +2,7 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { isAvailableNow, type Availability } from '../domain/members/availability';
 import { distanceKm } from '../domain/geo';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 import { MemberCard } from './MemberCard';
 import { createMemberEntry, createMemberSearch, type MemberEntry } from './queries';

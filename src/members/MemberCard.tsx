@@ -1,6 +1,6 @@
 /** One directory entry: who, what, where, whether available now, and how to reach them in one tap. */
 import { Show, type Accessor } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import type { Availability } from '../domain/members/availability';
 import { capacityLabel } from '../domain/members/reachability';
 import { addressLine, availabilityBadge, distanceLabel, professionLine, telHref } from './format';

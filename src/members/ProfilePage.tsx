@@ -2,7 +2,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Member } from '../domain/members/schema';
 import type { Commune } from '../domain/territory/communes';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { DeviceProtection } from '../protection/DeviceProtection';
 import { useSession } from '../session/session';
 import { loadCommunes } from '../territory/communes';

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Availability } from '../domain/members/availability';
 import { DEFAULT_WEEKLY_ALERT_BUDGET } from '../domain/members/reachability';
 import { DAY_LABELS, type WeeklyRange } from '../domain/members/hours';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { withOutsideHours, withRange, withoutRange, withTemplate } from './availability-edits';
 import type { MemberEntry } from './queries';
 

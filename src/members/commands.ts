@@ -5,7 +5,7 @@ import { checkAvailabilityEdit, type Availability } from '../domain/members/avai
 import type { Member } from '../domain/members/schema';
 import type { SessionUser } from '../domain/session/user';
 import { describeErrors } from '../domain/validation';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { prepareMemberWrite } from './rules';
 
 export type CommandResult = { ok: true } | { ok: false; message: string };

@@ -3,7 +3,7 @@ import { TERRITORY } from '../config';
 import { professionLabelOf } from '../domain/members/professions';
 import { availabilityState, type Availability } from '../domain/members/availability';
 import type { Member } from '../domain/members/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 /** `tel:` link in international form, so it dials from any phone: « 03 87 12 34 56 » → `tel:+33387123456`. */
 export function telHref(number: string): string {

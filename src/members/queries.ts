@@ -4,7 +4,7 @@ import type { DeepReadonly } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { getDatabase } from '../data/database';
 import type { Member } from '../domain/members/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { buildIndex, search } from './search';
 
 export type MemberEntry = DeepReadonly<Member>;

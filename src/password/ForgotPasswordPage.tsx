@@ -2,7 +2,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
 import { askReset } from './api';
 

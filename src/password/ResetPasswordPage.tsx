@@ -3,7 +3,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
 import { checkPassword } from '../domain/registration/password';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
 import { checkResetLink, resetPassword } from './api';
 

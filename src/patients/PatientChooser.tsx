@@ -4,7 +4,7 @@
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { KnownPatient } from '../domain/requests/known-patient-schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { shownBirthDate, type FormErrors, type RequestForm } from '../requests/form';
 import { PatientFields } from '../requests/PatientFields';
 import { birthDateLabel, findPatients } from './known';

@@ -1,6 +1,6 @@
 /** The « données patients sur cet appareil » panel of the profile: what is encrypted, and the PIN that opens it offline. */
 import { createSignal, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { hasPin, keyState, removePin, setPin } from './device-key';
 
 const t = fr.protection;

@@ -1,6 +1,6 @@
 /** The banner of a device whose patient data is locked (started without network): why, and the PIN field when a PIN is set. */
 import { createSignal, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { hasPin, keyState, unlockWithPin } from './device-key';
 
 const t = fr.protection;

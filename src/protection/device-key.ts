@@ -7,7 +7,7 @@ import { createSignal } from 'solid-js';
 import { onServerReachedAgain } from '../data/http';
 import { ApiError, getJson } from '../data/json-api';
 import type { DeviceKeyAnswer } from '../domain/devices/api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { log } from '../log';
 import { databasePassword, pinProblem, unwrapWithPin, wrapWithPin, type WrappedKey } from './key-crypto';
 import { createSealingKeys, unseal, type Sealed, type SealingKeys } from './sealing';

@@ -3,7 +3,7 @@
  * from the secret the server releases to a session, and that secret wrapped under a PIN so the
  * device can open patient data without network.
  */
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const encoder = new TextEncoder();
 /** PBKDF2-SHA-256 rounds for a PIN (OWASP's 2023 figure): about half a second on a phone. */

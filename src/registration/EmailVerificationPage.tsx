@@ -2,7 +2,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { storedTicket, verifyEmail } from './api';
 
 const t = fr.verification;

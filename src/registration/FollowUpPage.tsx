@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { ApiError, messageOf } from '../data/json-api';
 import type { RegistrationState } from '../domain/registration/api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { registrationStatus, resend, storedTicket, verifyPhone } from './api';
 import { controlProps, FormField } from './FormField';
 

@@ -7,7 +7,7 @@ import { IDENTIFIER_LABELS, type IdentifierKind } from '../domain/members/identi
 import { GENERAL_PRACTICE, PROFESSIONS, SPECIALTIES, STRUCTURE_KINDS } from '../domain/members/professions';
 import type { Commune } from '../domain/territory/communes';
 import type { FieldError } from '../domain/validation';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { loadCommunes } from '../territory/communes';
 import { register } from './api';
 import { checkForm, emptyForm, formKeyOf, OUTSIDE, proposedSignature, type FormKey, type RegistrationForm } from './form';

@@ -1,7 +1,7 @@
 /** « J’accepte » in one tap, then « Annuler » for a few seconds before the accept is written (accept.ts). */
 import { Show } from 'solid-js';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { acceptError, acceptSoon, isAcceptHeld, undoAccept } from './accept';
 import type { RequestEntry } from './queries';
 

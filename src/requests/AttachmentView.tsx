@@ -3,7 +3,7 @@
  * upload state), then from `/api/uploads/` (participants only; cached by the service worker once opened).
  */
 import { createEffect, createMemo, createResource, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { uploadBlob } from './device-store';
 import { outboxItems, uploadProgress } from './uploader';
 import { uploadUrl } from './upload-cache';

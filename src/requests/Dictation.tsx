@@ -3,7 +3,7 @@
  * does, with the network): what is said in French is added to the text. Absent elsewhere.
  */
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const t = fr.requests.form;
 

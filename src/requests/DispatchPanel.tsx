@@ -2,7 +2,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { MessageKind } from '../domain/requests/message-schema';
 import { searchProgress } from '../domain/requests/progress';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import type { MessageEntry, RequestEntry } from './queries';
 import { clockLabel, dateTimeLabel } from './timing';
 

@@ -3,7 +3,7 @@
  * the device; the files stay in memory until the form is saved, then go to the upload outbox.
  */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import type { LocalFile } from './commands';
 import { newUploadId } from './ids';
 import { compressImage, isAccepted, MAX_UPLOAD_BYTES } from './image';

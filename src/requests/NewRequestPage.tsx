@@ -9,7 +9,7 @@ import { createStore } from 'solid-js/store';
 import type { Point } from '../domain/geo';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
 import type { Commune } from '../domain/territory/communes';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { log } from '../log';
 import { searchPlaces } from '../map/geocode';
 import { LocationPicker, type PatientPlace } from '../map/LocationPicker';

@@ -1,6 +1,6 @@
 /** The button that asks for notification permission (never asked on load), and what happens after. */
 import { Match, Switch } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { askNotificationPermission, notificationPermission, notificationsSupported } from './notifications';
 
 export function NotificationsButton() {

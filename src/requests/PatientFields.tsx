@@ -1,6 +1,6 @@
 /** The patient's identity typed in (a new patient), and the consent box every request needs. */
 import { For, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
 import { maskBirthDate, type FormErrors, type RequestForm } from './form';
 

@@ -7,7 +7,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { getJson, messageOf } from '../data/json-api';
 import type { HistoryItem, PatientHistory } from '../domain/requests/api';
 import { isPurgeDue } from '../domain/requests/purge';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { keyState, purgeAfterDays } from '../protection/device-key';
 import { recordOpening } from './audit';
 import { kindLabel, statusLabel } from './labels';

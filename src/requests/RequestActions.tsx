@@ -8,7 +8,7 @@ import { isPending } from '../data/replication';
 import { allowedEvents } from '../domain/requests/lifecycle';
 import type { MessageKind } from '../domain/requests/message-schema';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { AcceptButton } from './AcceptButton';
 import { writeMessage } from './commands';
 import { actorOf, canAnswer } from './lists';

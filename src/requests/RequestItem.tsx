@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { Show, type Accessor } from 'solid-js';
 import { isPending } from '../data/replication';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { AcceptButton } from './AcceptButton';
 import { isOpen } from './lists';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from './labels';

@@ -2,7 +2,7 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import { isCoordinator } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 import { createNow } from './clock';
 import { acceptSoon } from './accept';

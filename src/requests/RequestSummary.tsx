@@ -1,7 +1,7 @@
 /** The broadcast card of a request: what is needed, where, how urgent (time left), its status, its photos. */
 import { For, Show, type Accessor, type JSX } from 'solid-js';
 import { isPending } from '../data/replication';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { AttachmentView } from './AttachmentView';
 import { isOpen } from './lists';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from './labels';

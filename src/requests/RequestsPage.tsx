@@ -2,7 +2,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show, type Accessor } from 'solid-js';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 import { createNow } from './clock';
 import { NotificationsButton } from './NotificationsButton';

@@ -1,6 +1,6 @@
 /** Where I stand on someone else's request: mine, waiting for the server, « déjà pris en charge par … », handed back, closed. */
 import { Match, Show, Switch } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { standingOf } from './lists';
 import type { MessageEntry, RequestEntry } from './queries';
 import { hasPendingMessage } from './RequestActions';

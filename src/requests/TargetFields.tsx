@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { GENERAL_PRACTICE, PROFESSIONS, professionLabel, SPECIALTIES, STRUCTURE_KINDS } from '../domain/members/professions';
 import { REQUEST_KINDS, URGENCIES, URGENCY_LABELS, type Urgency } from '../domain/requests/types';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
 import { deadlineOf, type FormErrors, type RequestForm } from './form';
 import { dateTimeLabel } from './timing';

@@ -2,7 +2,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { isPending } from '../data/replication';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { keyState } from '../protection/device-key';
 import { AttachmentView } from './AttachmentView';
 import { writeMessage } from './commands';

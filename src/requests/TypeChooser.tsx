@@ -1,7 +1,7 @@
 /** The first thing a request says, in one tap: its type, which pre-fills the rest; then it folds to one line. */
 import { For, Show } from 'solid-js';
 import { REQUEST_KINDS, REQUEST_TYPES, type RequestType } from '../domain/requests/types';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const t = fr.requests.form;
 

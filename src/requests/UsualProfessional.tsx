@@ -1,6 +1,6 @@
 /** Optionally names the patient's usual professional for this need, chosen in the local directory (offline too). */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { professionLine } from '../members/format';
 import { createMemberSearch } from '../members/queries';
 import { controlProps, FormField } from '../registration/FormField';

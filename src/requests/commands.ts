@@ -13,7 +13,7 @@ import { messagesPolicy, requestsPolicy } from '../domain/requests/policies';
 import type { CareRequest } from '../domain/requests/schema';
 import type { SessionUser } from '../domain/session/user';
 import { describeErrors } from '../domain/validation';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import type { Attachment } from './form';
 import { newMessageId } from './ids';
 import { actorOf } from './lists';

@@ -10,7 +10,7 @@ import { patientsPolicy, requestsPolicy } from '../domain/requests/policies';
 import type { CareRequest } from '../domain/requests/schema';
 import { defaultDeadline, REQUEST_KINDS, type RequestType, type Urgency } from '../domain/requests/types';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export interface Attachment {
   id: string;

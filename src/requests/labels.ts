@@ -2,7 +2,7 @@
 import { professionLabel } from '../domain/members/professions';
 import { STATUS_LABELS, type RequestStatus } from '../domain/requests/lifecycle';
 import { REQUEST_KINDS, URGENCY_LABELS, type RequestType, type Urgency } from '../domain/requests/types';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export const kindLabel = (type: string): string => REQUEST_KINDS[type as RequestType]?.label ?? type;
 

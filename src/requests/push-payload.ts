@@ -1,7 +1,7 @@
 /** Reading a Web Push payload `{ kind, requestId, title, body, url }` into a notification (it never carries patient data). Pure. */
 import { TERRITORY } from '../config';
 import { alertText, type AlertSubject } from '../domain/alerts/text';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export interface AlertNotice {
   title: string;
@@ -19,7 +19,7 @@ export const ACCEPT_ACTION = 'accept';
 
 /** The notification's options; its data is the notice, read back on a click. TypeScript's DOM types lack `actions`. */
 export function notificationOptions(notice: AlertNotice): NotificationOptions & { actions: { action: string; title: string }[] } {
-  const actions = notice.acceptable ? [{ action: ACCEPT_ACTION, title: fr.requests.actions.acceptShort }] : [];
+  const actions = notice.acceptable ? [{ action: ACCEPT_ACTION, title: fr.app.notificationAccept }] : [];
   return { body: notice.body, tag: notice.tag, data: notice, icon: '/icons/icon-192.png', actions };
 }
 

@@ -1,6 +1,6 @@
 /** Time left before a request's deadline, and dates, in the territory's time zone. Pure. */
 import { TERRITORY } from '../config';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const MINUTE = 60_000;
 

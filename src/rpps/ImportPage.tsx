@@ -4,7 +4,7 @@ import { HttpError } from '../data/http';
 import { parseHeader } from '../domain/rpps/parse';
 import type { ImportStatus } from '../domain/rpps/report';
 import { isCoordinator } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 import { firstLine, importStatus, uploadExtract } from './api';
 import { ImportProgress, ImportResult } from './ImportReport';

@@ -2,7 +2,7 @@
 import { TERRITORY } from '../config';
 import { For, Show } from 'solid-js';
 import type { ImportCounts, ImportStatus } from '../domain/rpps/report';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: TERRITORY.timeZone });
 

@@ -3,7 +3,7 @@ import { apiUrl } from '../config';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
 import type { ImportStatus } from '../domain/rpps/report';
 import type { ErrorBody } from '../domain/validation';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 /**
  * Sends the file as the request body, which the server imports as it arrives; resolves with the

@@ -2,7 +2,7 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { HttpError } from '../data/http';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from './session';
 
 export default function LoginPage() {
@@ -91,8 +91,8 @@ export default function LoginPage() {
           {busy() ? fr.session.submitting : fr.session.submit}
         </button>
         <p class="login__links">
-          <A href="/mot-de-passe-oublie" data-testid="forgot-link">{fr.password.forgotLink}</A>
-          <A href="/inscription" data-testid="register-link">{fr.registration.link}</A>
+          <A href="/mot-de-passe-oublie" data-testid="forgot-link">{fr.session.forgotPassword}</A>
+          <A href="/inscription" data-testid="register-link">{fr.session.register}</A>
         </p>
       </form>
     </main>

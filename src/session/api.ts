@@ -2,7 +2,7 @@
 import { apiUrl } from '../config';
 import type { SessionUser } from '../domain/session/user';
 import { fetchOrOffline, HttpError, readErrorMessage } from '../data/http';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 function isSessionUser(value: unknown): value is SessionUser {
   const u = value as Partial<SessionUser> | null;

@@ -7,7 +7,7 @@ import { For, Show, type Accessor } from 'solid-js';
 import { storageFreed, storageFull } from '../data/local-write';
 import { sessionExpired, syncError, syncStatus } from '../data/replication';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { createMemberEntry } from '../members/queries';
 import { createRequestsBackground } from '../requests/background';
 import { LockNotice } from '../protection/LockNotice';
@@ -96,7 +96,7 @@ function NavLink(props: { to: Destination; short?: boolean; openAlerts: Accessor
         <span class="nav__badge" data-testid="nav-alerts" aria-hidden="true">
           {props.openAlerts()}
         </span>
-        <span class="visually-hidden">{fr.requests.navAlerts(props.openAlerts())}</span>
+        <span class="visually-hidden">{fr.app.destinations.openAlerts(props.openAlerts())}</span>
       </Show>
     </A>
   );

@@ -4,7 +4,7 @@
  */
 import { TERRITORY } from '../config';
 import { createSignal, For, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 import { canReapply, createLostEdits, dismissEdit, reapplyEdit, type LostEdit } from './lost-edits';
 

@@ -1,7 +1,7 @@
 /** `/moi`: on a phone, who is signed in, the pages the bottom tabs leave out, and logout. */
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { professionLine } from '../members/format';
 import { createMemberEntry } from '../members/queries';
 import { useSession } from '../session/session';

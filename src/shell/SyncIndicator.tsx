@@ -1,7 +1,7 @@
 /** The sync pill of the header: online, offline, syncing or in error, and how many changes wait to be sent. */
 import { Show } from 'solid-js';
 import { pendingCount, syncError, syncStatus, type SyncStatus } from '../data/replication';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 const LABELS: Record<SyncStatus, string> = {
   online: fr.sync.online,

@@ -1,7 +1,7 @@
 /** Offers the new version when the service worker has one waiting (`registerType: 'prompt'`); nothing under the dev server. */
 import { Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 /** An app left open all day in a practice still learns about new versions. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;

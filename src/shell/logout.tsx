@@ -2,7 +2,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { pendingCount } from '../data/replication';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { dropPushSubscription } from '../requests/notifications';
 import { useSession } from '../session/session';
 

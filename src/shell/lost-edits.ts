@@ -5,7 +5,7 @@ import { getDatabase } from '../data/database';
 import { canReapply, reappliedChanges, type LostEdit } from '../data/lost-edits';
 import { dismissLostEdit, lostEdits$ } from '../data/lost-edits-store';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { updateMember, type CommandResult } from '../members/commands';
 
 export type { LostEdit } from '../data/lost-edits';

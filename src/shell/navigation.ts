@@ -3,7 +3,7 @@
  * under « Moi », and the desktop side bar with everything. Pure, so each role's set is tested.
  */
 import { isCoordinator, type SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export type Icon = 'requests' | 'new' | 'directory' | 'map' | 'availability' | 'me' | 'console' | 'intake' | 'profile' | 'roster' | 'indicators' | 'registrations' | 'messages' | 'import' | 'technical';
 
@@ -17,21 +17,21 @@ export interface Destination {
 }
 
 const to = {
-  requests: { href: '/demandes', label: fr.requests.nav, testid: 'nav-requests', icon: 'requests' },
+  requests: { href: '/demandes', label: fr.app.destinations.requests, testid: 'nav-requests', icon: 'requests' },
   new: { href: '/demandes/nouvelle', label: fr.app.newRequest, short: fr.app.tabs.new, testid: 'nav-new', icon: 'new' },
-  directory: { href: '/annuaire', label: fr.directory.nav, testid: 'nav-directory', icon: 'directory' },
-  map: { href: '/carte', label: fr.map.nav, testid: 'nav-map', icon: 'map' },
-  availability: { href: '/disponibilite', label: fr.availability.nav, short: fr.app.tabs.availability, testid: 'nav-availability', icon: 'availability' },
-  profile: { href: '/profil', label: fr.profile.nav, testid: 'nav-profile', icon: 'profile' },
+  directory: { href: '/annuaire', label: fr.app.destinations.directory, testid: 'nav-directory', icon: 'directory' },
+  map: { href: '/carte', label: fr.app.destinations.map, testid: 'nav-map', icon: 'map' },
+  availability: { href: '/disponibilite', label: fr.app.destinations.availability, short: fr.app.tabs.availability, testid: 'nav-availability', icon: 'availability' },
+  profile: { href: '/profil', label: fr.app.destinations.profile, testid: 'nav-profile', icon: 'profile' },
   me: { href: '/moi', label: fr.app.me.title, short: fr.app.tabs.me, testid: 'nav-me', icon: 'me' },
-  console: { href: '/coordination/file', label: fr.supervision.queueNav, short: fr.app.tabs.console, testid: 'nav-supervision', icon: 'console' },
-  intake: { href: '/coordination/saisie', label: fr.supervision.intakeNav, short: fr.app.tabs.intake, testid: 'nav-intake', icon: 'intake' },
-  roster: { href: '/coordination/permanences', label: fr.supervision.rosterNav, testid: 'nav-roster', icon: 'roster' },
-  indicators: { href: '/coordination/indicateurs', label: fr.indicators.nav, testid: 'nav-indicators', icon: 'indicators' },
-  registrations: { href: '/coordination/inscriptions', label: fr.coordination.registrationsNav, testid: 'nav-registrations', icon: 'registrations' },
-  messages: { href: '/coordination/messages', label: fr.coordination.messagesNav, testid: 'nav-messages', icon: 'messages' },
-  import: { href: '/coordination/import-rpps', label: fr.rpps.nav, testid: 'nav-rpps-import', icon: 'import' },
-  technical: { href: '/coordination/technique', label: fr.technical.nav, testid: 'nav-technical', icon: 'technical' },
+  console: { href: '/coordination/file', label: fr.app.destinations.console, short: fr.app.tabs.console, testid: 'nav-supervision', icon: 'console' },
+  intake: { href: '/coordination/saisie', label: fr.app.destinations.intake, short: fr.app.tabs.intake, testid: 'nav-intake', icon: 'intake' },
+  roster: { href: '/coordination/permanences', label: fr.app.destinations.roster, testid: 'nav-roster', icon: 'roster' },
+  indicators: { href: '/coordination/indicateurs', label: fr.app.destinations.indicators, testid: 'nav-indicators', icon: 'indicators' },
+  registrations: { href: '/coordination/inscriptions', label: fr.app.destinations.registrations, testid: 'nav-registrations', icon: 'registrations' },
+  messages: { href: '/coordination/messages', label: fr.app.destinations.messages, testid: 'nav-messages', icon: 'messages' },
+  import: { href: '/coordination/import-rpps', label: fr.app.destinations.import, testid: 'nav-rpps-import', icon: 'import' },
+  technical: { href: '/coordination/technique', label: fr.app.destinations.technical, testid: 'nav-technical', icon: 'technical' },
 } satisfies Record<string, Destination>;
 
 /** Médecins (profession 10) post most requests; the others mostly answer them and keep their availability current. */

@@ -2,7 +2,7 @@
 import { createSignal, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
 import type { AuditEntry } from '../domain/audit/api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { LoadedList } from '../shell/LoadedList';
 import { dateTimeLabel } from '../requests/timing';
 import { accessLog } from './api';

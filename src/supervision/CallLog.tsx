@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { allowedEvents } from '../domain/requests/lifecycle';
 import { CALL_OUTCOMES, type RequestMessage } from '../domain/requests/message-schema';
 import type { CareRequest } from '../domain/requests/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { dateTimeLabel } from '../requests/timing';
 import type { CaseContext } from './case-context';
 import { ConfirmAction } from './ConfirmAction';

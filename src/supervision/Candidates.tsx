@@ -10,7 +10,7 @@ import { allowedEvents } from '../domain/requests/lifecycle';
 import { rankedCandidates } from '../domain/requests/dispatch-policies';
 import type { CareRequest } from '../domain/requests/schema';
 import { REQUEST_KINDS, type RequestType } from '../domain/requests/types';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { TERRITORY } from '../config';
 import { availabilityBadge, distanceLabel, professionLine, telHref } from '../members/format';
 import type { CaseContext } from './case-context';

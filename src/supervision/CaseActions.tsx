@@ -3,7 +3,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { allowedEvents } from '../domain/requests/lifecycle';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import type { CareRequest } from '../domain/requests/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import type { CaseContext } from './case-context';
 import { ConfirmAction } from './ConfirmAction';
 import type { Directory } from './queries';

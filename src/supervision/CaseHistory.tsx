@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import type { CareRequest } from '../domain/requests/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { dateTimeLabel } from '../requests/timing';
 import { timeline } from './history';
 

@@ -5,7 +5,7 @@
  */
 import { A, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { CoordinatorOnly } from '../coordination/CoordinatorOnly';
 import { createNow } from '../requests/clock';
 import { PatientPanel } from '../requests/PatientPanel';

@@ -1,6 +1,6 @@
 /** A button whose action is asked again in place before it runs (« Confirmer » / « Retour »), for what cannot be undone. */
 import { createSignal, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export interface ConfirmActionProps {
   label: string;

@@ -9,7 +9,7 @@ import { createStore } from 'solid-js/store';
 import type { Member } from '../domain/members/schema';
 import type { RequestType } from '../domain/requests/types';
 import type { Commune } from '../domain/territory/communes';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { CoordinatorOnly } from '../coordination/CoordinatorOnly';
 import { LocationPicker } from '../map/LocationPicker';
 import { controlProps, FormField } from '../registration/FormField';

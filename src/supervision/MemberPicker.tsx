@@ -1,7 +1,7 @@
 /** Chooses a directory entry by a few letters of its name, profession or commune, in the local directory (offline too). */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Member } from '../domain/members/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { professionLine } from '../members/format';
 import { buildIndex, search } from '../members/search';
 import { controlProps, FormField } from '../registration/FormField';

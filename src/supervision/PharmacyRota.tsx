@@ -6,7 +6,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { withoutEnded, type Availability } from '../domain/members/availability';
 import { isPharmacy } from '../domain/members/professions';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { localDate, onCallSlot, withoutSlot, withSlot, type Slot } from '../members/availability-edits';
 import { updateMember } from '../members/commands';
 import { slotLabel } from '../members/format';

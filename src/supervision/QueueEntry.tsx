@@ -2,7 +2,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { QUEUE_REASON_LABELS, type QueueItem } from '../domain/supervision/queue';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from '../requests/labels';
 import { answersOf, duration, timeLeftLabel } from './queue';
 

@@ -1,6 +1,6 @@
 /** `/coordination/file`: the live supervision queue, re-evaluated every 30 s and on every change of the local requests. */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { CoordinatorOnly } from '../coordination/CoordinatorOnly';
 import { createNow } from '../requests/clock';
 import { createMemberNames } from '../requests/queries';

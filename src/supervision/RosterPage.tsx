@@ -1,7 +1,7 @@
 /** `/coordination/permanences`: who is on duty now and in the coming days; coordinators add and remove shifts (online). */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { messageOf } from '../data/json-api';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { CoordinatorOnly } from '../coordination/CoordinatorOnly';
 import { slotLabel } from '../members/format';
 import { useSession } from '../session/session';

@@ -5,7 +5,7 @@ import { getJson, postJson } from '../data/json-api';
 import type { AccessLogAnswer, AuditEntry } from '../domain/audit/api';
 import type { RosterState } from '../domain/supervision/api';
 import type { Shift } from '../domain/supervision/roster';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export const roster = () => getJson<RosterState>('/roster');
 

@@ -3,7 +3,7 @@ import { caseDatabaseUnlessLocked } from '../data/case-database';
 import { writeLocally } from '../data/local-write';
 import type { CareRequest } from '../domain/requests/schema';
 import type { SessionUser } from '../domain/session/user';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { buildCoordinationMessage, type CoordinationInput } from './coordination';
 
 export type CommandResult = { ok: true } | { ok: false; message: string };

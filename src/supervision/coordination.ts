@@ -10,7 +10,7 @@ import type { CareRequest } from '../domain/requests/schema';
 import type { SessionUser } from '../domain/session/user';
 import { relatedKey } from '../domain/sync/policy';
 import { describeErrors } from '../domain/validation';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export type CoordinationInput =

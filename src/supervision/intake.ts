@@ -6,7 +6,7 @@
 import { patientsPolicy, requestsPolicy } from '../domain/requests/policies';
 import type { PatientBlock } from '../domain/requests/patient-schema';
 import type { CareRequest } from '../domain/requests/schema';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 import { checkForm, type Checked, type Context, type RequestForm } from '../requests/form';
 
 export function asIntake(request: CareRequest, patient: PatientBlock, callerId: string, coordinatorId: string): { request: CareRequest; patient: PatientBlock } {

@@ -1,7 +1,7 @@
 /** The console's reading of the supervision queue: mine or all, time labels, and who answered what. Pure. */
 import type { CareRequest } from '../domain/requests/schema';
 import { supervisionQueue, type QueueItem } from '../domain/supervision/queue';
-import { fr } from '../i18n/fr';
+import * as fr from '../i18n/fr';
 
 export type QueueScope = 'mine' | 'all';
 

@@ -3,8 +3,6 @@ import type { ClientEvent, DROPPED_EVENT } from '../../domain/client-log/api';
 import { deName, number, plural } from '../format';
 
 export const coordination = {
-  registrationsNav: 'Inscriptions',
-  messagesNav: 'Messages',
   reserved: 'Cette page est réservée à la coordination de la CPTS.',
   queueTitle: 'Inscriptions à valider',
   queueEmpty: 'Aucune inscription en attente.',
@@ -39,7 +37,6 @@ export const coordination = {
 } as const;
 
 export const technical = {
-  nav: 'Technique',
   pageTitle: 'Technique',
   deadLetters: {
     title: 'Changements mis de côté',

@@ -3,7 +3,6 @@ import { number, plural } from '../format';
 
 export const directory = {
   title: 'Annuaire des professionnels',
-  nav: 'Annuaire',
   searchLabel: 'Rechercher un professionnel, une profession, une commune',
   searchPlaceholder: 'Nom, profession, commune…',
   count: (n: number) => `${number(n)} ${plural(n, 'fiche', 'fiches')}`,
@@ -23,7 +22,6 @@ export const directory = {
 
 export const availability = {
   title: 'Ma disponibilité',
-  nav: 'Ma disponibilité',
   stateAvailable: (time: string) => `Vous êtes disponible jusqu’à ${time}.`,
   stateOnCall: (time: string) => `Vous êtes d’astreinte jusqu’à ${time}.`,
   stateAbsent: (date: string) => `Vous êtes absent·e jusqu’au ${date}.`,
@@ -79,7 +77,6 @@ export const availability = {
 
 export const profile = {
   title: 'Mon profil',
-  nav: 'Mon profil',
   contact: 'Coordonnées',
   mobile: 'Téléphone portable',
   landline: 'Téléphone fixe',
@@ -125,7 +122,6 @@ export const picker = {
 } as const;
 
 export const map = {
-  nav: 'Carte',
   title: 'Carte du territoire',
   mapLabel: 'Carte de la CPTS : communes, professionnels et structures',
   zoomIn: 'Zoomer',

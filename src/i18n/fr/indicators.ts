@@ -2,7 +2,6 @@
 import { number, plural } from '../format';
 
 export const indicators = {
-  nav: 'Indicateurs',
   title: 'Indicateurs de l’ACI',
   intro: 'Calculés sur cet appareil à partir des demandes synchronisées.',
   filters: 'Période et filtres',

@@ -2,7 +2,6 @@
 
 export const registration = {
   title: 'Créer un compte',
-  link: 'Créer un compte',
   intro: 'Rejoignez le réseau de la CPTS. Votre inscription est vérifiée par SMS et par e-mail, puis validée par la coordination.',
   haveAccount: 'Déjà inscrit ? Se connecter',
   kind: 'Vous inscrivez',
@@ -81,7 +80,6 @@ export const verification = {
 } as const;
 
 export const password = {
-  forgotLink: 'Mot de passe oublié ?',
   forgotTitle: 'Mot de passe oublié',
   forgotIntro: 'Indiquez l’adresse e-mail de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.',
   send: 'Envoyer le lien',

@@ -2,8 +2,6 @@
 import { deName, number, plural } from '../format';
 
 export const requests = {
-  nav: 'Demandes',
-  navAlerts: (n: number) => `${number(n)} ${plural(n, 'alerte', 'alertes')} en attente de réponse`,
   title: 'Demandes',
   new: 'Nouvelle demande',
   alertsTitle: 'Alertes',
@@ -151,7 +149,6 @@ export const requests = {
     title: 'Répondre',
     manage: 'Suivi de la demande',
     accept: 'J’accepte',
-    acceptShort: 'Accepter',
     accepting: 'Vous acceptez cette demande…',
     undo: 'Annuler',
     decline: 'Je décline',

@@ -3,7 +3,6 @@ import type { ImportCounts } from '../../domain/rpps/report';
 import { number } from '../format';
 
 export const rpps = {
-  nav: 'Import RPPS',
   title: 'Import de l’extrait RPPS',
   intro:
     'Importez l’extrait national de l’annuaire santé (fichier « PS_LibreAcces_Personne_activite_….txt », décompressé). Les professionnels qui exercent dans les communes du territoire entrent dans l’annuaire comme invités ; les fiches des membres inscrits ne sont pas modifiées, et importer deux fois le même fichier ne change rien.',

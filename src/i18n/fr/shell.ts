@@ -17,6 +17,25 @@ export const app = {
     me: 'Moi',
   },
   newRequest: 'Nouvelle demande',
+  /** The button of an alert's notification (the phone's own, shown even with the app closed). */
+  notificationAccept: 'Accepter',
+  /** Every destination's name, here with the frame that shows them, so each feature's strings load with its pages. */
+  destinations: {
+    requests: 'Demandes',
+    openAlerts: (n: number) => `${number(n)} ${plural(n, 'alerte', 'alertes')} en attente de réponse`,
+    directory: 'Annuaire',
+    map: 'Carte',
+    availability: 'Ma disponibilité',
+    profile: 'Mon profil',
+    console: 'File',
+    intake: 'Saisie téléphonique',
+    roster: 'Permanences',
+    indicators: 'Indicateurs',
+    registrations: 'Inscriptions',
+    messages: 'Messages',
+    import: 'Import RPPS',
+    technical: 'Technique',
+  },
   me: {
     title: 'Moi',
     more: 'Plus',
@@ -38,6 +57,8 @@ export const session = {
   expiredAction: 'Se reconnecter',
   expiredKeepsChanges: 'Vos modifications en attente sont conservées sur cet appareil.',
   failed: 'La connexion a échoué. Réessayez.',
+  forgotPassword: 'Mot de passe oublié ?',
+  register: 'Créer un compte',
   logoutLosesChanges: (n: number) =>
     (n <= 1
       ? '1 modification n’a pas encore été envoyée au serveur et sera perdue'

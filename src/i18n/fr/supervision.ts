@@ -2,9 +2,6 @@
 import { deName, number, plural } from '../format';
 
 export const supervision = {
-  queueNav: 'File',
-  intakeNav: 'Saisie téléphonique',
-  rosterNav: 'Permanences',
   queueTitle: 'File de supervision',
   queueIntro: 'Les demandes qui ont besoin d’un humain : escaladées, proches de l’échéance sans preneur, rendues ou signalées. Les plus pressées d’abord.',
   scope: 'Afficher',
