@@ -10,6 +10,9 @@
  * - repeat visit, the app installed (service worker active, first sync done): a new tab opens `/`,
  *   from the navigation until the directory shows members, plus the same first tap; online (slow 4G)
  *   and offline.
+ * Where a repeat visit's time goes: the page's resource timings (the document, the last script) and
+ * the app's own marks (`cpts:*`: app rendered, database opening / created / opened, members read,
+ * frame shown), each at its median over the runs.
  * Times are the page's own clock (`performance.now()`, from the navigation), so the script's
  * round-trips between steps count for nothing. The service worker's own requests (its precache)
  * are not throttled: Chromium emulates the network per page. Writes bench/results/phone-start.json.
@@ -73,6 +76,17 @@ async function firstTap(page: Page, role: Role): Promise<number> {
 
 const MEMBERS_SHOWN = '[data-testid="member-card"]';
 
+/** Milestones of a start, in ms from the navigation: the document and the last script received, and the app's `cpts:*` marks. */
+async function milestones(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const out: Record<string, number> = { 'document-received': navigation.responseEnd, 'code-received': Math.max(0, ...resources.filter((r) => r.name.endsWith('.js')).map((r) => r.responseEnd)) };
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('cpts:')) out[m.name.slice(5)] ??= m.startTime;
+    return out;
+  });
+}
+
 async function firstVisit(browser: Browser, baseURL: string, role: Role) {
   const context = await browser.newContext({ ...PHONE, baseURL });
   const page = await phonePage(context);
@@ -84,6 +98,7 @@ async function firstVisit(browser: Browser, baseURL: string, role: Role) {
   const clicked = await clickedAt(page, '[data-testid="login-submit"]');
   await page.getByTestId('login-submit').click();
   const homeShown = await shownAt(page, MEMBERS_SHOWN);
+  const marks = { ...(await milestones(page)), 'members-shown': homeShown };
   const click = await clicked();
   const tap = await firstTap(page, role);
   // The repeat visits need the app installed and the first sync done.
@@ -92,7 +107,7 @@ async function firstVisit(browser: Browser, baseURL: string, role: Role) {
   const synced = await page.evaluate(() => performance.now());
   await until(() => page.evaluate(async () => Boolean(navigator.serviceWorker.controller) || (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated').then((ok) => ok || false), 'the service worker');
   await page.close();
-  return { context, formReadyMs: formReady, loginToHomeMs: homeShown - click, firstTapMs: tap, totalMs: formReady + (homeShown - click) + tap, syncedAfterClickMs: synced - click };
+  return { context, formReadyMs: formReady, loginToHomeMs: homeShown - click, firstTapMs: tap, totalMs: formReady + (homeShown - click) + tap, syncedAfterClickMs: synced - click, marks: { ...marks, 'login-clicked': click } };
 }
 
 async function repeatVisit(context: BrowserContext, role: Role, offline: boolean) {
@@ -101,12 +116,20 @@ async function repeatVisit(context: BrowserContext, role: Role, offline: boolean
     const page = await phonePage(context, offline);
     await page.goto('/', { waitUntil: 'commit' });
     const homeShown = await shownAt(page, MEMBERS_SHOWN);
+    const marks = { ...(await milestones(page)), 'members-shown': homeShown };
     const tap = await firstTap(page, role);
     await page.close();
-    return { homeMs: homeShown, firstTapMs: tap, totalMs: homeShown + tap };
+    return { homeMs: homeShown, firstTapMs: tap, totalMs: homeShown + tap, marks };
   } finally {
     if (offline) await context.setOffline(false);
   }
+}
+
+/** Each milestone's median over the runs, in the order of the medians. */
+function medians(runs: Record<string, number>[]): Record<string, number> {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  const median = (name: string) => summarize(runs.map((r) => r[name]).filter((v) => v !== undefined), 0).median;
+  return Object.fromEntries(names.map((n) => [n, median(n)] as const).sort((a, b) => a[1] - b[1]));
 }
 
 async function main() {
@@ -141,10 +164,19 @@ async function main() {
       const of = <T>(list: T[], f: (x: T) => number) => summarize(list.map(f), 0);
       result[role] = {
         firstVisitMs: of(first, (v) => v.totalMs),
-        firstVisit: { formReadyMs: of(first, (v) => v.formReadyMs), loginToHomeMs: of(first, (v) => v.loginToHomeMs), firstTapMs: of(first, (v) => v.firstTapMs), syncedAfterClickMs: of(first, (v) => v.syncedAfterClickMs) },
+        firstVisit: {
+          formReadyMs: of(first, (v) => v.formReadyMs),
+          loginToHomeMs: of(first, (v) => v.loginToHomeMs),
+          firstTapMs: of(first, (v) => v.firstTapMs),
+          syncedAfterClickMs: of(first, (v) => v.syncedAfterClickMs),
+          milestonesMs: medians(first.map((v) => v.marks)),
+        },
         repeatVisitMs: of(online, (v) => v.totalMs),
         repeatVisitOfflineMs: of(offline, (v) => v.totalMs),
-        repeatVisit: { online: { homeMs: of(online, (v) => v.homeMs), firstTapMs: of(online, (v) => v.firstTapMs) }, offline: { homeMs: of(offline, (v) => v.homeMs), firstTapMs: of(offline, (v) => v.firstTapMs) } },
+        repeatVisit: {
+          online: { homeMs: of(online, (v) => v.homeMs), firstTapMs: of(online, (v) => v.firstTapMs), milestonesMs: medians(online.map((v) => v.marks)) },
+          offline: { homeMs: of(offline, (v) => v.homeMs), firstTapMs: of(offline, (v) => v.firstTapMs), milestonesMs: medians(offline.map((v) => v.marks)) },
+        },
       };
     }
     result.loadPerCore = summarize(loads, 2);

@@ -35,6 +35,19 @@ export interface PartRun {
   loadPerCoreAfter: number;
 }
 
+/** What each milestone of a start means (bench/phone-start.ts reads them). */
+const MILESTONES: Record<string, string> = {
+  'document-received': 'the page (index.html) received',
+  'app-rendered': 'the app’s code run, its first render done',
+  'code-received': 'the last script received',
+  'db-opening': 'the local database asked for',
+  'frame-shown': 'the frame (header, tabs) on screen',
+  'db-created': 'the database open, its collections not yet',
+  'db-opened': 'the collections open (schemas checked)',
+  'members-read': 'the directory’s members read from the device',
+  'members-shown': 'members on screen',
+};
+
 /** The first route's weight before it was trimmed (kept here: it is history). */
 const FIRST_ROUTE_BEFORE =
   'Before (2026-12-04 at fb1bfa5, same measure): 206.9 KB gzipped in 36 files, of which the RxDB chunk 119.9 KB (crypto-js whole: every cipher and hash, ' +
@@ -450,6 +463,19 @@ function markdown(r: Json): string {
       row('— members shown / first tap', (d) => ({ median: `${d.repeatVisit.offline.homeMs.median} + ${d.repeatVisit.offline.firstTapMs.median}`, p95: `${d.repeatVisit.offline.homeMs.p95} + ${d.repeatVisit.offline.firstTapMs.p95}` })),
       '',
     );
+    const milestones = (role: string, mode: string): Record<string, number> | undefined => p[role].details.repeatVisit[mode].milestonesMs;
+    if (milestones('nurse', 'online')) {
+      const columns = ['nurse', 'coordinator'].flatMap((role) => ['online', 'offline'].map((mode) => [role, mode] as const));
+      const names = Object.keys(milestones('nurse', 'offline') ?? {});
+      push(
+        'Where a repeat visit’s time goes: milestones in ms from the navigation, each the median over the runs (the document and the last script received from the resource timings; the others are the app’s own `cpts:*` performance marks).',
+        '',
+        `| milestone | ${columns.map(([role, mode]) => `${role}, ${mode}`).join(' | ')} |`,
+        `|---|${columns.map(() => '---').join('|')}|`,
+        ...names.map((name) => `| ${MILESTONES[name] ?? name} | ${columns.map(([role, mode]) => milestones(role, mode)?.[name] ?? '—').join(' | ')} |`),
+        '',
+      );
+    }
   }
   if (r.bulkImport) {
     push('## 7. Bulk import', '', `From \`bench/rpps-import.ts\`: a synthetic ${r.bulkImport.lines.toLocaleString('en')}-line RPPS extract (${r.bulkImport.fileMb} MB, 5 % in the territory) into a temporary embedded database, twice.`, '', '| run | time | lines/s | RSS before → peak | JS heap peak | database peak RSS |', '|---|---|---|---|---|---|');

@@ -44,6 +44,7 @@ export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unkno
 }
 
 async function open(): Promise<Database> {
+  performance.mark('cpts:db-opening');
   const db = await createRxDatabase<SharedCollections>({
     name: LOCAL_DATABASE_NAME,
     storage: await storage(),
@@ -57,7 +58,9 @@ async function open(): Promise<Database> {
   for (const name of ['patients', 'messages']) {
     await removeCollectionStorages(db.storage, db.internalStore, db.token, db.name, name, db.multiInstance, undefined, db.hashFunction);
   }
+  performance.mark('cpts:db-created');
   await db.addCollections(SHARED_COLLECTIONS);
+  performance.mark('cpts:db-opened');
   return db;
 }
 

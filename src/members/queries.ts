@@ -47,6 +47,7 @@ export function createMemberSearch(query: Accessor<string>): MemberSearch {
     (db) => {
       if (disposed) return;
       subscription = db.members.find().$.subscribe((docs) => {
+        if (!loaded()) performance.mark('cpts:members-read');
         setMembers(docs.map(toEntry).filter(listed));
         setLoaded(true);
       });

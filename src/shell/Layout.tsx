@@ -3,7 +3,7 @@
  * sync notices, the page, and the navigation: bottom tabs on a phone, a side bar on a desktop.
  */
 import { A, Navigate, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { For, Show, type Accessor } from 'solid-js';
+import { For, onMount, Show, type Accessor } from 'solid-js';
 import { storageFreed, storageFull } from '../data/local-write';
 import { sessionExpired, syncError, syncStatus } from '../data/replication';
 import type { SessionUser } from '../domain/session/user';
@@ -25,6 +25,7 @@ export default function Layout(props: RouteSectionProps) {
   const wide = createMediaQuery(WIDE);
   // New alerts ring wherever the member is in the app; the count is the nav badge.
   const openAlerts = createRequestsBackground(session.user, (url) => navigate(url));
+  onMount(() => performance.mark('cpts:frame-shown'));
 
   return (
     <Show when={session.user()} fallback={<Navigate href="/connexion" />}>
