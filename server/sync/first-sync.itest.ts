@@ -120,6 +120,21 @@ describe('first sync of a device', () => {
     expect(next.json.results).toEqual([]);
   });
 
+  it('tells a fresh device how many documents its first sync brings, per collection, to the signed-in only', async () => {
+    for (const account of ['infirmiere', 'generaliste', 'coordination'] as const) {
+      const client = new Client(server.url);
+      await client.login(demo(account).email, demo(account).password);
+      const totals = await client.request('GET', '/api/sync/totals');
+      expect(totals.status).toBe(200);
+      expect(Object.keys(totals.json).sort()).toEqual(['members', 'messages', 'patients', 'requests']);
+      for (const collection of Object.keys(totals.json)) {
+        const pulled = await pullAll(client, collection, 1000);
+        expect(totals.json[collection], `${account}, ${collection}`).toBe(new Set(pulled.ids).size);
+      }
+    }
+    expect((await new Client(server.url).request('GET', '/api/sync/totals')).status).toBe(401);
+  });
+
   it('refuses a forged cursor', async () => {
     const client = new Client(server.url);
     await client.login(demo('infirmiere').email, demo('infirmiere').password);

@@ -168,6 +168,26 @@ export class Gateway {
     }
   }
 
+  /**
+   * About how many documents a first sync brings this user now, counted where it reads them: the
+   * documents in memory, the user's rows of the reader view, or (a reader by role, whose first sync
+   * scans the feed) the collection's documents. A device shows what is left with it; the feed may
+   * also bring deletions, which are not counted.
+   */
+  async readableCount(user: SessionUser): Promise<number> {
+    if (this.memory) {
+      let count = 0;
+      for (const doc of this.memory.after('')) if (this.firstSyncRow(user, { id: String(doc._id), doc })) count++;
+      return count;
+    }
+    if (this.policy.indexedFor?.(user)) {
+      const res = await this.db.view(this.policy.name, 'by_reader', { startkey: [user.memberId, ''], endkey: [user.memberId, {}] } as never);
+      return res.rows.length;
+    }
+    const [info, design] = await Promise.all([this.db.info(), this.db.list({ startkey: '_design/', endkey: '_design0' })]);
+    return Math.max(0, info.doc_count - design.rows.length);
+  }
+
   /** A stored document as a first sync's row, if the user may read it. */
   private firstSyncRow(user: SessionUser, { id, doc }: Entry): ChangeRow | undefined {
     const clean = doc && relayableRow({ id, seq: 0, changes: [{ rev: String(doc._rev) }], doc }, this.policy.withdrawn);

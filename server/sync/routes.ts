@@ -1,6 +1,7 @@
 /** `/api/sync/<collection>/`: the thin HTTP side of the replication gateway. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../http/errors';
+import type { SyncTotals } from '../../src/domain/sync/api';
 import type { Sessions } from '../session/sessions';
 import type { Gateway } from './gateway';
 import { requireUser } from '../session/auth';
@@ -21,6 +22,11 @@ export function syncRoutes(app: FastifyInstance, { sessions, gateways }: { sessi
     return gateway;
   };
   const opts = { preHandler: requireUser(sessions) };
+
+  app.get('/api/sync/totals', opts, async (request): Promise<SyncTotals> => {
+    const counts = await Promise.all([...gateways].map(async ([name, gateway]) => [name, await gateway.readableCount(request.user!)] as const));
+    return Object.fromEntries(counts);
+  });
 
   app.get<{ Params: Params }>('/api/sync/:collection/_changes', opts, async (request) => {
     const gateway = gatewayOf(request);
