@@ -3,7 +3,8 @@
  * serves the app's files but not its server would be. Closed, every `/api/` request fails as a
  * network error, whoever makes it (the page or its service worker), and those in flight are cut.
  * Unlike a Playwright route, it does not depend on how the browser attributes a request that went
- * through a service worker.
+ * through a service worker. It can also hold the requests a test names until it lets them go, as a
+ * slow network would at that point.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,12 @@ export interface ApiGate {
   close(): void;
   /** `/api/` requests refused while closed. */
   refused(): number;
+  /** From now on, requests whose decoded path and query `matches` wait until `release()`. */
+  hold(matches: (url: string) => boolean): void;
+  /** Sends the held requests on, and holds nothing more. */
+  release(): void;
+  /** Requests waiting now. */
+  held(): number;
   stop(): Promise<void>;
 }
 
@@ -23,7 +30,13 @@ export async function startApiGate(target: string): Promise<ApiGate> {
   let closed = false;
   let refused = 0;
   const apiAnswers = new Set<http.ServerResponse>();
+  let holding: ((url: string) => boolean) | null = null;
+  let waiting: (() => void)[] = [];
   const server = http.createServer((req, res) => {
+    if (holding?.(decodeURIComponent(req.url ?? ''))) {
+      waiting.push(() => server.emit('request', req, res));
+      return;
+    }
     const api = (req.url ?? '').startsWith('/api/');
     if (api && closed) {
       refused++;
@@ -51,6 +64,14 @@ export async function startApiGate(target: string): Promise<ApiGate> {
       for (const res of apiAnswers) res.socket?.destroy();
     },
     refused: () => refused,
+    hold: (matches) => void (holding = matches),
+    release() {
+      holding = null;
+      const held = waiting;
+      waiting = [];
+      held.forEach((send) => send());
+    },
+    held: () => waiting.length,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

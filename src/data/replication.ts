@@ -12,6 +12,7 @@ import { PULL_BATCH } from '../domain/sync/collections';
 import * as fr from '../i18n/fr';
 import { log } from '../log';
 import { getDatabase, type Collections } from './database';
+import { followFirstSync, forgetFirstSync } from './first-sync-progress';
 import { fetchOrOffline, HttpError, readErrorMessage } from './http';
 import { onStorageFreed, reportStorageError } from './local-write';
 import { recordConflict } from './lost-edits-store';
@@ -196,6 +197,10 @@ export async function startSync(db: Partial<Collections>, { untilSignedIn = fals
   for (const name of SYNCED) {
     const collection = db[name];
     if (!collection || replications.some((r) => r.collection.name === name)) continue;
+    // A collection that holds nothing yet is in its first sync: its progress is shown.
+    const fresh = (await collection.count().exec()) === 0;
+    if (generation !== generations) return;
+    if (replications.some((r) => r.collection.name === name)) continue;
     const replication = replicateCouchDB<Replicated>({
       replicationIdentifier: replicationIdentifier(name),
       collection: collection as unknown as RxCollection<Replicated>,
@@ -207,6 +212,7 @@ export async function startSync(db: Partial<Collections>, { untilSignedIn = fals
     });
     replications.push(replication);
     subscriptions.push(...watch(name, replication));
+    if (fresh) subscriptions.push(followFirstSync(name, replication));
   }
 }
 
@@ -220,6 +226,7 @@ export function stopSync(): Promise<void> {
   replications = [];
   subscriptions.forEach((s) => s.unsubscribe());
   subscriptions = [];
+  forgetFirstSync();
   setBusy(new Set<string>());
   stopping = Promise.all([stopping, ...cancelled.map((r) => r.cancel())]).then(() => undefined);
   return stopping;

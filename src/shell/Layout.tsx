@@ -11,6 +11,7 @@ import * as fr from '../i18n/fr';
 import { createMemberEntry } from '../members/queries';
 import { createRequestsBackground } from '../requests/background';
 import { LockNotice } from '../protection/LockNotice';
+import { FirstSyncProgress } from './FirstSyncProgress';
 import { useSession } from '../session/session';
 import { LogoutButton } from './logout';
 import { LostEditsNotice } from './LostEditsNotice';
@@ -69,6 +70,7 @@ export default function Layout(props: RouteSectionProps) {
             </div>
           </Show>
           <LockNotice />
+          <FirstSyncProgress />
           <div class={wide() ? 'frame frame--wide' : 'frame frame--tabs'}>
             <Show when={wide()}>
               <SideBar user={user()} openAlerts={openAlerts} />

@@ -66,6 +66,16 @@ export const session = {
     ' : la déconnexion efface les données de cet appareil. Se déconnecter quand même ?',
 } as const;
 
+const firstSyncItems: Record<string, (n: number) => string> = {
+  members: (n) => `${number(n)} ${plural(n, 'fiche', 'fiches')} de l’annuaire`,
+  requests: (n) => `${number(n)} ${plural(n, 'demande', 'demandes')}`,
+  patients: (n) => `${number(n)} ${plural(n, 'dossier patient', 'dossiers patients')}`,
+  messages: (n) => `${number(n)} ${plural(n, 'message', 'messages')}`,
+};
+
+/** « a », « a et b », « a, b et c ». */
+const list = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`);
+
 export const sync = {
   online: 'En ligne',
   offline: 'Hors ligne',
@@ -76,6 +86,12 @@ export const sync = {
   serverError: (status: number) => `Le serveur a répondu par une erreur (${status}).`,
   label: 'État de la synchronisation',
   unexpected: 'La synchronisation a rencontré une erreur inattendue ; elle reprendra d’elle-même.',
+  firstSync: {
+    title: 'Première synchronisation de cet appareil',
+    /** « encore 650 fiches de l’annuaire et 12 demandes ». */
+    left: (parts: { collection: string; left: number }[]) => `encore ${list(parts.map((p) => firstSyncItems[p.collection]?.(p.left) ?? number(p.left)))}`,
+    hint: 'Ce qui est arrivé est déjà consultable.',
+  },
 } as const;
 
 export const storage = {

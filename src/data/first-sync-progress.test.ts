@@ -1,0 +1,49 @@
+import { Subject } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncTotals } from '../domain/sync/api';
+import { firstSyncProgress, followFirstSync, forgetFirstSync } from './first-sync-progress';
+
+/** A replication whose documents and end of first pull the test hands out. */
+function replication() {
+  const received$ = new Subject<unknown>();
+  let finish = () => {};
+  const initial = new Promise<void>((resolve) => (finish = resolve));
+  return { received$, awaitInitialReplication: () => initial, finish };
+}
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+afterEach(forgetFirstSync);
+
+describe('following a first sync', () => {
+  it('counts what arrives against the total the server gives once documents arrive, until the first pull is over', async () => {
+    const members = replication();
+    let asked = 0;
+    const totals = (): Promise<SyncTotals> => (asked++, Promise.resolve({ members: 1650 }));
+    followFirstSync('members', members, totals);
+    expect(firstSyncProgress()).toEqual([{ collection: 'members', received: 0, done: false }]);
+    expect(asked).toBe(0);
+    for (let i = 0; i < 1000; i++) members.received$.next({});
+    await flush();
+    expect(asked).toBe(1);
+    expect(firstSyncProgress()).toEqual([{ collection: 'members', received: 1000, total: 1650, done: false }]);
+    members.finish();
+    await flush();
+    expect(firstSyncProgress()).toEqual([{ collection: 'members', received: 1000, total: 1650, done: true }]);
+    // Live changes after the first pull are not counted.
+    members.received$.next({});
+    expect(firstSyncProgress()[0].received).toBe(1000);
+  });
+
+  it('drops a collection whose sync stops before the end, and everything when sync is forgotten', async () => {
+    const requests = replication();
+    const messages = replication();
+    const none = () => Promise.resolve({});
+    const stopped = followFirstSync('requests', requests, none);
+    followFirstSync('messages', messages, none);
+    stopped.unsubscribe();
+    expect(firstSyncProgress().map((p) => p.collection)).toEqual(['messages']);
+    forgetFirstSync();
+    expect(firstSyncProgress()).toEqual([]);
+  });
+});
