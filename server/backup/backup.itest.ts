@@ -108,5 +108,7 @@ describe('backup and restore', () => {
     } finally {
       await again.stop();
     }
-  });
+    // Two servers started, a whole platform written out and read back: about 40 s on a quiet machine,
+    // past the suite's 60 s when both cores are busy with another suite.
+  }, 180_000);
 });
