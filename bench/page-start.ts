@@ -55,6 +55,14 @@ function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
   return files;
 }
 
+/** Each page loaded when opened: what it adds to the first route, gzipped (its static closure less what is already there). */
+function pagesOnDemand(dist: string, manifest: Manifest, firstRoute: ReadonlySet<string>) {
+  return Object.entries(manifest)
+    .filter(([key, e]) => e.isDynamicEntry && /Page\.tsx$/.test(key) && !FIRST_ROUTE_SOURCES.includes(key))
+    .map(([key]) => ({ page: key, ...weigh(dist, [...staticClosure(manifest, [key])].filter((f) => !firstRoute.has(f))) }))
+    .sort((a, b) => b.gzipKB - a.gzipKB);
+}
+
 /** Milliseconds from navigation to `/annuaire` until the directory count is on screen (a new tab of this device). */
 async function countShown(context: BrowserContext, members: number, withoutHttpCache: boolean): Promise<number> {
   const page = await context.newPage();
@@ -112,6 +120,7 @@ async function main() {
     const onDemand = [...new Set(all)].filter((f) => !fetched.has(f) && /\.(js|css)$/.test(f));
     const largestOnDemand = onDemand.map((f) => ({ file: f, gzipKB: round(gzipKb(dist, f)) })).sort((a, b) => b.gzipKB - a.gzipKB).slice(0, 6);
     const heaviest = heaviestModules(dist, firstRouteFiles);
+    const pages = pagesOnDemand(dist, manifest, fetched);
     console.log(`heaviest modules: ${heaviest.map((m) => `${m.module} ${m.gzipKB} KB`).join(', ')}`);
     console.log(`first route (/connexion then /annuaire): ${measured.gzipKB} KB gzipped (JS ${measured.jsGzipKB}, CSS ${measured.cssGzipKB}) in ${firstRouteFiles.length} files; static closure ${closure.gzipKB} KB`);
 
@@ -141,7 +150,7 @@ async function main() {
       date: new Date().toISOString(),
       chromium: browser.version(),
       members,
-      firstRoute: { ...measured, files: firstRouteFiles, staticClosure: closure, largestOnDemand, heaviest },
+      firstRoute: { ...measured, files: firstRouteFiles, staticClosure: closure, largestOnDemand, heaviest, pagesOnDemand: pages },
       coldMs: summarize(cold, 0),
       warmOfflineMs: summarize(warm, 0),
       loadPerCore: summarize(loads, 2),

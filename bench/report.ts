@@ -434,6 +434,16 @@ function markdown(r: Json): string {
             '',
           ]
         : []),
+      ...(r.firstRoute.pagesOnDemand
+        ? [
+            'The other pages load when opened; what each adds to the first route, gzipped (its static closure in the build manifest, less the files already fetched):',
+            '',
+            '| page | adds |',
+            '|---|---|',
+            ...r.firstRoute.pagesOnDemand.map((p: Json) => `| \`${p.page}\` | ${p.gzipKB} KB |`),
+            '',
+          ]
+        : []),
       `Start of a member whose device holds the directory (${r.start.members} entries), from navigation to the directory count on screen, in a new tab: cold (no service worker, HTTP cache disabled: the code comes from the server) ${med(r.start.coldMs)}; ` +
         `warm offline (service worker, network cut) ${med(r.start.warmOfflineMs)}; ${r.start.coldMs.n} runs each.`,
       '',
