@@ -178,7 +178,7 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
     },
     versions: {
       node: process.version,
-      chromium: firstSync?.chromium ?? page?.chromium ?? run('/usr/bin/chromium', ['--version']),
+      chromium: firstSync?.chromium ?? (page?.chromium ? `Chromium ${page.chromium}` : run('/usr/bin/chromium', ['--version'])),
       commit: run('git', ['rev-parse', '--short', 'HEAD']),
       packages: Object.fromEntries(['rxdb', 'dexie', 'solid-js', 'fastify', 'nano', 'pouchdb-server', 'pouchdb-browser', 'vite', '@playwright/test', 'kdbush', 'geokdbush'].map((p) => [p, version(p)])),
     },
@@ -445,7 +445,7 @@ function markdown(r: Json): string {
           ]
         : []),
       `Start of a member whose device holds the directory (${r.start.members} entries), from navigation to the directory count on screen, in a new tab: cold (no service worker, HTTP cache disabled: the code comes from the server) ${med(r.start.coldMs)}; ` +
-        `warm offline (service worker, network cut) ${med(r.start.warmOfflineMs)}; ${r.start.coldMs.n} runs each.`,
+        `warm offline (service worker, network cut) ${med(r.start.warmOfflineMs)}; ${r.start.coldMs.n} runs each, load per core median ${r.start.loadPerCore.median}.`,
       '',
     );
   }
