@@ -44,9 +44,18 @@ function askTotals(): Promise<SyncTotals> {
 /** Follows the first pull of `name`, a collection that held nothing when its sync started; unsubscribing ends it. */
 export function followFirstSync(name: string, replication: FollowedReplication, totalsOf: () => Promise<SyncTotals> = askTotals): Subscription {
   let received = 0;
+  let publishing = false;
   setProgress((current) => new Map(current).set(name, { collection: name, received, done: false }));
   const subscription = replication.received$.subscribe(() => {
-    update(name, { received: ++received });
+    received++;
+    // A page's documents arrive one after another: the count is shown once per page, not per document.
+    if (!publishing) {
+      publishing = true;
+      queueMicrotask(() => {
+        publishing = false;
+        update(name, { received });
+      });
+    }
     // The first documents mean the session is there: ask what the whole will be.
     if (received === 1) void totalsOf().then((known) => update(name, { total: known[name] }));
   });
