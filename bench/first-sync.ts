@@ -21,6 +21,7 @@ import { startDbProxy } from './lib/db-proxy';
 import { cpuMsOf } from '../server/testing/proc';
 import { RemoteServer } from '../server/testing/remote-server';
 import { loadPerCore, round, summarize, until } from './lib/stats';
+import { breakdown, partsOfBuild, type Breakdown, type CpuProfile, type Pull, type SyncWindow } from './lib/sync-breakdown';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.RUNS ?? (QUICK ? 2 : 5));
@@ -43,6 +44,8 @@ interface Watched {
   shownAt?: number;
   /** Login answered, first pull request sent, first directory page received, last pull page received (resource timing), directory count shown. */
   marks?: { login: number; firstPull: number; firstMembersPage: number; lastPull: number; shown: number };
+  /** The requests to the API after the click (long polls aside): sent, first byte, last byte. */
+  requests?: Pull[];
 }
 
 /**
@@ -106,6 +109,9 @@ function watchFirstSync(expected: Record<string, number>): void {
       lastPull: Math.max(...pulls.map((e) => e.responseEnd)),
       shown: state.shownAt!,
     };
+    state.requests = fetches
+      .filter((e) => e.name.includes('/api/') && !e.name.includes('feed=longpoll') && e.startTime >= state.clickAt!)
+      .map((e) => ({ requestStart: e.requestStart, responseStart: e.responseStart, responseEnd: e.responseEnd }));
     for (const db of connections.values()) db.close();
   };
   document.addEventListener(
@@ -120,8 +126,11 @@ function watchFirstSync(expected: Record<string, number>): void {
   );
 }
 
-/** Our app: from the login click until the local database holds everything readable and the directory shows its count. */
-async function ours(browser: Browser, url: string, person: Person, server: RemoteServer) {
+/**
+ * Our app: from the login click until the local database holds everything readable and the directory
+ * shows its count. With `partOf`, the page's CPU is profiled over that time and the result says where it went.
+ */
+async function ours(browser: Browser, url: string, person: Person, server: RemoteServer, partOf?: SyncWindow['partOf']) {
   const context = await browser.newContext({ baseURL: url, locale: 'fr-FR' });
   try {
     // tsx keeps function names with an `__name` helper that the page does not have.
@@ -133,6 +142,16 @@ async function ours(browser: Browser, url: string, person: Person, server: Remot
     // A person takes longer than this to type a password; the app uses that time to fetch its data
     // layer and open the empty local database (the peer's page, likewise, is loaded before its clock).
     await page.waitForTimeout(1500);
+    const cdp = partOf && (await context.newCDPSession(page));
+    let profileStartMs = NaN;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      // The profile's clock is not the page's: its start lies between these two readings.
+      const before = await page.evaluate(() => performance.now());
+      await cdp.send('Profiler.start');
+      profileStartMs = (before + (await page.evaluate(() => performance.now()))) / 2;
+    }
     const cpu0 = (await server.usage()).cpu;
     const db0 = cpuMsOf(server.dbPid);
     await page.getByTestId('login-submit').click();
@@ -140,7 +159,18 @@ async function ours(browser: Browser, url: string, person: Person, server: Remot
     const cpu1 = (await server.usage()).cpu;
     const clickAt = watched.clickAt!;
     const marks = Object.fromEntries(Object.entries(watched.marks!).map(([k, v]) => [k, v - clickAt]));
-    return { ms: watched.doneAt! - clickAt, marks, serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000, dbCpuMs: cpuMsOf(server.dbPid) - db0 };
+    const where =
+      cdp && partOf !== undefined
+        ? breakdown(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, {
+            profileStartMs,
+            from: clickAt,
+            to: watched.doneAt!,
+            loginEnd: watched.marks!.login,
+            pulls: watched.requests!,
+            partOf,
+          })
+        : undefined;
+    return { ms: watched.doneAt! - clickAt, marks, breakdown: where, serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000, dbCpuMs: cpuMsOf(server.dbPid) - db0 };
   } finally {
     await context.close();
   }
@@ -220,6 +250,21 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
         console.log(`run ${run + 1}/${runs} ${p.label}: ours ${Math.round(r.ours.at(-1)!)} ms (${Object.entries(r.marks.at(-1)!).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}), peer ${Math.round(r.peer.at(-1)!)} ms (load/core ${loads.at(-1)})`);
       }
     }
+    // Where the time goes: one more run per person, profiled (the profiler's own cost makes it a little slower).
+    const parts: Record<string, { ms: number; parts: Breakdown; busiestModules: Record<string, number>; serverCpuMs: number; dbCpuMs: number }> = {};
+    const partOf = partsOfBuild(dist);
+    for (const p of people) {
+      const o = await ours(browser, server.url, p, server, partOf);
+      const busiest = [...o.breakdown!.modules].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      parts[p.label] = {
+        ms: round(o.ms, 0),
+        parts: Object.fromEntries(Object.entries(o.breakdown!.parts).map(([k, v]) => [k, round(v, 0)])) as Breakdown,
+        busiestModules: Object.fromEntries(busiest.map(([k, v]) => [k, round(v, 0)])),
+        serverCpuMs: round(o.serverCpuMs, 0),
+        dbCpuMs: round(o.dbCpuMs, 0),
+      };
+      console.log(`${p.label}, profiled: ${parts[p.label].ms} ms: ${JSON.stringify(parts[p.label])}`);
+    }
     const result: Record<string, unknown> = { runs, peerFailures, loadPerCore: summarize(loads, 2) };
     for (const p of people) {
       const r = samples[p.label];
@@ -237,6 +282,7 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
         serverCpuMs: summarize(r.serverCpuMs, 0),
         dbCpuMs: summarize(r.dbCpuMs, 0),
         peerDbCpuMs: summarize(r.peerDbCpuMs, 0),
+        breakdown: parts[p.label],
       };
       console.log(`${p.label} (${JSON.stringify(p.expected)}): ours median ${ourS.median} ms (p95 ${ourS.p95}), peer median ${peerS.median} ms (p95 ${peerS.p95}), ratio ${round(ourS.median / peerS.median, 2)}`);
     }
