@@ -10,10 +10,11 @@ import { sendDraft } from './commands';
 import { DispatchPanel } from './DispatchPanel';
 import { canAnswer, isParticipant, standingOf } from './lists';
 import { PatientPanel } from './PatientPanel';
-import { createMemberNames, createRequestView, type RequestEntry } from './queries';
+import { createMemberLabels, createRequestView, type RequestEntry } from './queries';
 import { RequestActions } from './RequestActions';
 import { RequestSummary } from './RequestSummary';
 import { Standing } from './Standing';
+import { showsBilling, TeleexpertiseBilling } from './TeleexpertiseBilling';
 import { Thread } from './Thread';
 
 export default function RequestPage() {
@@ -26,7 +27,7 @@ export default function RequestPage() {
     if (!r) return [];
     return [r.requesterId, r.assigneeId, r.usualProfessionalId, ...(r.dispatch?.alerted ?? []), ...view.messages().map((m) => m.authorId)].filter((id): id is string => Boolean(id));
   });
-  const names = createMemberNames(ids);
+  const labels = createMemberLabels(ids);
   // « Accepter » on a notification opens `?accepter=1`: accept as the button would, once, with undo.
   const [search, setSearch] = useSearchParams<{ accepter?: string }>();
   createEffect(() => {
@@ -36,7 +37,7 @@ export default function RequestPage() {
     setSearch({ accepter: undefined }, { replace: true });
     if (canAnswer(request, view.messages(), user)) acceptSoon(user, request);
   });
-  const nameOf = (id: string) => names().get(id) ?? id;
+  const nameOf = (id: string) => labels().get(id)?.name ?? id;
 
   return (
     <section class="stack request-page" aria-label={fr.requests.title}>
@@ -66,6 +67,9 @@ export default function RequestPage() {
               </Show>
               <Show when={!answering()}>
                 <RequestActions request={request()} messages={view.messages()} user={user()} />
+              </Show>
+              <Show when={showsBilling(request(), me())}>
+                <TeleexpertiseBilling request={request()} me={me()} labelOf={(id) => labels().get(id)} />
               </Show>
               <Show when={overseer() && request().status !== 'draft'}>
                 <DispatchPanel request={request()} messages={view.messages()} nameOf={nameOf} />

@@ -115,13 +115,25 @@ export function createRequestView(id: Accessor<string>): RequestView {
   return { request, messages, patient, loaded, messagesLoaded };
 }
 
-/** Display names of directory entries, by id, from the local directory (an id it lacks stays absent). */
-export function createMemberNames(ids: Accessor<readonly string[]>): Accessor<ReadonlyMap<string, string>> {
-  const [names, setNames] = createSignal<ReadonlyMap<string, string>>(new Map());
+export interface MemberLabel {
+  name: string;
+  /** RPPS profession code or structure kind. */
+  profession: string;
+}
+
+/** Names and professions of directory entries, by id, from the local directory (an id it lacks stays absent). */
+export function createMemberLabels(ids: Accessor<readonly string[]>): Accessor<ReadonlyMap<string, MemberLabel>> {
+  const [labels, setLabels] = createSignal<ReadonlyMap<string, MemberLabel>>(new Map());
   const key = createMemo(() => [...new Set(ids())].sort().join(','));
   live(key, (db) => {
     const wanted = key() ? key().split(',') : [];
-    return db.members.findByIds(wanted).$.subscribe((found) => setNames(new Map([...found].map(([id, doc]) => [id, doc.displayName]))));
+    return db.members.findByIds(wanted).$.subscribe((found) => setLabels(new Map([...found].map(([id, doc]) => [id, { name: doc.displayName, profession: doc.profession }]))));
   });
-  return names;
+  return labels;
+}
+
+/** Display names of directory entries, by id (an id the local directory lacks stays absent). */
+export function createMemberNames(ids: Accessor<readonly string[]>): Accessor<ReadonlyMap<string, string>> {
+  const labels = createMemberLabels(ids);
+  return createMemo(() => new Map([...labels()].map(([id, label]) => [id, label.name])));
 }

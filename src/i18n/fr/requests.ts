@@ -229,4 +229,18 @@ export const requests = {
     historyNone: 'Aucune demande antérieure pour ce patient dans la CPTS.',
     historyLoading: 'Chargement…',
   },
+  billing: {
+    title: 'Facturation de la télé-expertise',
+    intro: 'Chacun facture son acte, séparément, avec son logiciel habituel.',
+    requerant: 'requérant',
+    requis: 'requis',
+    you: 'vous',
+    may: (code: string, euros: string, label: string) => `peut coter ${code} (${euros}) : ${label}.`,
+    mayNot: (code: string, professions: string) => `ne peut pas coter ${code}, réservé à : ${professions}.`,
+    unknownProfession: 'profession inconnue',
+    overseas: 'Tarif des départements d’outre-mer.',
+    conditions: 'Conditions',
+    validFrom: (date: string, checked: string) => `Tarifs en vigueur depuis le ${date} (table vérifiée le ${checked}).`,
+    sources: 'Sources',
+  },
 } as const;
