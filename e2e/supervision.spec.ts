@@ -150,7 +150,7 @@ async function settled(page: Page): Promise<void> {
 
 /** What the dashboard shows in its key figures, from their raw values. */
 async function shownFigures(page: Page): Promise<Record<string, string>> {
-  const keys = ['received', 'resolved', 'unresolved', 'cancelled', 'expired', 'median', 'p90', 'within48h', 'escalated', 'supervisor', 'doctor', 'active', 'answered'];
+  const keys = ['received', 'resolved', 'unresolved', 'cancelled', 'expired', 'median', 'p90', 'within48h', 'escalated', 'supervisor', 'doctor', 'teleexpertise', 'active', 'answered'];
   const shown: Record<string, string> = {};
   for (const key of keys) shown[key] = (await page.getByTestId(`figure-${key}`).getAttribute('data-value')) ?? '';
   return shown;
@@ -173,6 +173,7 @@ async function expectedFigures(page: Page, form: FilterForm): Promise<Record<str
     escalated: raw(i.escalated),
     supervisor: raw(i.resolvedBySupervisor),
     doctor: raw(i.patientsHelpedToFindDoctor),
+    teleexpertise: raw(i.teleexpertises),
     active: raw(i.activeMembers),
     answered: raw(i.membersWhoAnswered),
   };

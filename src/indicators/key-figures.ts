@@ -28,6 +28,7 @@ export function figuresOf(ind: Indicators): Figure[] {
     { key: 'escalated', label: t.escalated, value: ind.escalated, text: t.number(ind.escalated) },
     { key: 'supervisor', label: t.bySupervisor, value: ind.resolvedBySupervisor, text: t.number(ind.resolvedBySupervisor), detail: t.ofResolutions(t.percent(ind.supervisorShareOfResolutions)) },
     { key: 'doctor', label: t.doctorFound, value: ind.patientsHelpedToFindDoctor, text: t.number(ind.patientsHelpedToFindDoctor) },
+    { key: 'teleexpertise', label: t.teleexpertises, value: ind.teleexpertises, text: t.number(ind.teleexpertises) },
     { key: 'active', label: t.activeMembers, value: ind.activeMembers, text: t.number(ind.activeMembers) },
     { key: 'answered', label: t.answered, value: ind.membersWhoAnswered, text: t.number(ind.membersWhoAnswered) },
   ];

@@ -31,6 +31,7 @@ describe('dashboard tables', () => {
     expect(rows.get('Prises en charge en 48 h ou moins')).toEqual([2, 50]);
     expect(rows.get('Résolutions après assignation par la coordination')).toEqual([1, 50]);
     expect(rows.get('Membres ayant répondu au moins une fois')).toEqual([1, 50]);
+    expect(rows.get('Télé-expertises réalisées')).toEqual([0, null]);
   });
 
   it('breaks down by type (largest first), commune (with its INSEE code) and month (in order)', () => {

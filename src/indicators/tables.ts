@@ -47,6 +47,7 @@ export function summaryTable(ind: Indicators): Table {
       [t.escalated, ind.escalated, percent(ind.escalated, n)],
       [t.bySupervisor, ind.resolvedBySupervisor, share(ind.supervisorShareOfResolutions)],
       [t.doctorFound, ind.patientsHelpedToFindDoctor, null],
+      [t.teleexpertises, ind.teleexpertises, null],
       [t.activeMembers, ind.activeMembers, null],
       [t.answered, ind.membersWhoAnswered, percent(ind.membersWhoAnswered, ind.activeMembers)],
     ],

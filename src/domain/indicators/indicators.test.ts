@@ -56,6 +56,14 @@ describe('ACI indicators on a hand-built quarter', () => {
     expect(q.patientsHelpedToFindDoctor).toBe(1);
   });
 
+  it('counts the tele-expertises done: « avis spécialisé » requests resolved, not those closed otherwise', () => {
+    // The quarter's one « avis spécialisé » closed unresolved.
+    expect(q.teleexpertises).toBe(0);
+    const done = req('avis-specialise', '10', '57021', '2026-02-04T10:00:00.000Z', 'resolved', { accept: [20, 'd2'] });
+    const open = req('avis-specialise', '10', '57021', '2026-02-05T10:00:00.000Z', 'assigned', { accept: [20, 'd2'] });
+    expect(computeIndicators([...requests, done, open], members, quarter).teleexpertises).toBe(1);
+  });
+
   it('breaks requests down by type, profession, commune and month', () => {
     expect(q.byType).toEqual({ 'passage-infirmier': 3, 'medecin-traitant': 1, 'avis-specialise': 1, 'medicament-rupture': 1, 'entree-directe': 1 });
     expect(q.byProfession).toEqual({ '60': 3, '10': 2, '21': 1, hopital: 1 });

@@ -4,6 +4,7 @@
  * on a hand-built data set whose results are known.
  */
 import type { CareRequest } from '../requests/schema';
+import { TELEEXPERTISE_TYPES } from '../requests/teleexpertise-billing';
 
 export interface IndicatorFilters {
   /** Inclusive start and exclusive end, ISO dates; on `createdAt`. */
@@ -33,6 +34,8 @@ export interface Indicators {
   supervisorShareOfResolutions: number;
   /** Requests of type « recherche de médecin traitant » resolved. */
   patientsHelpedToFindDoctor: number;
+  /** Tele-expertises done: « avis spécialisé / télé-expertise » requests resolved. */
+  teleexpertises: number;
   byType: Record<string, number>;
   byProfession: Record<string, number>;
   byCommune: Record<string, number>;
@@ -81,7 +84,7 @@ export function computeIndicators(requests: Iterable<RequestRow>, members: Itera
   const byProfession: Record<string, number> = {};
   const byCommune: Record<string, number> = {};
   const byMonth: Record<string, number> = {};
-  let received = 0, within48h = 0, escalated = 0, bySupervisor = 0, doctorFound = 0;
+  let received = 0, within48h = 0, escalated = 0, bySupervisor = 0, doctorFound = 0, teleexpertises = 0;
   for (const r of requests) {
     if (!matches(r, filters)) continue;
     received++;
@@ -96,6 +99,7 @@ export function computeIndicators(requests: Iterable<RequestRow>, members: Itera
     }
     if (r.dispatch?.escalated) escalated++;
     if (r.type === 'medecin-traitant' && r.status === 'resolved') doctorFound++;
+    if (TELEEXPERTISE_TYPES.has(r.type) && r.status === 'resolved') teleexpertises++;
     for (const h of r.history ?? []) if (ANSWERS.has(h.event) || h.event === 'accept-refused') answered.add(h.by);
     increment(byType, r.type);
     increment(byProfession, r.target.professions[0]);
@@ -119,6 +123,7 @@ export function computeIndicators(requests: Iterable<RequestRow>, members: Itera
     resolvedBySupervisor: bySupervisor,
     supervisorShareOfResolutions: ratio(bySupervisor, counts.resolved),
     patientsHelpedToFindDoctor: doctorFound,
+    teleexpertises,
     byType,
     byProfession,
     byCommune,

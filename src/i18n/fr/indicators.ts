@@ -29,6 +29,7 @@ export const indicators = {
   escalated: 'Escaladées vers la coordination',
   bySupervisor: 'Résolutions après assignation par la coordination',
   doctorFound: 'Patients aidés à trouver un médecin traitant',
+  teleexpertises: 'Télé-expertises réalisées',
   activeMembers: 'Membres actifs',
   answered: 'Membres ayant répondu au moins une fois',
   indicator: 'Indicateur',
