@@ -2,6 +2,7 @@
 import type { Accounts } from './accounts/accounts';
 import type { AuditLog } from './audit/audit';
 import type { ClientErrors } from './client-log/store';
+import type { ClosingLetters } from './letters/letters';
 import type { Config } from './config';
 import type { DeviceKeys } from './devices/keys';
 import type { DevicePurge } from './devices/purge';
@@ -51,6 +52,7 @@ export interface ServerParts {
   reactions: Reactions;
   deadLetters: DeadLetters;
   geocoder: Geocoder;
+  letters: ClosingLetters;
   /** The server's clock (tests pass one of their own). */
   clock: () => number;
   log: Logger;

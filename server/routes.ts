@@ -12,6 +12,7 @@ import { pushRoutes } from './push/routes';
 import { registrationQueueRoutes } from './registration/queue-routes';
 import { registrationRoutes } from './registration/routes';
 import { requestRoutes } from './requests/routes';
+import { letterRoutes } from './letters/routes';
 import { rosterRoutes } from './roster/routes';
 import { rppsRoutes } from './rpps/routes';
 import { sessionRoutes } from './session/routes';
@@ -33,6 +34,7 @@ export function registerRoutes(app: FastifyInstance, parts: ServerParts, version
   outboxRoutes(app, { sessions, outbox: parts.outbox, config });
   geocodeRoutes(app, { sessions, geocoder: parts.geocoder });
   requestRoutes(app, { sessions, couch: parts.storage.couch, audit });
+  letterRoutes(app, { sessions, accounts, letters: parts.letters });
   rosterRoutes(app, { sessions, roster: parts.roster, coordinators: parts.coordinators });
   pushRoutes(app, { sessions, push: parts.push, config });
   uploadRoutes(app, { sessions, uploads: parts.uploads, audit });

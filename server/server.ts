@@ -29,6 +29,8 @@ import { Gateway } from './sync/gateway';
 import { loadTerritory } from './territory/load';
 import { createNotifier } from './notify/notifier';
 import { Outbox } from './notify/outbox';
+import { SmtpMailer } from './notify/mail';
+import { ClosingLetters } from './letters/letters';
 import { PasswordResets } from './password/resets';
 import { Approvals } from './registration/approval';
 import { Registrations } from './registration/registrations';
@@ -140,7 +142,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { hubs, gateways } = await openGateways(storage, audit, log);
   const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, log, new Date(), config.demoActivity) : 0;
   const deadLetters = new DeadLetters(couch, clock.now);
-  const reactions = new Reactions(couch, deadLetters, log).add(geocodeMovedAddresses(couch, geocoder));
+  // Closing letters go to MSSanté mailboxes over SMTP only, never to the development outbox.
+  const letters = new ClosingLetters({ couch, accounts, audit, network: territory.settings.name, timeZone: territory.settings.timeZone, now: clock.now, smtp: notifier.mailer instanceof SmtpMailer ? notifier.mailer : undefined, log });
+  const reactions = new Reactions(couch, deadLetters, log).add(geocodeMovedAddresses(couch, geocoder)).add(letters.reaction());
   const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject, log);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);
@@ -191,6 +195,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     reactions,
     deadLetters,
     geocoder,
+    letters,
     clock: clock.now,
     log,
   };

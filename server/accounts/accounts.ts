@@ -16,6 +16,8 @@ export interface Account {
   memberId: string;
   name: string;
   createdAt: string;
+  /** The member's secure health mailbox (MSSanté), where closing letters go: kept on the account, which only the server reads. */
+  mssante?: string;
 }
 
 export function normaliseEmail(email: string): string {

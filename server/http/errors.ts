@@ -15,6 +15,7 @@ export const badRequest = (message: string, fields?: FieldError[]) => new HttpEr
 export const unauthorized = (message = 'Connexion requise : votre session est absente ou expirée.') => new HttpError(401, message);
 export const forbidden = (message: string) => new HttpError(403, message);
 export const notFound = (message = 'Ressource introuvable.') => new HttpError(404, message);
+export const conflict = (message: string) => new HttpError(409, message);
 export const unavailable = (message = 'Le stockage est momentanément indisponible, réessayez dans un instant.') =>
   new HttpError(503, message);
 

@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with it: over SMTP only (the development outbox keeps texts, not files). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface Mailer {
@@ -16,6 +18,7 @@ export class OutboxMailer implements Mailer {
   constructor(private readonly outbox: Outbox) {}
 
   async send(mail: Mail): Promise<void> {
+    if (mail.attachments?.length) throw new Error('the development outbox does not keep attached files');
     await this.outbox.add({ channel: 'email', to: mail.to, subject: mail.subject, text: mail.text });
   }
 }
@@ -31,7 +34,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: Mail): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
   }
 
   close(): void {

@@ -15,7 +15,7 @@ const ENTRY_ID = /^[a-z0-9-]{8,80}$/;
 const DOC_ID = /^[a-z]-[a-z0-9-]{8,62}$/;
 const MAX_ENTRIES = 200;
 
-function requestIdParam(id: string): string {
+export function requestIdParam(id: string): string {
   if (!REQUEST_ID.test(id)) throw notFound('Demande introuvable.');
   return id;
 }

@@ -5,8 +5,10 @@ export interface ReceivedMail {
   from: string;
   to: string[];
   subject: string;
-  /** The body, quoted-printable or base64 decoded. */
+  /** The body, quoted-printable or base64 decoded (a multipart message's parts are read from `raw`). */
   text: string;
+  /** The message as received. */
+  raw: string;
 }
 
 export interface FakeSmtp {
@@ -48,7 +50,7 @@ export function parseMail(raw: string, from: string, to: string[]): ReceivedMail
   const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
   const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
-  return { from, to, subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n') };
+  return { from, to, subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n'), raw };
 }
 
 export async function startFakeSmtp(user = 'cpts', pass = 'secret-smtp'): Promise<FakeSmtp> {
