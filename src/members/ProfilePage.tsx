@@ -7,6 +7,7 @@ import { DeviceProtection } from '../protection/DeviceProtection';
 import { useSession } from '../session/session';
 import { loadCommunes } from '../territory/communes';
 import { updateMember } from './commands';
+import { MssanteSection } from './MssanteSection';
 import { professionLine } from './format';
 import { createMemberEntry, type MemberEntry } from './queries';
 
@@ -112,6 +113,7 @@ export default function ProfilePage() {
           </form>
         )}
       </Show>
+      <MssanteSection />
       <DeviceProtection />
     </section>
   );

@@ -7,6 +7,7 @@ import { useSession } from '../session/session';
 import { createNow } from './clock';
 import { acceptSoon } from './accept';
 import { sendDraft } from './commands';
+import { ClosingLetter, showsLetter } from './ClosingLetter';
 import { DispatchPanel } from './DispatchPanel';
 import { canAnswer, isParticipant, standingOf } from './lists';
 import { PatientPanel } from './PatientPanel';
@@ -67,6 +68,9 @@ export default function RequestPage() {
               </Show>
               <Show when={!answering()}>
                 <RequestActions request={request()} messages={view.messages()} user={user()} />
+              </Show>
+              <Show when={showsLetter(request(), me())}>
+                <ClosingLetter request={request()} />
               </Show>
               <Show when={showsBilling(request(), me())}>
                 <TeleexpertiseBilling request={request()} me={me()} labelOf={(id) => labels().get(id)} />

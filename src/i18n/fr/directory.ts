@@ -91,6 +91,15 @@ export const profile = {
   readOnly: 'Nom, profession et numéros d’identification sont gérés par la coordination.',
   outside: 'Hors du territoire…',
   communeOther: 'Commune hors du territoire',
+  mssante: {
+    legend: 'Messagerie sécurisée de santé (MSSanté)',
+    label: 'Adresse MSSanté',
+    hint: 'Les lettres de clôture de vos demandes y sont envoyées, pour le dossier du patient ; jamais à une messagerie ordinaire. Laissez vide pour ne rien recevoir.',
+    save: 'Enregistrer l’adresse MSSanté',
+    saved: 'Adresse MSSanté enregistrée.',
+    removed: 'Adresse MSSanté retirée : les lettres ne seront plus envoyées.',
+    loading: 'Chargement…',
+  },
 } as const;
 
 export const picker = {

@@ -229,6 +229,12 @@ export const requests = {
     historyNone: 'Aucune demande antérieure pour ce patient dans la CPTS.',
     historyLoading: 'Chargement…',
   },
+  letter: {
+    title: 'Lettre de clôture',
+    download: 'Télécharger la lettre de clôture (PDF)',
+    hint: 'Un résumé d’une page du cas pour le dossier du patient (besoin, prise en charge, résultats, issue). Il contient des données de santé.',
+    offline: 'Hors ligne : la lettre nécessite le réseau.',
+  },
   billing: {
     title: 'Facturation de la télé-expertise',
     intro: 'Chacun facture son acte, séparément, avec son logiciel habituel.',
