@@ -52,7 +52,7 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/rpps/import'], ['GET', '/api/rpps/import/status'],
   ['POST', '/api/registrations'], ['GET', '/api/registrations'], ['POST', '/api/registrations/status'], ['POST', '/api/registrations/verify-phone'],
   ['POST', '/api/registrations/verify-email'], ['POST', '/api/registrations/resend'], ['POST', '/api/registrations/{x}/approve'], ['POST', '/api/registrations/{x}/refuse'],
-  ['GET', '/api/requests/{x}/history'], ['GET', '/api/roster'], ['POST', '/api/roster'], ['DELETE', '/api/roster/{x}'],
+  ['GET', '/api/requests/{x}/history'], ['GET', '/api/requests/{x}/lettre-de-cloture.pdf'], ['GET', '/api/account/mssante'], ['PUT', '/api/account/mssante'], ['GET', '/api/roster'], ['POST', '/api/roster'], ['DELETE', '/api/roster/{x}'],
   ['POST', '/api/password/forgot'], ['POST', '/api/password/check'], ['POST', '/api/password/reset'],
   ['GET', '/api/push/key'], ['POST', '/api/push/subscriptions'], ['DELETE', '/api/push/subscriptions'],
   ['PUT', '/api/accounts/{x}/roles'], ['POST', '/api/audit'], ['GET', '/api/audit'], ['GET', '/api/outbox'], ['GET', '/api/geocode'],

@@ -36,6 +36,9 @@ const MATRIX: Array<[string, Role[], Check]> = [
   ['read the thread', ['assignee', 'requester', 'coordinator', 'admin'], async (c) => Boolean(await docOf(c, 'messages', thread.id))],
   ['open the case photo', ['assignee', 'requester', 'coordinator', 'admin'], async (c) => (await fetch(`${server.url}/api/uploads/${uploadId}`, { headers: { cookie: c.cookie } })).status === 200],
   ['read the patient history', ['assignee', 'requester', 'coordinator', 'admin'], async (c) => (await c.request('GET', `/api/requests/${request.id}/history`)).status === 200],
+  // The case is not closed yet: its two professionals reach the letter (« not yet », 409), nobody else learns it exists.
+  ['reach the closing letter', ['assignee', 'requester'], async (c) => [200, 409].includes((await fetch(`${server.url}/api/requests/${request.id}/lettre-de-cloture.pdf`, { headers: { cookie: c.cookie } })).status)],
+  ['read one’s own MSSanté address', ['member', 'alerted', 'assignee', 'requester', 'coordinator', 'admin'], async (c) => (await c.request('GET', '/api/account/mssante')).status === 200],
   ['list who accessed the case', ['coordinator', 'admin'], async (c) => (await c.request('GET', `/api/audit?requestId=${request.id}`)).status === 200],
   ['read the SMS and e-mail outbox', ['coordinator', 'admin'], async (c) => (await c.request('GET', '/api/outbox')).status === 200],
   ['read the duty roster', ['coordinator', 'admin'], async (c) => (await c.request('GET', '/api/roster')).status === 200],
