@@ -26,11 +26,14 @@ export function MssanteSection() {
   return (
     <form class="panel stack" onSubmit={(e) => void save(e)} data-testid="mssante-form">
       <h2 class="panel__title">{t.legend}</h2>
-      <label class="field">
-        <span class="field__label">{t.label}</span>
-        <input class="field__input" name="mssante" type="email" autocomplete="off" placeholder="prenom.nom@medecin.mssante.fr" value={current()?.address ?? ''} data-testid="mssante-address" />
-        <span class="field__hint">{t.hint}</span>
-      </label>
+      {/* Shown once the current address is read: typed earlier, it would be overwritten by it. */}
+      <Show when={!current.loading} fallback={<p class="muted">{t.loading}</p>}>
+        <label class="field">
+          <span class="field__label">{t.label}</span>
+          <input class="field__input" name="mssante" type="email" autocomplete="off" placeholder="prenom.nom@medecin.mssante.fr" value={current.error ? '' : (current()?.address ?? '')} data-testid="mssante-address" />
+          <span class="field__hint">{t.hint}</span>
+        </label>
+      </Show>
       <Show when={current.error && !message()}>
         <p class="notice notice--warning">{messageOf(current.error)}</p>
       </Show>
@@ -41,7 +44,7 @@ export function MssanteSection() {
           </p>
         )}
       </Show>
-      <button type="submit" class="button button--secondary" data-testid="mssante-save">
+      <button type="submit" class="button button--secondary" data-testid="mssante-save" disabled={current.loading}>
         {t.save}
       </button>
     </form>
