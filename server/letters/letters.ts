@@ -19,8 +19,8 @@ import type { Logger } from '../log';
 import type { Mailer } from '../notify/mail';
 import type { Reaction } from '../reactions/reaction';
 import { NotYetReadable } from '../storage/changes';
-import { isConflict, isNotFound, type Couch } from '../storage/couch';
-import { foundDocs, toDomainDoc, type StoredDoc } from '../storage/docs';
+import { isConflict, type Couch } from '../storage/couch';
+import { foundDocs, getDomainDoc, toDomainDoc, type StoredDoc } from '../storage/docs';
 import { closingLetterPdf, type LetterData, type LetterPerson } from './letter';
 
 const WITH_LETTER = new Set(['resolved', 'unresolved']);
@@ -48,15 +48,6 @@ export interface LettersDeps {
 
 export class ClosingLetters {
   constructor(private readonly deps: LettersDeps) {}
-
-  private async read<T>(db: string, id: string): Promise<T | undefined> {
-    try {
-      return toDomainDoc<T>(await this.deps.couch.use<StoredDoc>(db).get(id));
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  }
 
   /** What the letter says, from the request, its patient block, its thread and the directory. */
   private async data(request: CareRequest, patient: PatientBlock | undefined): Promise<LetterData> {
@@ -95,12 +86,12 @@ export class ClosingLetters {
 
   /** The letter of a closed case, for its requester or its assignee (the download is audited). */
   async pdfFor(user: SessionUser, requestId: string): Promise<Buffer> {
-    const request = await this.read<CareRequest>('requests', requestId);
+    const request = await getDomainDoc<CareRequest>(this.deps.couch, 'requests', requestId);
     if (!request || (user.memberId !== request.requesterId && user.memberId !== request.assigneeId)) {
       throw notFound('Demande introuvable, ou lettre réservée au demandeur et au professionnel qui l’a prise en charge.');
     }
     if (!WITH_LETTER.has(request.status)) throw conflict('La lettre de clôture est disponible une fois la demande close, résolue ou non.');
-    const patient = await this.read<PatientBlock>('patients', patientIdOf(requestId));
+    const patient = await getDomainDoc<PatientBlock>(this.deps.couch, 'patients', patientIdOf(requestId));
     this.deps.audit.record([{ at: new Date(this.deps.now()).toISOString(), memberId: user.memberId, action: 'download', collection: 'patients', docId: patientIdOf(requestId), requestId, via: 'api' }]);
     return closingLetterPdf(await this.data(request, patient));
   }
@@ -115,10 +106,10 @@ export class ClosingLetters {
   async send(request: CareRequest): Promise<void> {
     const { couch, smtp, log } = this.deps;
     const mark = `letter-${request.id}`;
-    if (!smtp || (await this.read<SentMark>('server', mark))) return;
+    if (!smtp || (await getDomainDoc<SentMark>(couch, 'server', mark))) return;
     const to = await this.mailboxOf(request.requesterId);
     if (!to) return;
-    const patient = await this.read<PatientBlock>('patients', patientIdOf(request.id));
+    const patient = await getDomainDoc<PatientBlock>(this.deps.couch, 'patients', patientIdOf(request.id));
     // The block is written with the card: on a cluster it may not be readable yet on this node.
     if (!patient) throw new NotYetReadable(patientIdOf(request.id));
     const data = await this.data(request, patient);

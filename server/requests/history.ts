@@ -10,29 +10,19 @@ import { isCoordinator, type SessionUser } from '../../src/domain/session/user';
 import type { AuditLog } from '../audit/audit';
 import { forbidden, notFound } from '../http/errors';
 import type { Couch } from '../storage/couch';
-import { isNotFound } from '../storage/couch';
-import { foundDocs, type StoredDoc } from '../storage/docs';
-import { toDomainDoc } from '../storage/docs';
+import { foundDocs, getDomainDoc, toDomainDoc, type StoredDoc } from '../storage/docs';
 
 const simplify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-async function getDoc<T>(couch: Couch, db: string, id: string): Promise<T | undefined> {
-  try {
-    return toDomainDoc<T>(await couch.use<StoredDoc>(db).get(id));
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
 
 export function isParticipant(user: SessionUser, request: CareRequest): boolean {
   return isCoordinator(user) || user.memberId === request.requesterId || user.memberId === request.assigneeId;
 }
 
 export async function patientHistory(couch: Couch, audit: AuditLog, user: SessionUser, requestId: string): Promise<HistoryItem[]> {
-  const request = await getDoc<CareRequest>(couch, 'requests', requestId);
+  const request = await getDomainDoc<CareRequest>(couch, 'requests', requestId);
   if (!request || !isParticipant(user, request)) throw notFound('Demande introuvable ou réservée à ses participants.');
-  const patient = await getDoc<PatientBlock>(couch, 'patients', patientIdOf(requestId));
+  const patient = await getDomainDoc<PatientBlock>(couch, 'patients', patientIdOf(requestId));
   if (!patient) throw forbidden('Le bloc patient de cette demande n’est pas encore arrivé sur le serveur.');
   const { lastName, firstName, birthDate } = patient.identity;
   const key = [simplify(lastName), simplify(firstName), birthDate];

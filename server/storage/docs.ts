@@ -1,5 +1,6 @@
 /** Documents as stored and as the domain sees them: the one conversion between the two, and typed reads of nano's rows. */
 import type { DocumentFetchResponse } from 'nano';
+import { isNotFound, type Couch } from './couch';
 
 /** A document as read from the database: its fields with `_id` and `_rev`. */
 export type StoredDoc = Record<string, unknown>;
@@ -17,6 +18,16 @@ export function cleanDoc(doc: Record<string, unknown>): Record<string, unknown> 
 export function toDomainDoc<T = Record<string, unknown>>(doc: Record<string, unknown>): T {
   const { _id, _rev, ...rest } = cleanDoc(doc);
   return { id: _id, ...rest } as T;
+}
+
+/** One document as the domain sees it, or `undefined` when it is absent or deleted. */
+export async function getDomainDoc<T>(couch: Couch, db: string, id: string): Promise<T | undefined> {
+  try {
+    return toDomainDoc<T>(await couch.use<StoredDoc>(db).get(id));
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
 }
 
 /** The documents a `fetch` by keys found, with the key each was asked by; absent and deleted ones left out. */

@@ -5,7 +5,7 @@
 import { For, Show } from 'solid-js';
 import { PROFESSIONS, type ProfessionCode } from '../domain/members/professions';
 import type { CareRequest } from '../domain/requests/schema';
-import { billingFor, TELEEXPERTISE_BILLING, TELEEXPERTISE_TYPES, type BillingAdvice } from '../domain/requests/teleexpertise-billing';
+import { billingFor, isOverseas, TELEEXPERTISE_BILLING, TELEEXPERTISE_TYPES, type BillingAdvice } from '../domain/requests/teleexpertise-billing';
 import * as fr from '../i18n/fr';
 import type { MemberLabel } from './queries';
 
@@ -32,7 +32,6 @@ export function TeleexpertiseBilling(props: { request: CareRequest; me: string; 
     const allowedTo = advice.act.professions.map((code) => PROFESSIONS[code as ProfessionCode].toLowerCase()).join(', ');
     return { who, advice, text: advice.allowed ? t.may(advice.act.code, euros(advice.euros), advice.act.label) : t.mayNot(advice.act.code, allowedTo) };
   };
-  const overseas = () => billingFor('requis', '10', props.request.place.communeInsee).euros !== TELEEXPERTISE_BILLING.requis.euros;
 
   return (
     <section class="panel stack" data-testid="teleexpertise-billing" aria-labelledby="billing-title">
@@ -52,7 +51,7 @@ export function TeleexpertiseBilling(props: { request: CareRequest; me: string; 
           }}
         </For>
       </ul>
-      <Show when={overseas()}>
+      <Show when={isOverseas(props.request.place.communeInsee)}>
         <p>{t.overseas}</p>
       </Show>
       <h3 class="panel__subtitle">{t.conditions}</h3>
