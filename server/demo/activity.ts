@@ -82,7 +82,7 @@ export function generateActivity(members: Member[], communes: Commune[], coordin
       const onBehalf = rnd.chance(0.06);
       history.push({ at: iso(created + delay * 60_000), event: 'accept', by: onBehalf ? coordinatorId : assignee });
       if (rnd.chance(0.3)) history.push({ at: iso(created + (delay / 2) * 60_000), event: 'decline', by: rnd.pick(nearest) });
-      history.push({ at: iso(created + (delay + rnd.int(60, 2880)) * 60_000), event: status === 'resolved' ? 'resolve' : 'close-unresolved', by: assignee, ...(status === 'unresolved' ? { note: 'Pas de créneau compatible' } : {}) });
+      history.push({ at: iso(created + (delay + rnd.int(60, 2880)) * 60_000), event: status === 'resolved' ? 'resolve' : 'close-unresolved', by: assignee });
       request.assigneeId = assignee;
       request.readers = [...new Set([...nearest, assignee])];
     } else if (status === 'expired') {

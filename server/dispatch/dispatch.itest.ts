@@ -133,6 +133,34 @@ describe('dispatch of a care request', () => {
     expect((await until(() => storedRequest(server, request.id), (r) => r.status === 'expired')).status).toBe('expired');
   });
 
+  it('keeps what a member writes off the card every alerted member reads, and takes it off cards written before', async () => {
+    const words = 'Mme Durand-Secret sort de chirurgie';
+    const request = newRequest(gpId, { deadline: new Date(server.clock.now() + 12 * 3_600_000).toISOString() });
+    await post(gp, 'requests', [request]);
+    await post(gp, 'patients', [patientFor(request)]);
+    const searching = await until(() => storedRequest(server, request.id), (r) => (r.dispatch?.alerted.length ?? 0) >= 2);
+    const [decliner, other] = searching.dispatch!.alerted;
+    const decline = message(searching, decliner, 'decline', words);
+    expect((await post(await clientFor(server, decliner), 'messages', [decline])).json[0].ok).toBe(true);
+    const declined = await until(() => storedRequest(server, request.id), (r) => Boolean(r.history?.some((h) => h.ref === decline.id)));
+    expect(declined.history!.find((h) => h.ref === decline.id)).toEqual({ at: expect.any(String), event: 'decline', by: decliner, ref: decline.id });
+    const seen = await (await clientFor(server, other)).request('POST', '/api/sync/requests/_all_docs', { keys: [request.id], include_docs: true });
+    expect(seen.json.rows[0].doc.history.some((h: { ref?: string }) => h.ref === decline.id)).toBe(true);
+    expect(JSON.stringify(seen.json)).not.toContain('Durand-Secret');
+    // The words stay in the thread, for the coordination.
+    const thread = await coordinator.request('POST', '/api/sync/messages/_all_docs', { keys: [decline.id], include_docs: true });
+    expect(thread.json.rows[0].doc.text).toBe(words);
+
+    // A card as the server wrote it before: the decline's words in its history.
+    const db = server.parts.storage.couch.use<Record<string, unknown>>('requests');
+    const stored = await db.get(request.id);
+    const history = (stored.history as Array<Record<string, unknown>>).map((h) => (h.ref === decline.id ? { ...h, note: words } : h));
+    await db.insert({ ...stored, history });
+    const cleared = await until(() => storedRequest(server, request.id), (r) => r.history!.every((h) => h.note === undefined));
+    expect(cleared.history!.find((h) => h.ref === decline.id)).toEqual({ at: expect.any(String), event: 'decline', by: decliner, ref: decline.id });
+    expect(JSON.stringify((await (await clientFor(server, other)).request('POST', '/api/sync/requests/_all_docs', { keys: [request.id], include_docs: true })).json)).not.toContain('Durand-Secret');
+  });
+
   it('neither loses nor repeats dispatch work across a restart', async () => {
     // Its deadline on this server's clock, which the test before moved a day on: handled before the
     // stop (as CouchDB's quick feed often has it), it must not be already late.

@@ -16,6 +16,7 @@ import { MemberDirectory } from './directory';
 import { Dispatcher } from './dispatcher';
 import { AlertOutbox } from './outbox';
 import { RequestStore } from './store';
+import { clearMessageNotes } from './message-notes';
 import type { Logger } from '../log';
 
 export interface DispatchParts {
@@ -50,7 +51,7 @@ export async function startDispatch(parts: DispatchParts): Promise<Dispatch> {
   const alerts = new AlertSender(directory, channels);
   const dispatcher = new Dispatcher({ store, directory, coordinators: coordinators.onDuty, isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, now: clock.now, log });
   const outbox = new AlertOutbox(couch, alerts, clock.now);
-  parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction());
+  parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction()).add(clearMessageNotes(store, clock.now));
   let stopTicking: (() => void) | undefined;
   return {
     dispatcher,

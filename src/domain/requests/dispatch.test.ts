@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMessage, circleStepsDone, escalate, expire, recordStep, startSearch } from './dispatch';
+import { applyMessage, circleStepsDone, escalate, expire, hasMessageNotes, recordStep, startSearch, withoutMessageNotes } from './dispatch';
 import { sampleMessage, sampleRequest } from './fixtures';
 
 const now = Date.parse('2026-11-23T10:00:00Z');
@@ -38,9 +38,49 @@ describe('dispatch of a request', () => {
   });
 
   it('records declines and advice without changing the status', () => {
-    const r = applyMessage(searching(), sampleMessage('m-n2', 'decline', { text: 'en congé' }), false, now);
+    const message = sampleMessage('m-n2', 'decline', { text: 'en congé' });
+    const r = applyMessage(searching(), message, false, now);
     expect(r.request.status).toBe('searching');
-    expect(r.request.history!.at(-1)).toMatchObject({ event: 'decline', by: 'm-n2', note: 'en congé' });
+    expect(r.request.history!.at(-1)).toEqual({ at: new Date(now).toISOString(), event: 'decline', by: 'm-n2', ref: message.id });
+  });
+
+  it('never copies what a message says onto the card every alerted member reads', () => {
+    const words = 'Mme Durand, 12 rue des Lilas, sort de chirurgie';
+    const assigned = applyMessage(searching(), sampleMessage('m-n1', 'accept'), false, now).request;
+    const kinds = [
+      applyMessage(searching(), sampleMessage('m-n2', 'decline', { text: words }), false, now),
+      applyMessage(searching(), sampleMessage('m-n2', 'advice', { text: words }), false, now),
+      applyMessage(searching(), sampleMessage('m-coord', 'call', { text: words, subjectId: 'm-n2', outcome: 'agreed' }), true, now),
+      applyMessage(searching(), sampleMessage('m-coord', 'note', { text: words }), true, now),
+      applyMessage(searching(), sampleMessage('m-n2', 'flag', { text: words }), false, now),
+      applyMessage(assigned, sampleMessage('m-n1', 'close-unresolved', { text: words }), false, now),
+    ];
+    for (const outcome of kinds) {
+      expect(outcome.applied).toBe(true);
+      expect(JSON.stringify(outcome.request)).not.toContain('Durand');
+    }
+  });
+
+  it('takes the words of messages off a card written before, and keeps the refusals the server explains', () => {
+    const card = {
+      ...searching(),
+      history: [
+        { at: '2026-01-05T09:00:00.000Z', event: 'decline', by: 'm-n2', ref: 'r1--m-n2--a', note: 'Mme Durand est connue du service' },
+        { at: '2026-01-05T09:01:00.000Z', event: 'accept-refused', by: 'm-n3', ref: 'r1--m-n3--b', note: 'déjà prise en charge' },
+        { at: '2026-01-05T09:02:00.000Z', event: 'start-search', by: 'server' },
+      ],
+    };
+    expect(hasMessageNotes(card)).toBe(true);
+    const cleared = withoutMessageNotes(card, now);
+    expect(cleared.history).toEqual([
+      { at: '2026-01-05T09:00:00.000Z', event: 'decline', by: 'm-n2', ref: 'r1--m-n2--a' },
+      card.history[1],
+      card.history[2],
+    ]);
+    expect(hasMessageNotes(cleared)).toBe(false);
+    // A new version, so that every device holding the card replaces it.
+    expect(cleared.updatedAt).toBe(new Date(Math.max(now, Date.parse(card.updatedAt) + 1)).toISOString());
+    expect(cleared.updatedAt).not.toBe(card.updatedAt);
   });
 
   it('hands back, cancels and closes by the rules of the lifecycle', () => {

@@ -87,14 +87,33 @@ export function actorOf(request: CareRequest, authorId: string, isCoordinator: b
   return isCoordinator ? 'coordinator' : 'member';
 }
 
+/** A history entry that stands for a message (and not for a refusal the server explains itself). */
+const standsForMessage = (h: HistoryEntry) => h.ref !== undefined && !h.event.endsWith('-refused');
+
+/** Whether the card still carries a message's words, as the server wrote them before they stayed in the thread. */
+export function hasMessageNotes(request: Pick<CareRequest, 'history'>): boolean {
+  return (request.history ?? []).some((h) => standsForMessage(h) && h.note !== undefined);
+}
+
+/** The card without any message's words: its history keeps the event, who, when, and the message's id. */
+export function withoutMessageNotes(request: CareRequest, now: number): CareRequest {
+  const history = request.history?.map((h) => {
+    if (!standsForMessage(h) || h.note === undefined) return h;
+    const { note: _dropped, ...kept } = h;
+    return kept;
+  });
+  return { ...request, history, updatedAt: touched(request, now) };
+}
+
 /**
  * Applies a message in change-feed order. Answers without a transition (decline, advice) and
  * refused events (a second acceptance) only go to the history, so nothing anyone wrote is lost.
+ * The history names the message (`ref`) but never copies its words: the card is read by every
+ * member alerted, the message only by the case's participants and the coordination, encrypted.
  */
 export function applyMessage(request: CareRequest, message: RequestMessage, authorIsCoordinator: boolean, now: number): MessageOutcome {
   if (request.history?.some((h) => h.ref === message.id)) return { applied: false, request, reason: 'message déjà pris en compte' };
-  const detail = [message.subjectId && `→ ${message.subjectId}`, message.outcome, message.onBehalfOf && `pour le compte de ${message.onBehalfOf}`, message.text].filter(Boolean).join(' · ');
-  const entry = { at: iso(now), event: message.kind, by: message.authorId, ref: message.id, ...(detail ? { note: detail.slice(0, 500) } : {}) };
+  const entry = { at: iso(now), event: message.kind, by: message.authorId, ref: message.id };
   const toEvent = EVENTS[message.kind];
   if (!toEvent) {
     const recorded = RECORDED.has(message.kind);
