@@ -1,7 +1,7 @@
 /** End-to-end tests: the built app served by the real server (embedded database, demo data), driven in Debian's Chromium. */
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
-import { E2E_DIR as workDir, E2E_PORT as port, E2E_STATIC_DIR as staticDir } from './e2e/env';
+import { E2E_DIR as workDir, E2E_PORT as port, E2E_SAS_API_KEY, E2E_STATIC_DIR as staticDir } from './e2e/env';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +28,7 @@ export default defineConfig({
     // A fresh data directory and a copy of the build at every run.
     command: `rm -rf ${workDir} && mkdir -p ${workDir} && cp -r dist ${staticDir} && node --enable-source-maps dist-server/main.js`,
     // Requests nobody took expire 3 minutes after their deadline (12 hours by default), so a test sees one.
-    env: { PORT: String(port), DATA_DIR: path.join(workDir, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1', EXPIRY_GRACE_MINUTES: '3' },
+    env: { PORT: String(port), DATA_DIR: path.join(workDir, 'data'), STATIC_DIR: staticDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1', EXPIRY_GRACE_MINUTES: '3', SAS_API_KEY: E2E_SAS_API_KEY },
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

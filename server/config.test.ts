@@ -96,6 +96,8 @@ describe('configuration', () => {
       [{ EXPIRY_GRACE_MINUTES: '0' }, 'EXPIRY_GRACE_MINUTES'],
       [{ EXPIRY_GRACE_MINUTES: '1.5' }, 'EXPIRY_GRACE_MINUTES'],
       [{ EXPIRY_GRACE_MINUTES: '20000' }, 'EXPIRY_GRACE_MINUTES'],
+      [{ SAS_API_KEY: 'courte' }, 'SAS_API_KEY'],
+      [{ SAS_API_KEY: 'une clé avec des espaces, assez longue pour le reste' }, 'SAS_API_KEY'],
     ];
     for (const [env, name] of cases) {
       expect(() => loadConfig({ DATA_DIR: dir(), ...env }), name).toThrow(ConfigError);

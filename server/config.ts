@@ -39,6 +39,11 @@ export interface Config {
   devicePurgeDays: number;
   /** Minutes a request nobody took stays open for the coordinators after its deadline, before it expires. */
   expiryGraceMinutes: number;
+  /**
+   * The key the SAS platform presents (`Authorization: Bearer …`) to read the unscheduled-care slots
+   * as FHIR (`SAS_API_KEY`, at least 32 characters); absent: the FHIR endpoint answers 404.
+   */
+  sasApiKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +145,13 @@ function smsGateway(env: Env): Config['sms'] {
   const token = env.SMS_HTTP_TOKEN ?? '';
   if (!token.trim()) throw new ConfigError('SMS_HTTP_TOKEN est obligatoire quand SMS_HTTP_URL est défini');
   return { url: gateway.href, token };
+}
+
+function sasApiKey(env: Env): string | undefined {
+  const key = env.SAS_API_KEY;
+  if (key === undefined || key === '') return undefined;
+  if (key.length < 32 || /\s/.test(key)) throw new ConfigError('SAS_API_KEY doit compter au moins 32 caractères, sans espace (par exemple : openssl rand -hex 32) / SAS_API_KEY must be at least 32 characters, no spaces');
+  return key;
 }
 
 function smtpUrl(env: Env): string | undefined {
@@ -248,6 +260,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     geocoderUrl: (url(env, 'GEOCODER_URL') ?? new URL('https://api-adresse.data.gouv.fr/search/')).href,
     sms: smsGateway(env),
     smtpUrl: smtpUrl(env),
+    sasApiKey: sasApiKey(env),
     mailFrom: sender,
     vapidSubject: vapidSubject(env, publicUrl, sender),
     devicePurgeDays: days(env, 'DEVICE_PURGE_DAYS', 30),

@@ -20,6 +20,7 @@ import type { Approvals } from './registration/approval';
 import type { Registrations } from './registration/registrations';
 import type { Roster } from './roster/roster';
 import type { Sessions } from './session/sessions';
+import type { Slots } from './slots/store';
 import type { Storage } from './storage/storage';
 import type { ChangesHub } from './sync/changes-hub';
 import type { Gateway } from './sync/gateway';
@@ -53,6 +54,7 @@ export interface ServerParts {
   deadLetters: DeadLetters;
   geocoder: Geocoder;
   letters: ClosingLetters;
+  slots: Slots;
   /** The server's clock (tests pass one of their own). */
   clock: () => number;
   log: Logger;

@@ -13,6 +13,7 @@ import { registrationQueueRoutes } from './registration/queue-routes';
 import { registrationRoutes } from './registration/routes';
 import { requestRoutes } from './requests/routes';
 import { letterRoutes } from './letters/routes';
+import { slotRoutes } from './slots/routes';
 import { rosterRoutes } from './roster/routes';
 import { rppsRoutes } from './rpps/routes';
 import { sessionRoutes } from './session/routes';
@@ -35,6 +36,7 @@ export function registerRoutes(app: FastifyInstance, parts: ServerParts, version
   geocodeRoutes(app, { sessions, geocoder: parts.geocoder });
   requestRoutes(app, { sessions, couch: parts.storage.couch, audit });
   letterRoutes(app, { sessions, accounts, letters: parts.letters });
+  slotRoutes(app, { sessions, couch: parts.storage.couch, slots: parts.slots, config, clock: parts.clock });
   rosterRoutes(app, { sessions, roster: parts.roster, coordinators: parts.coordinators });
   pushRoutes(app, { sessions, push: parts.push, config });
   uploadRoutes(app, { sessions, uploads: parts.uploads, audit });

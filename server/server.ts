@@ -31,6 +31,8 @@ import { createNotifier } from './notify/notifier';
 import { Outbox } from './notify/outbox';
 import { SmtpMailer } from './notify/mail';
 import { ClosingLetters } from './letters/letters';
+import { Slots } from './slots/store';
+import { firstFreeSlots } from '../src/domain/slots/slot';
 import { PasswordResets } from './password/resets';
 import { Approvals } from './registration/approval';
 import { Registrations } from './registration/registrations';
@@ -151,7 +153,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { shortName, timeZone } = territory.settings;
   // Alert channels, tried in this order; a new channel is one file in alerts/ and one entry here.
   const channels = [pushChannel(push, timeZone, clock.now), smsChannel(notifier, shortName, timeZone, clock.now)];
-  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, clock, reactions, log });
+  const slots = new Slots(couch);
+  const firstFree = async (now: number, deadline: number) => firstFreeSlots(await slots.overlapping(now, deadline), now, deadline);
+  const dispatch = await startDispatch({ couch, coordinators, channels, settings: territory.settings, expiryGraceMinutes: config.expiryGraceMinutes, clock, slots: firstFree, reactions, log });
   // The dispatcher's directory holds every member: devices' first syncs of the directory page through it.
   gateways.get(POLICIES.members.name)!.serveFirstSyncFrom(dispatch.directory);
   const devicePurge = new DevicePurge(couch, config.devicePurgeDays, log, clock);
@@ -196,6 +200,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     deadLetters,
     geocoder,
     letters,
+    slots,
     clock: clock.now,
     log,
   };

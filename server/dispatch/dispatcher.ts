@@ -11,7 +11,7 @@ import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recor
 import { radiusFor, rankingPolicy, type DispatchMember, type DispatchPolicy } from '../../src/domain/requests/dispatch-policies';
 import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
-import { REQUEST_KINDS, type RequestType } from '../../src/domain/requests/types';
+import { REQUEST_KINDS, type RequestKind, type RequestType } from '../../src/domain/requests/types';
 import type { Logger } from '../log';
 import { backoffMs } from '../storage/changes';
 import type { Reaction } from '../reactions/reaction';
@@ -49,6 +49,8 @@ export interface DispatcherDeps {
   now: () => number;
   /** How long an escalated request waits for a coordinator before it expires. */
   expiryGraceMs?: number;
+  /** Each doctor's earliest free unscheduled-care slot of use from `now` to `deadline` (types with `slots`). */
+  slots?: (now: number, deadline: number) => Promise<ReadonlyMap<string, number>>;
   log: Logger;
 }
 
@@ -178,7 +180,16 @@ export class Dispatcher {
       }
       const alreadyAlerted = new Set([...d.alerted, ...(r.assigneeId ? [r.assigneeId] : [])]);
       const candidateRequest = hasRedispatched(r) ? { ...r, usualProfessionalId: undefined } : r;
-      const context = { members: this.deps.directory.all(), byId: (m: string) => this.deps.directory.get(m), activity: (m: string) => this.activity.of(m, now), timeZone: this.deps.timeZone, radiusKm: this.radiusKm, now };
+      const slots = (REQUEST_KINDS as Record<string, RequestKind>)[r.type]?.slots && this.deps.slots ? await this.deps.slots(now, deadline) : undefined;
+      const context = {
+        members: this.deps.directory.all(),
+        byId: (m: string) => this.deps.directory.get(m),
+        activity: (m: string) => this.activity.of(m, now),
+        timeZone: this.deps.timeZone,
+        radiusKm: this.radiusKm,
+        now,
+        ...(slots ? { slotAt: (m: string) => slots.get(m) } : {}),
+      };
       const step = this.policy.next(candidateRequest, alreadyAlerted, circleStepsDone(r), context);
       if (!step) {
         if (d.escalated) {

@@ -29,6 +29,8 @@ export interface DispatchParts {
   expiryGraceMinutes: number;
   /** The time of its decisions and the timer of its due steps (a test passes one it moves forward). */
   clock: Clock;
+  /** Each doctor's earliest free unscheduled-care slot of use from `now` to `deadline`. */
+  slots?: (now: number, deadline: number) => Promise<ReadonlyMap<string, number>>;
   /** The server's reactions, which this adds the dispatcher's and the outbox's to (started by the caller). */
   reactions: Reactions;
   log: Logger;
@@ -49,7 +51,7 @@ export async function startDispatch(parts: DispatchParts): Promise<Dispatch> {
   await directory.start();
   const store = new RequestStore(couch);
   const alerts = new AlertSender(directory, channels);
-  const dispatcher = new Dispatcher({ store, directory, coordinators: coordinators.onDuty, isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, now: clock.now, log });
+  const dispatcher = new Dispatcher({ store, directory, coordinators: coordinators.onDuty, isCoordinator: coordinators.has, timeZone: settings.timeZone, radiusKm: radiusFor(settings.radiusKm), expiryGraceMs: parts.expiryGraceMinutes * 60_000, now: clock.now, slots: parts.slots, log });
   const outbox = new AlertOutbox(couch, alerts, clock.now);
   parts.reactions.add(dispatcher.requestsReaction()).add(dispatcher.messagesReaction()).add(outbox.reaction()).add(clearMessageNotes(store, clock.now));
   let stopTicking: (() => void) | undefined;

@@ -45,7 +45,9 @@ describe('fuzz: generated bad input on every /api and /api/sync endpoint', () =>
       if (status >= 400 && status < 500 && c.method !== 'HEAD') {
         let error: unknown;
         try {
-          error = JSON.parse(text).error;
+          const body = JSON.parse(text);
+          // The FHIR endpoints explain in FHIR: an OperationOutcome's diagnostics.
+          error = body.resourceType === 'OperationOutcome' ? body.issue?.[0]?.diagnostics : body.error;
         } catch {
           error = undefined;
         }

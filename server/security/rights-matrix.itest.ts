@@ -39,6 +39,9 @@ const MATRIX: Array<[string, Role[], Check]> = [
   // The case is not closed yet: its two professionals reach the letter (« not yet », 409), nobody else learns it exists.
   ['reach the closing letter', ['assignee', 'requester'], async (c) => [200, 409].includes((await fetch(`${server.url}/api/requests/${request.id}/lettre-de-cloture.pdf`, { headers: { cookie: c.cookie } })).status)],
   ['read one’s own MSSanté address', ['member', 'alerted', 'assignee', 'requester', 'coordinator', 'admin'], async (c) => (await c.request('GET', '/api/account/mssante')).status === 200],
+  ['list one’s own unscheduled-care slots', ['member', 'alerted', 'assignee', 'requester', 'coordinator', 'admin'], async (c) => (await c.request('GET', '/api/slots')).status === 200],
+  // A session is not the SAS's key.
+  ['read the slots as the SAS (FHIR)', [], async (c) => (await c.request('GET', '/api/fhir/Slot')).status === 200],
   ['list who accessed the case', ['coordinator', 'admin'], async (c) => (await c.request('GET', `/api/audit?requestId=${request.id}`)).status === 200],
   ['read the SMS and e-mail outbox', ['coordinator', 'admin'], async (c) => (await c.request('GET', '/api/outbox')).status === 200],
   ['read the duty roster', ['coordinator', 'admin'], async (c) => (await c.request('GET', '/api/roster')).status === 200],

@@ -6,14 +6,16 @@ import { connect, ensureAdminOnly, ensureDatabase, ensureDesignDoc, type Couch, 
 import { runningEmbeddedUrl, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { validateDocUpdateSource } from './validate-doc-update';
 import { REQUEST_DESIGN_DOCS } from '../requests/design';
+import { SLOT_DESIGN_DOCS } from '../slots/store';
 
 /** Replicated through the gateway: one database per client collection. */
 export const REPLICATED_DATABASES = ['members', 'requests', 'messages', 'patients'] as const;
 /** Never replicated: accounts, sessions, the server's own state. */
-export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit', 'roster', 'push', 'uploads', 'alerts', 'device-keys'] as const;
+export const SERVER_DATABASES = ['accounts', 'sessions', 'server', 'registrations', 'verifications', 'audit', 'roster', 'push', 'uploads', 'alerts', 'device-keys', 'slots'] as const;
 
 const DESIGN_DOCS: Record<string, DesignDoc[]> = {
   ...REQUEST_DESIGN_DOCS,
+  ...SLOT_DESIGN_DOCS,
   members: [
     {
       _id: '_design/members',

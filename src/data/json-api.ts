@@ -37,6 +37,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const getJson = <T>(path: string) => call<T>('GET', path);
 export const postJson = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
 export const putJson = <T>(path: string, body: unknown = {}) => call<T>('PUT', path, body);
+export const deleteJson = (path: string) => call<null>('DELETE', path);
 
 /** The message to show for any failure of these calls. */
 export function messageOf(err: unknown): string {

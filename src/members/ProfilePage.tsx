@@ -8,6 +8,7 @@ import { useSession } from '../session/session';
 import { loadCommunes } from '../territory/communes';
 import { updateMember } from './commands';
 import { MssanteSection } from './MssanteSection';
+import { SlotsSection } from '../slots/SlotsSection';
 import { professionLine } from './format';
 import { createMemberEntry, type MemberEntry } from './queries';
 
@@ -114,6 +115,7 @@ export default function ProfilePage() {
         )}
       </Show>
       <MssanteSection />
+      <SlotsSection />
       <DeviceProtection />
     </section>
   );

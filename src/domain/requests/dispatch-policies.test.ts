@@ -114,3 +114,25 @@ describe('the broadcast policy', () => {
     expect(broadcastPolicy.next(request, new Set(['n-2', 'n-1']), 2, context(members))).toBeNull();
   });
 });
+
+describe('unscheduled-care slots in the ranking', () => {
+  const gp = (id: string, km: number, availability: Partial<Member['availability']> = {}): Member => ({ ...nurse(id, km, availability), profession: '10', specialty: 'Médecine générale' });
+  const members = [gp('g-hours-later', 1, { weeklyHours: HOURS_LATER }), gp('g-slot', 3), gp('g-absent-slot', 4, { absences: [{ start: iso(NOW - HOUR), end: iso(NOW + 48 * HOUR) }] })];
+  const slots = new Map([['g-slot', NOW + 2 * HOUR], ['g-absent-slot', NOW + HOUR]]);
+  const withSlots = { ...context(members), slotAt: (id: string) => slots.get(id) };
+
+  it('make a doctor with a free slot reachable now for a « soin non programmé », saying when', () => {
+    const request = sampleRequest({ type: 'soin-non-programme', target: { professions: ['10'], specialty: 'Médecine générale' } });
+    const step = rankingPolicy.next(request, new Set(), 0, withSlots)!;
+    expect(step.alert).toEqual(['g-slot', 'g-absent-slot']);
+    expect(step.why).toContainEqual({ memberId: 'g-slot', reason: '3 km, créneau de soins non programmés à 16 h 30, pas encore sollicité, 0 alerte(s) cette semaine' });
+    // Without slots, nobody is reachable now: the one within reach later comes first of the qualified.
+    const without = rankingPolicy.next(request, new Set(), 0, context(members))!;
+    expect(without.alert).toEqual(['g-hours-later', 'g-slot']);
+  });
+
+  it('count for « soin non programmé » only', () => {
+    const request = sampleRequest({ type: 'avis-specialise', target: { professions: ['10'], specialty: 'Médecine générale' } });
+    expect(rankedCandidates(request, withSlots).map((c) => [c.member.id, c.reach.tier])).toEqual([['g-hours-later', 1], ['g-slot', 1]]);
+  });
+});

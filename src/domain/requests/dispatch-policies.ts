@@ -22,6 +22,8 @@ export interface DispatchContext {
   /** The search radius of a request type (the territory may change the built-in one). */
   radiusKm(type: string): number;
   now: number;
+  /** When a doctor's earliest free unscheduled-care slot of use for this request begins (types with `slots`). */
+  slotAt?(memberId: string): number | undefined;
 }
 
 export interface PlannedStep extends Step {
@@ -127,6 +129,12 @@ export interface Ranked {
   activity: MemberActivity;
 }
 
+/** Reachable through an unscheduled-care slot offered: « créneau de soins non programmés à 14 h 30 ». */
+function slotReach(at: number, timeZone: string): Reach {
+  const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone }).format(at).replace(':', ' h ');
+  return { tier: 0, reason: `créneau de soins non programmés à ${time}`, quiet: false };
+}
+
 const km = (d: number) => `${d.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} km`;
 
 function whyOf(r: Ranked, capacity: string | undefined): string {
@@ -150,13 +158,15 @@ export function rankedCandidates(request: CandidateRequest, context: DispatchCon
     if (kind.needsCapacity && member.kind === 'structure' && !hasCapacity(member, kind.needsCapacity)) continue;
     const distance = withinReach(member, request, radius);
     if (distance === undefined) continue;
-    const reach = reachOf(member, context.now, context.timeZone);
+    const slot = kind.slots ? context.slotAt?.(member.id) : undefined;
+    // A slot offered is a declaration more precise than the weekly hours, and later than an absence.
+    const reach = slot === undefined ? reachOf(member, context.now, context.timeZone) : slotReach(slot, context.timeZone);
     if (!reach) continue;
     const activity = context.activity(member.id);
     const budget = member.availability.weeklyAlertBudget ?? DEFAULT_WEEKLY_ALERT_BUDGET;
     if (activity.alertsThisWeek >= budget && !immediate) continue;
     const score = distance / radius + 0.5 * (1 - answerRate(activity)) + 0.3 * Math.min(1, activity.alertsThisWeek / budget);
-    const declared = ['available', 'on-call'].includes(availabilityState(member.availability, context.now));
+    const declared = slot !== undefined || ['available', 'on-call'].includes(availabilityState(member.availability, context.now));
     out.push({ member, reach, declared, distanceKm: distance, score, activity });
   }
   return out.sort((a, b) => a.reach.tier - b.reach.tier || Number(b.declared) - Number(a.declared) || a.score - b.score || (a.member.id < b.member.id ? -1 : 1));

@@ -26,6 +26,8 @@ export interface RequestKind {
   atHome?: boolean;
   /** Structures take it only with capacity declared: free places, or a service open to admissions. */
   needsCapacity?: 'places' | 'services';
+  /** A doctor with a free unscheduled-care slot before the deadline is reachable for it. */
+  slots?: boolean;
 }
 
 export const REQUEST_KINDS = {
@@ -40,7 +42,7 @@ export const REQUEST_KINDS = {
   'entree-directe': { label: 'Entrée directe à l’hôpital', professions: ['hopital', 'had'], specialties: [], urgency: 'immediate', radiusKm: 40, needsCapacity: 'services' },
   'accueil-precarite': { label: 'Accueil d’un patient en situation de précarité', professions: ['pass', 'ccas', 'msp', 'cmp'], specialties: [], urgency: '48h', radiusKm: 30 },
   'medecin-traitant': { label: 'Recherche de médecin traitant', professions: ['10'], specialties: [GENERAL_PRACTICE], urgency: '48h', radiusKm: 15, newPatientsOnly: true },
-  'soin-non-programme': { label: 'Soin non programmé', professions: ['10'], specialties: [GENERAL_PRACTICE], urgency: 'today', radiusKm: 10 },
+  'soin-non-programme': { label: 'Soin non programmé', professions: ['10'], specialties: [GENERAL_PRACTICE], urgency: 'today', radiusKm: 10, slots: true },
   autre: { label: 'Autre', professions: [], specialties: [], urgency: 'today', radiusKm: 20 },
 } as const satisfies Record<string, RequestKind>;
 

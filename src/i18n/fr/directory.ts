@@ -100,6 +100,21 @@ export const profile = {
     removed: 'Adresse MSSanté retirée : les lettres ne seront plus envoyées.',
     loading: 'Chargement…',
   },
+  slots: {
+    legend: 'Créneaux de soins non programmés (SAS)',
+    hint: 'Les créneaux que vous proposez sont transmis au Service d’accès aux soins (SAS) et vous rendent joignable en priorité pour les demandes de « soin non programmé » de la CPTS. Une connexion est nécessaire pour les proposer.',
+    none: 'Aucun créneau à venir.',
+    date: 'Jour',
+    time: 'Heure de début',
+    length: 'Durée',
+    offer: 'Proposer ce créneau',
+    offered: 'Créneau proposé au SAS.',
+    withdraw: 'Retirer',
+    withdrawn: 'Créneau retiré.',
+    free: 'libre',
+    busy: 'réservé',
+    when: 'Indiquez le jour et l’heure du créneau.',
+  },
 } as const;
 
 export const picker = {
