@@ -77,8 +77,10 @@ describe('supervision', () => {
     const assigned = await until(() => storedRequest(server, request.id), (r) => r.status === 'assigned' && (r.history ?? []).some((h) => h.event === 'call'));
     expect(assigned.assigneeId).toBe(nurse);
     expect(assigned.history!.map((h) => h.event)).toEqual(expect.arrayContaining(['call', 'accept']));
-    expect(assigned.history!.find((h) => h.event === 'accept')).toMatchObject({ by: c2Id, note: expect.stringContaining(`pour le compte de ${nurse}`) });
-    expect(assigned.history!.find((h) => h.event === 'call')!.note).toContain('agreed');
+    // The history names the coordination's messages; what they say stays in the thread, off the card.
+    expect(assigned.history!.find((h) => h.event === 'accept')).toEqual({ at: expect.any(String), event: 'accept', by: c2Id, ref: assign.id });
+    expect(assigned.history!.find((h) => h.event === 'call')).toEqual({ at: expect.any(String), event: 'call', by: c2Id, ref: call.id });
+    expect(JSON.stringify(assigned)).not.toContain('passer à 18 h');
 
     const nurseClient = await clientFor(server, nurse);
     const card = await nurseClient.request('POST', '/api/sync/requests/_all_docs', { keys: [request.id], include_docs: true });
