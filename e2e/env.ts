@@ -8,3 +8,6 @@ export const E2E_DIR = path.join(tmpdir(), `cpts-e2e-${E2E_PORT}`);
 export const E2E_STATIC_DIR = path.join(E2E_DIR, 'app');
 /** The key the SAS platform would present to read the unscheduled-care slots (FHIR). */
 export const E2E_SAS_API_KEY = 'cle-sas-des-tests-de-bout-en-bout-0123456789';
+/** The local OpenID provider standing in for Pro Santé Connect (`e2e/psc-provider.ts`). */
+export const E2E_PSC_PORT = E2E_PORT + 1;
+export const E2E_PSC_ISSUER = `http://127.0.0.1:${E2E_PSC_PORT}`;

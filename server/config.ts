@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LOG_LEVELS } from './log';
+import { PscConfigError, readPscConfig, type PscConfig } from './psc/config';
 import { loadTerritorySettings, TerritoryError, territoryDirFrom } from './territory/load';
 
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
    * as FHIR (`SAS_API_KEY`, at least 32 characters); absent: the FHIR endpoint answers 404.
    */
   sasApiKey: string | undefined;
+  /** Pro Santé Connect, the national sign-in of health professionals (PSC_*); absent: only the password login. */
+  psc: PscConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -207,6 +210,15 @@ function territory(env: Env, cwd: string): { dir: string; shortName: string } {
   }
 }
 
+function psc(env: Env, production: boolean, publicUrl: URL | undefined): PscConfig | undefined {
+  try {
+    return readPscConfig(env, production, publicUrl);
+  } catch (err) {
+    if (err instanceof PscConfigError) throw new ConfigError(err.message);
+    throw err;
+  }
+}
+
 /** Production refuses what is only safe on a developer's machine, saying what to set, in French and English. */
 function productionChecks(env: Env): void {
   if (flag(env, 'DEMO', false)) {
@@ -265,5 +277,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     vapidSubject: vapidSubject(env, publicUrl, sender),
     devicePurgeDays: days(env, 'DEVICE_PURGE_DAYS', 30),
     expiryGraceMinutes: minutes(env, 'EXPIRY_GRACE_MINUTES', 720),
+    psc: psc(env, production, publicUrl),
   };
 }

@@ -13,6 +13,7 @@ import type { Logger } from './log';
 import type { Notifier } from './notify/notifier';
 import type { Outbox } from './notify/outbox';
 import type { PasswordResets } from './password/resets';
+import type { PscParts } from './psc/routes';
 import type { WebPushSender } from './push/sender';
 import type { DeadLetters } from './reactions/dead-letters';
 import type { Reactions } from './reactions/reaction';
@@ -39,6 +40,8 @@ export interface ServerParts {
   registrations: Registrations;
   approvals: Approvals;
   passwordResets: PasswordResets;
+  /** Pro Santé Connect's client and pre-fills; absent when it is not configured. */
+  psc: PscParts | undefined;
   audit: AuditLog;
   hubs: ChangesHub[];
   gateways: Map<string, Gateway>;

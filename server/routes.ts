@@ -7,6 +7,7 @@ import { geocodeRoutes } from './geocoding/routes';
 import { healthRoute } from './health';
 import { outboxRoutes } from './notify/routes';
 import { passwordRoutes } from './password/routes';
+import { pscRoutes } from './psc/routes';
 import { deadLetterRoutes } from './reactions/routes';
 import { pushRoutes } from './push/routes';
 import { registrationQueueRoutes } from './registration/queue-routes';
@@ -26,6 +27,7 @@ export function registerRoutes(app: FastifyInstance, parts: ServerParts, version
   const { config, sessions, accounts, gateways, audit } = parts;
   healthRoute(app, parts.storage, version);
   sessionRoutes(app, { sessions, accounts, gateways }, config);
+  pscRoutes(app, { sessions, accounts, couch: parts.storage.couch, psc: parts.psc, clock: parts.clock }, config);
   syncRoutes(app, { sessions, gateways });
   rppsRoutes(app, { sessions, couch: parts.storage.couch, communes: parts.territory.communes });
   registrationRoutes(app, { registrations: parts.registrations }, config);

@@ -34,6 +34,8 @@ import { ClosingLetters } from './letters/letters';
 import { Slots } from './slots/store';
 import { firstFreeSlots } from '../src/domain/slots/slot';
 import { PasswordResets } from './password/resets';
+import { PscClient } from './psc/client';
+import { Prefills } from './psc/prefills';
 import { Approvals } from './registration/approval';
 import { Registrations } from './registration/registrations';
 import { RegistrationStore } from './registration/store';
@@ -185,6 +187,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     registrations: new Registrations({ ...messaging, secrets, geocoder }),
     approvals: new Approvals(messaging),
     passwordResets: new PasswordResets(accounts, sessions, secrets, notifier, territory.name, log, deviceKeys),
+    psc: config.psc ? { client: new PscClient(config.psc, clock.now), prefills: new Prefills(couch, clock.now) } : undefined,
     audit,
     hubs,
     gateways,

@@ -53,6 +53,7 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/registrations'], ['GET', '/api/registrations'], ['POST', '/api/registrations/status'], ['POST', '/api/registrations/verify-phone'],
   ['POST', '/api/registrations/verify-email'], ['POST', '/api/registrations/resend'], ['POST', '/api/registrations/{x}/approve'], ['POST', '/api/registrations/{x}/refuse'],
   ['GET', '/api/requests/{x}/history'], ['GET', '/api/requests/{x}/lettre-de-cloture.pdf'], ['GET', '/api/account/mssante'], ['PUT', '/api/account/mssante'],
+  ['GET', '/api/auth/psc'], ['GET', '/api/auth/psc/start'], ['GET', '/api/auth/psc/callback'], ['GET', '/api/auth/psc/prefill/{x}'], ['POST', '/api/auth/psc/logout'],
   ['GET', '/api/slots'], ['POST', '/api/slots'], ['DELETE', '/api/slots/{x}'], ['GET', '/api/fhir/Slot'], ['GET', '/api/roster'], ['POST', '/api/roster'], ['DELETE', '/api/roster/{x}'],
   ['POST', '/api/password/forgot'], ['POST', '/api/password/check'], ['POST', '/api/password/reset'],
   ['GET', '/api/push/key'], ['POST', '/api/push/subscriptions'], ['DELETE', '/api/push/subscriptions'],

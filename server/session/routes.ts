@@ -4,11 +4,12 @@ import { normaliseEmail } from '../accounts/accounts';
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
 import type { Config } from '../config';
 import { badRequest, HttpError, unauthorized } from '../http/errors';
-import { currentUser, SESSION_COOKIE, sessionToken } from './auth';
+import { currentUser } from './auth';
+import { closeSession, openSession } from './open';
 import type { Sessions } from './sessions';
 import type { Accounts } from '../accounts/accounts';
 import type { Gateway } from '../sync/gateway';
-import { SESSION_DAYS, userOf } from './sessions';
+import { userOf } from './sessions';
 import { Throttle } from './throttle';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -59,18 +60,7 @@ export function sessionRoutes(app: FastifyInstance, { sessions, accounts, gatewa
     // A device that holds no data asks for the first page of every collection right after this
     // answer: their reads start now, while the session is written.
     if (firstSync) for (const gateway of gateways.values()) gateway.prefetchFirstPages(userOf(account));
-    // A fresh token at every login: a session id planted before login is never promoted.
-    const previous = sessionToken(request);
-    if (previous) await sessions.destroy(previous);
-    const { token } = await sessions.create(account);
-    reply.setCookie(SESSION_COOKIE, token, {
-      signed: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      path: '/',
-      maxAge: SESSION_DAYS * 86_400,
-    });
+    const token = await openSession(request, reply, sessions, account, secure);
     request.log.info({ account: account._id }, 'connexion');
     return { user: await sessions.resolve(token) };
   });
@@ -82,9 +72,7 @@ export function sessionRoutes(app: FastifyInstance, { sessions, accounts, gatewa
   });
 
   app.delete('/api/session', async (request, reply) => {
-    const token = sessionToken(request);
-    if (token) await sessions.destroy(token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    await closeSession(request, reply, sessions);
     return reply.code(204).send();
   });
 }

@@ -1,8 +1,9 @@
 /** `/inscription`: the public registration form, checked field by field with the shared validator before and after the server. */
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ApiError, messageOf } from '../data/json-api';
+import { ApiError, getJson, messageOf } from '../data/json-api';
+import { PSC_PREFILL_ID, type PscPrefillAnswer } from '../domain/psc/api';
 import { IDENTIFIER_LABELS, type IdentifierKind } from '../domain/members/identifiers';
 import { GENERAL_PRACTICE, PROFESSIONS, SPECIALTIES, STRUCTURE_KINDS } from '../domain/members/professions';
 import type { Commune } from '../domain/territory/communes';
@@ -10,7 +11,7 @@ import type { FieldError } from '../domain/validation';
 import * as fr from '../i18n/fr';
 import { loadCommunes } from '../territory/communes';
 import { register } from './api';
-import { checkForm, emptyForm, formKeyOf, OUTSIDE, proposedSignature, type FormKey, type RegistrationForm } from './form';
+import { checkForm, emptyForm, formKeyOf, OUTSIDE, proposedSignature, withPscPrefill, type FormKey, type RegistrationForm } from './form';
 import { controlProps, FormField } from './FormField';
 
 const t = fr.registration;
@@ -27,6 +28,18 @@ export default function RegistrationPage() {
   const [busy, setBusy] = createSignal(false);
   const [submitted, setSubmitted] = createSignal(false);
   const [signatureEdited, setSignatureEdited] = createSignal(false);
+  // Sent here by Pro Santé Connect (`?psc=<id>`): what the national identity says fills the form.
+  const [params] = useSearchParams();
+  const [prefill, setPrefill] = createSignal<{ text: string; error: boolean } | null>(null);
+  const prefillId = typeof params.psc === 'string' && PSC_PREFILL_ID.test(params.psc) ? params.psc : undefined;
+  if (prefillId) {
+    getJson<PscPrefillAnswer>(`/auth/psc/prefill/${prefillId}`)
+      .then(({ prefill: p }) => {
+        setForm(withPscPrefill({ ...form }, p));
+        setPrefill({ text: t.pscPrefilled, error: false });
+      })
+      .catch((err: unknown) => setPrefill({ text: messageOf(err), error: true }));
+  }
 
   const byKey = (list: FieldError[]) => {
     const out: Partial<Record<FormKey, string>> = {};
@@ -108,6 +121,13 @@ export default function RegistrationPage() {
         <p class="login__brand">{fr.app.fullName}</p>
         <h1 class="page-title">{t.title}</h1>
         <p class="muted">{t.intro}</p>
+        <Show when={prefill()}>
+          {(p) => (
+            <p class={p().error ? 'notice notice--warning' : 'notice notice--ok'} role="status" data-testid="reg-psc-prefill">
+              {p().text}
+            </p>
+          )}
+        </Show>
         <fieldset class="panel">
           <legend>{t.kind}</legend>
           <label class="check">

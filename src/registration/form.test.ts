@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, emptyForm, formKeyOf, OUTSIDE, proposedSignature, toRegistration, type RegistrationForm } from './form';
+import { checkForm, emptyForm, formKeyOf, OUTSIDE, proposedSignature, toRegistration, withPscPrefill, type RegistrationForm } from './form';
 
 const communes = [{ insee: '57463', name: 'Metz' }];
 const filled: RegistrationForm = {
@@ -41,5 +41,20 @@ describe('registration form', () => {
 
   it('proposes a signature from the other fields', () => {
     expect(proposedSignature(filled, communes)).toBe('Mme Léa Durand\nInfirmier\n3 rue des Clercs, 57000 Metz\nTél. 06 12 34 56 78');
+  });
+
+  it('takes what Pro Santé Connect says of a professional, and keeps what it does not say', () => {
+    const typed = { ...emptyForm(), kind: 'structure' as const, email: 'ines@example.fr', idKind: 'finess' as const, idValue: '570000017' };
+    expect(withPscPrefill(typed, { kind: 'professional', civility: 'Mme', lastName: 'Nouvelle', firstName: 'Inès', profession: '60', identifiers: { rpps: '10999999993' } })).toEqual({
+      ...typed,
+      kind: 'professional',
+      civility: 'Mme',
+      lastName: 'Nouvelle',
+      firstName: 'Inès',
+      profession: '60',
+      idKind: 'rpps',
+      idValue: '10999999993',
+    });
+    expect(withPscPrefill(emptyForm(), { kind: 'professional', identifiers: { adeli: '571012345' } })).toMatchObject({ idKind: 'adeli', idValue: '571012345', lastName: '', profession: '' });
   });
 });

@@ -1,5 +1,6 @@
 /** The registration form's values (flat strings, as typed), turned into the registration the shared validator and the server check. */
 import type { IdentifierKind } from '../domain/members/identifiers';
+import type { PscPrefill } from '../domain/psc/api';
 import { defaultSignature } from '../domain/registration/entry';
 import type { Registration } from '../domain/registration/schema';
 import { normaliseRegistration, validateRegistration, type RegistrationCheck } from '../domain/registration/validate';
@@ -38,6 +39,21 @@ export function emptyForm(): RegistrationForm {
     kind: 'professional', civility: '', lastName: '', firstName: '', structureName: '', profession: '', specialty: '', skills: '',
     idKind: 'rpps', idValue: '', number: '', street: '', postcode: '', communeInsee: '', communeOther: '',
     mobile: '', landline: '', email: '', password: '', signature: '',
+  };
+}
+
+/** The form filled with what Pro Santé Connect says of a professional not yet known here. */
+export function withPscPrefill(form: RegistrationForm, prefill: PscPrefill): RegistrationForm {
+  const [idKind, idValue] = prefill.identifiers.rpps ? (['rpps', prefill.identifiers.rpps] as const) : prefill.identifiers.adeli ? (['adeli', prefill.identifiers.adeli] as const) : [form.idKind, form.idValue];
+  return {
+    ...form,
+    kind: 'professional',
+    civility: prefill.civility ?? form.civility,
+    lastName: prefill.lastName ?? form.lastName,
+    firstName: prefill.firstName ?? form.firstName,
+    profession: prefill.profession ?? form.profession,
+    idKind,
+    idValue,
   };
 }
 

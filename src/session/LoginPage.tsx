@@ -1,8 +1,15 @@
-/** The login screen (`/connexion`): e-mail and password, the server's own message when refused. */
+/**
+ * The login screen (`/connexion`): e-mail and password, the server's own message when refused; and
+ * Pro Santé Connect (e-CPS or CPS card) where the platform has it, whose answer comes back here
+ * (`?psc=connecte`: the session is taken up on this device; `?psc=<code>`: why it failed).
+ */
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createResource, createSignal, onMount, Show } from 'solid-js';
+import { apiUrl } from '../config';
 import { HttpError } from '../data/http';
+import { isPscError, PSC_ERROR_MESSAGES, PSC_SIGNED_IN } from '../domain/psc/api';
 import * as fr from '../i18n/fr';
+import { pscEnabled } from './api';
 import { useSession } from './session';
 
 export default function LoginPage() {
@@ -14,6 +21,19 @@ export default function LoginPage() {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const expired = () => params.session === 'expiree';
+  const [psc] = createResource(() => pscEnabled());
+  const pscCode = typeof params.psc === 'string' ? params.psc : undefined;
+  if (isPscError(pscCode)) setError(PSC_ERROR_MESSAGES[pscCode]);
+  // Back from Pro Santé Connect with a session: this device takes it up, as after a password.
+  onMount(() => {
+    if (pscCode !== PSC_SIGNED_IN) return;
+    setBusy(true);
+    session
+      .adopt()
+      .then((signedIn) => (signedIn ? navigate('/annuaire', { replace: true }) : setError(PSC_ERROR_MESSAGES.invalide)))
+      .catch((err: unknown) => setError(err instanceof HttpError && err.status === 0 ? fr.session.offline : fr.session.failed))
+      .finally(() => setBusy(false));
+  });
   // The signed-in pages and the data layer load while the user types, not after the click.
   let prepared = false;
   function prepare() {
@@ -90,6 +110,14 @@ export default function LoginPage() {
         <button type="submit" class="button button--primary" disabled={busy()} data-testid="login-submit">
           {busy() ? fr.session.submitting : fr.session.submit}
         </button>
+        <Show when={psc()}>
+          <p class="login__or" aria-hidden="true">{fr.session.or}</p>
+          {/* A full navigation: the provider's page, then back here. */}
+          <a class="button button--secondary login__psc" href={apiUrl('/auth/psc/start')} rel="external" data-testid="login-psc">
+            {fr.session.psc}
+          </a>
+          <p class="field__hint">{fr.session.pscHint}</p>
+        </Show>
         <p class="login__links">
           <A href="/mot-de-passe-oublie" data-testid="forgot-link">{fr.session.forgotPassword}</A>
           <A href="/inscription" data-testid="register-link">{fr.session.register}</A>

@@ -14,7 +14,10 @@ export interface Session {
   user: Accessor<SessionUser | null>;
   /** Throws the server's `HttpError` (status 0 when offline). */
   login(email: string, password: string): Promise<void>;
-  logout(): Promise<void>;
+  /** Takes up a session the server opened by another way in (Pro Santé Connect); false when there is none. */
+  adopt(): Promise<boolean>;
+  /** Resolves with the address the browser must go to next (Pro Santé Connect's logout), if any. */
+  logout(): Promise<string | null>;
   /** The user started typing their credentials: load the data layer meanwhile (see `prepare`). */
   prepare(): void;
 }
@@ -76,8 +79,19 @@ export function createSession(): Session {
   }
 
   async function login(email: string, password: string): Promise<void> {
+    const [next, data] = await Promise.all([api.login(email, password, readStoredUser() === null), localData()]);
+    await signIn(next, data);
+  }
+
+  async function adopt(): Promise<boolean> {
+    const [next, data] = await Promise.all([api.currentUser(), localData()]);
+    if (!next) return false;
+    await signIn(next, data);
+    return true;
+  }
+
+  async function signIn(next: SessionUser, data: Awaited<ReturnType<typeof localData>>): Promise<void> {
     const previous = readStoredUser();
-    const [next, data] = await Promise.all([api.login(email, password, previous === null), localData()]);
     // The device holds what the previous account was allowed to read: never show it to another.
     if (previous && previous.id !== next.id) await data.wipeLocalData();
     storeUser(next);
@@ -87,14 +101,15 @@ export function createSession(): Session {
     setUser(next);
   }
 
-  async function logout(): Promise<void> {
-    await api.logout();
+  async function logout(): Promise<string | null> {
+    const { endSessionUrl } = await api.logout();
     await (await localData()).wipeLocalData();
     storeUser(null);
     setUser(null);
+    return endSessionUrl;
   }
 
-  return { user, login, logout, prepare };
+  return { user, login, adopt, logout, prepare };
 }
 
 export const SessionContext = createContext<Session>();

@@ -17,8 +17,10 @@ export function LogoutButton(props: { class: string }) {
     try {
       // While the session still exists, so the server forgets this device's push endpoint.
       await dropPushSubscription().catch(() => undefined);
-      await session.logout();
-      navigate('/connexion', { replace: true });
+      const next = await session.logout();
+      // Signed in with Pro Santé Connect: its own logout, which comes back to the login page.
+      if (next) location.assign(next);
+      else navigate('/connexion', { replace: true });
     } finally {
       setLeaving(false);
     }

@@ -4,6 +4,7 @@ export const registration = {
   title: 'Créer un compte',
   intro: 'Rejoignez le réseau de la CPTS. Votre inscription est vérifiée par SMS et par e-mail, puis validée par la coordination.',
   haveAccount: 'Déjà inscrit ? Se connecter',
+  pscPrefilled: 'Pro Santé Connect ne vous a pas trouvé dans l’annuaire de la CPTS : votre identité et votre numéro sont repris ici. Complétez le formulaire ; la coordination validera votre inscription.',
   kind: 'Vous inscrivez',
   kindProfessional: 'un ou une professionnel(le) de santé',
   kindStructure: 'une structure (établissement, EHPAD, pharmacie, transport sanitaire, service social…)',

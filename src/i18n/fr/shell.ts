@@ -59,6 +59,9 @@ export const session = {
   failed: 'La connexion a échoué. Réessayez.',
   forgotPassword: 'Mot de passe oublié ?',
   register: 'Créer un compte',
+  or: 'ou',
+  psc: 'Se connecter avec Pro Santé Connect',
+  pscHint: 'Avec l’application e-CPS ou votre carte CPS. Sans compte ici, vous serez conduit à l’inscription, pré-remplie.',
   logoutLosesChanges: (n: number) =>
     (n <= 1
       ? '1 modification n’a pas encore été envoyée au serveur et sera perdue'
