@@ -1,7 +1,8 @@
 /**
- * A device that installed the previous release, with a request written while the server was out of
- * reach, gets the new release: its local data migrate to the new schema versions and the pending
- * request reaches the server intact once the network returns.
+ * A device that installed the previous release, with a request and a message on it (its
+ * cancellation) written while the server was out of reach, gets the new release: its local data
+ * migrate to the new schema versions (messages 0 → 1) and the pending writes reach the server intact
+ * once the network returns.
  */
 import { expect, test } from '@playwright/test';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -44,26 +45,30 @@ test('a request written offline on the previous release survives the upgrade: da
   await login(page, 'generaliste');
   await waitForServiceWorker(page);
   await expect(page.getByTestId('directory-count')).toContainText(DIRECTORY_COUNT, { timeout: 60_000 });
-  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => /--(members|requests)$/.test(n)).sort());
-  expect(await databases()).toEqual(['rxdb-dexie-cpts--0--members', 'rxdb-dexie-cpts--0--requests']);
+  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => /--(members|requests|messages)$/.test(n)).sort());
+  await expect.poll(databases, { timeout: 30_000 }).toEqual(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests', 'rxdb-dexie-cpts-cases--0--messages']);
 
   // The server out of reach for the app (the page and its service worker can still load files).
   gate.close();
   await page.getByTestId('nav-requests').click();
   await page.getByTestId('request-new').click();
-  await page.getByTestId('request-type').selectOption('passage-infirmier');
+  await page.getByTestId('request-type-passage-infirmier').click();
   await page.getByTestId('picker-commune').selectOption(COMMUNE.insee);
   const question = 'Retour à domicile après une pose de PICC line : pansement et rinçage ce soir.';
   await page.getByTestId('request-question').fill(question);
   await page.getByTestId('patient-lastName').fill('Lambert');
   await page.getByTestId('patient-firstName').fill('Odile');
   await page.getByTestId('patient-birthDate').fill('1939-11-02');
-  await page.getByTestId('patient-sex').selectOption('F');
+  await page.getByTestId('patient-sex-F').check();
   await page.getByTestId('patient-consent').check();
   await page.getByTestId('request-submit').click();
   await expect(page).toHaveURL(/\/demandes\/r-[0-9a-f]{32}$/);
   const requestId = page.url().split('/').pop()!;
   await expect(page.getByTestId('sync-pending')).toBeVisible();
+  // A message on it, offline too: the request cancelled.
+  await page.getByTestId('action-cancel').click();
+  await page.getByTestId('action-confirm').click();
+  await expect(page.getByTestId('action-result')).toBeVisible();
 
   // The new release is deployed; the device takes it from the update banner.
   deploy(current);
@@ -74,20 +79,24 @@ test('a request written offline on the previous release survives the upgrade: da
   await banner.getByRole('button', { name: 'Recharger' }).click();
   await reloaded;
 
-  // Migrated: the collections now live in their version-1 storage (the emptied version-0 files stay
-  // until logout drops them), the request still pending here.
+  // The new release runs on the device's data, the request and its cancellation still pending here.
+  // Offline after a restart, the case data stay locked (no PIN here): they open, and migrate, once
+  // the network brings the device key back.
   await expect(page.getByTestId('request-card')).toContainText(question, { timeout: 30_000 });
-  await expect.poll(databases, { timeout: 30_000 }).toEqual(expect.arrayContaining(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests']));
   await expect(page.getByTestId('sync-pending')).toBeVisible();
   await screenshot(page, testInfo, 'mise-a-jour-schema');
   // The app did try to reach the server, and could not.
   expect(gate.refused()).toBeGreaterThan(0);
 
   gate.open();
+  // Migrated: the messages now live in their version-1 storage (the emptied version-0 files stay
+  // until logout drops them).
+  await expect.poll(databases, { timeout: 60_000 }).toEqual(expect.arrayContaining(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests', 'rxdb-dexie-cpts-cases--1--messages']));
   await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 60_000 });
   const card = (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [requestId], include_docs: true } })).json()).rows[0].doc;
   expect(card).toMatchObject({ _id: requestId, type: 'passage-infirmier', question, place: { communeInsee: COMMUNE.insee } });
-  expect(card.status).not.toBe('draft');
+  // The cancellation written on the previous release reached the server after the migration, and applied.
+  await expect.poll(async () => (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [requestId], include_docs: true } })).json()).rows[0].doc.status, { timeout: 30_000 }).toBe('cancelled');
   const block = (await (await page.request.post('/api/sync/patients/_all_docs', { data: { keys: [patientIdOf(requestId)], include_docs: true } })).json()).rows[0].doc;
   expect(block.identity).toMatchObject({ lastName: 'Lambert', firstName: 'Odile', birthDate: '1939-11-02' });
   expect(errors).toEqual([]);

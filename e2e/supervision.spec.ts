@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { computeIndicators } from '../src/domain/indicators/indicators';
+import type { RequestMessage } from '../src/domain/requests/message-schema';
 import type { CareRequest } from '../src/domain/requests/schema';
 import { defaultFilterForm, filtersOf, type FilterForm } from '../src/indicators/filter-form';
 import { closeContextsAfterEach, login, screenshot, signedInName } from './helpers';
@@ -150,16 +151,21 @@ async function settled(page: Page): Promise<void> {
 
 /** What the dashboard shows in its key figures, from their raw values. */
 async function shownFigures(page: Page): Promise<Record<string, string>> {
-  const keys = ['received', 'resolved', 'unresolved', 'cancelled', 'expired', 'median', 'p90', 'within48h', 'escalated', 'supervisor', 'doctor', 'teleexpertise', 'active', 'answered'];
+  const keys = ['received', 'resolved', 'unresolved', 'cancelled', 'expired', 'median', 'p90', 'within48h', 'escalated', 'supervisor', 'doctor', 'teleexpertise', 'follow-ups-asked', 'follow-ups-answered', 'covered', 'emergency', 'emergency-avoided', 'active', 'answered'];
   const shown: Record<string, string> = {};
   for (const key of keys) shown[key] = (await page.getByTestId(`figure-${key}`).getAttribute('data-value')) ?? '';
   return shown;
 }
 
-/** The same figures computed by the shared domain code over what the server gives this coordinator. */
+/** The same figures computed by the shared domain code over what the server gives this coordinator, at the page's time. */
 async function expectedFigures(page: Page, form: FilterForm): Promise<Record<string, string>> {
-  const [requests, members] = await Promise.all([readAll<CareRequest>(page.request, 'requests'), readAll<{ id: string; status: string }>(page.request, 'members')]);
-  const i = computeIndicators(requests, members, filtersOf(form));
+  const [requests, members, messages] = await Promise.all([
+    readAll<CareRequest>(page.request, 'requests'),
+    readAll<{ id: string; status: string }>(page.request, 'members'),
+    readAll<RequestMessage>(page.request, 'messages'),
+  ]);
+  const now = Number(await page.getByTestId('indicators-timing').getAttribute('data-now'));
+  const i = computeIndicators(requests, members, { answers: messages, now }, filtersOf(form));
   const raw = (v: number | null) => (v === null ? '' : String(v));
   return {
     received: raw(i.received),
@@ -174,6 +180,11 @@ async function expectedFigures(page: Page, form: FilterForm): Promise<Record<str
     supervisor: raw(i.resolvedBySupervisor),
     doctor: raw(i.patientsHelpedToFindDoctor),
     teleexpertise: raw(i.teleexpertises),
+    'follow-ups-asked': raw(i.followUps.asked),
+    'follow-ups-answered': raw(i.followUps.answered),
+    covered: raw(i.followUps.covered),
+    emergency: raw(i.followUps.emergency),
+    'emergency-avoided': raw(i.followUps.emergencyAvoided),
     active: raw(i.activeMembers),
     answered: raw(i.membersWhoAnswered),
   };

@@ -97,3 +97,37 @@ export function generateActivity(members: Member[], communes: Commune[], coordin
   }
   return out;
 }
+
+/** The id of the demo GP's case whose follow-up is due (the README's walk-through and the browser tests open it). */
+export const DEMO_FOLLOW_UP_REQUEST = 'r-demo-suivi-0001';
+
+/**
+ * A home-nursing case of the demo GP, taken by the demo nurse and closed as resolved three days ago:
+ * its follow-up (« Le besoin est-il couvert ? ») is due when the demo starts.
+ */
+export function followUpDemoCase(gp: Member, nurse: Member, now: Date): CareRequest {
+  const created = now.getTime() - 4 * 86_400_000;
+  const place = { commune: gp.address.commune, communeInsee: gp.address.communeInsee, lat: gp.location.lat, lon: gp.location.lon };
+  return {
+    id: DEMO_FOLLOW_UP_REQUEST,
+    requesterId: gp.id,
+    type: 'passage-infirmier',
+    target: { professions: ['60'] },
+    urgency: 'today',
+    deadline: iso(defaultDeadline('today', created)),
+    place,
+    question: 'Pansement quotidien et surveillance après une sortie d’hospitalisation.',
+    photos: [],
+    status: 'resolved',
+    assigneeId: nurse.id,
+    dispatch: { alerted: [nurse.id], steps: [{ at: iso(created), kind: 'circle', radiusKm: 10, alerted: [nurse.id], reason: 'cercle 1' }] },
+    readers: [nurse.id],
+    history: [
+      { at: iso(created), event: 'start-search', by: 'server' },
+      { at: iso(created + 20 * 60_000), event: 'accept', by: nurse.id },
+      { at: iso(now.getTime() - 3 * 86_400_000), event: 'resolve', by: nurse.id },
+    ],
+    createdAt: iso(created),
+    updatedAt: iso(now.getTime() - 3 * 86_400_000),
+  };
+}

@@ -8,7 +8,7 @@ import type { Logger } from '../log';
 import type { Couch } from '../storage/couch';
 import type { Territory } from '../territory/load';
 import { assignDemoMembers, coordinationMember } from './accounts';
-import { generateActivity } from './activity';
+import { followUpDemoCase, generateActivity } from './activity';
 import { generateDirectory } from './directory';
 
 const MARKER = 'demo-data';
@@ -57,6 +57,9 @@ export async function loadDemoData(couch: Couch, accounts: Accounts, territory: 
   }
   await bulkInsert(couch, 'members', members, 'de l’annuaire de démonstration');
   const requests = activity ? generateActivity(members, territory.communes, 'm-coordination', now) : [];
+  const gp = pairs.find((p) => p.account.email.startsWith('generaliste@'))?.member;
+  const nurse = pairs.find((p) => p.account.email.startsWith('infirmiere@'))?.member;
+  if (activity && gp && nurse) requests.push(followUpDemoCase(gp, nurse, now));
   await bulkInsert(couch, 'requests', requests, 'de l’activité de démonstration');
   for (const { account, member } of pairs) {
     await accounts.create({

@@ -122,6 +122,31 @@ describe('closed cases purged from devices', () => {
     expect(JSON.stringify(read.json)).not.toContain(IDENTITY.lastName);
   });
 
+  it('keep the requester’s follow-up (two answers, no words) on devices, for the year’s indicators', async () => {
+    // Its deadline on the server's clock, which the test before moved a month on.
+    const request = newRequest(gpId, { deadline: new Date(server.clock.now() + 12 * 3_600_000).toISOString() });
+    await post(gp, 'requests', [request]);
+    await post(gp, 'patients', [patientFor(request)]);
+    const searching = await until(() => storedRequest(server, request.id), (r) => r.status === 'searching' && (r.dispatch?.alerted.length ?? 0) > 0);
+    const taker = await clientFor(server, searching.dispatch!.alerted[0]);
+    await post(taker, 'messages', [message(request, searching.dispatch!.alerted[0], 'accept')]);
+    await until(() => storedRequest(server, request.id), (r) => r.status === 'assigned');
+    await post(taker, 'messages', [message(request, searching.dispatch!.alerted[0], 'resolve')]);
+    await until(() => storedRequest(server, request.id), (r) => r.status === 'resolved');
+    const answer = { ...message(request, gpId, 'follow-up'), covered: true, emergency: false };
+    expect((await post(gp, 'messages', [answer])).json[0].ok).toBe(true);
+    await until(() => storedRequest(server, request.id), (r) => Boolean(r.history?.some((h) => h.ref === answer.id)));
+    await server.clock.advance(40 * DAY_MS);
+    await until(() => markedOnServer(request.id), (m) => m.patients === 1);
+    expect(await markedOnServer(request.id)).toEqual({ patients: 1, messages: 2 });
+    const kept = (await server.parts.storage.couch.use<Record<string, unknown>>('messages').get(answer.id)) as Record<string, unknown>;
+    expect(kept.purgedFromDevices).toBeUndefined();
+    const coordinator = new Client(server.url);
+    await coordinator.login(demo('coordination').email, demo('coordination').password);
+    const read = await coordinator.request('POST', '/api/sync/messages/_all_docs', { keys: [answer.id], include_docs: true });
+    expect(read.json.rows[0].doc).toMatchObject({ kind: 'follow-up', covered: true, emergency: false });
+  });
+
   it('leave an open case alone, however old', async () => {
     const request = newRequest(gpId, { createdAt: new Date(Date.now() - 90 * DAY_MS).toISOString(), updatedAt: new Date(Date.now() - 90 * DAY_MS).toISOString() });
     await post(gp, 'requests', [request]);

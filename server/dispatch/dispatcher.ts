@@ -57,7 +57,7 @@ export interface DispatcherDeps {
 /** Answers that count for a member's answer rate. */
 const ANSWERS = new Set(['accept', 'decline', 'advice']);
 
-const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel', 'call', 'note', 'flag', 'redispatch']);
+const ACTIONS = new Set(['accept', 'decline', 'advice', 'hand-back', 'resolve', 'close-unresolved', 'cancel', 'call', 'note', 'flag', 'redispatch', 'follow-up', 'reopen']);
 
 export class Dispatcher {
   /** Open requests waiting for their next step, by due time. */

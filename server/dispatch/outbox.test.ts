@@ -86,6 +86,25 @@ describe('alerts recorded on a request', () => {
     expect(alertsOf(request([]))).toEqual([]);
   });
 
+  it('tells the assignee of a bad follow-up and of a reopening (the coordination sees them in its queue)', () => {
+    const r = request([], {
+      status: 'resolved',
+      assigneeId: 'm-a',
+      history: [
+        { at: at(9), event: 'accept', by: 'm-a', ref: 'x' },
+        { at: at(8), event: 'resolve', by: 'm-a', ref: 'y' },
+        { at: at(7), event: 'follow-up', by: 'm-gp', ref: 'z' },
+        { at: at(6), event: 'follow-up-alert', by: 'm-gp', ref: 'w' },
+        { at: at(5), event: 'reopen', by: 'm-gp', ref: 'v' },
+      ],
+    });
+    expect(alertsOf(r).map(({ id, kind, memberIds }) => ({ id, kind, memberIds }))).toEqual([
+      { id: 'r-outbox-0001.h0', kind: 'assigned-to-requester', memberIds: ['m-gp'] },
+      { id: 'r-outbox-0001.h3', kind: 'follow-up', memberIds: ['m-a'] },
+      { id: 'r-outbox-0001.h4', kind: 'reopened', memberIds: ['m-a'] },
+    ]);
+  });
+
   it('makes a Web Push topic of at most 32 URL-safe characters, the same for the same alert', () => {
     const topic = topicOf('r-' + 'a'.repeat(62) + '.s12');
     expect(topic).toMatch(/^[A-Za-z0-9_-]{32}$/);

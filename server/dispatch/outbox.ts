@@ -59,7 +59,12 @@ export function alertsOf(request: CareRequest): RecordedAlert[] {
     if (i === lastEscalation && coordinators.length) alerts.push({ id, kind: 'escalation', memberIds: coordinators, at: step.at });
   });
   (request.history ?? []).forEach((entry, i) => {
-    if (entry.event === 'accept') alerts.push({ id: alertIdOf(request.id, 'history', i), kind: 'assigned-to-requester', memberIds: [request.requesterId], at: entry.at });
+    const id = alertIdOf(request.id, 'history', i);
+    if (entry.event === 'accept') alerts.push({ id, kind: 'assigned-to-requester', memberIds: [request.requesterId], at: entry.at });
+    // The follow-up went badly, or the requester reopened the case: its professional hears of it (the coordination sees it in its queue).
+    if ((entry.event === 'follow-up-alert' || entry.event === 'reopen') && request.assigneeId) {
+      alerts.push({ id, kind: entry.event === 'reopen' ? 'reopened' : 'follow-up', memberIds: [request.assigneeId], at: entry.at });
+    }
   });
   return alerts;
 }

@@ -22,6 +22,8 @@ const DELIVERY: Record<AlertKind, { ttl: number; urgency: Urgency }> = {
   'assigned-to-requester': { ttl: 86_400, urgency: 'high' },
   message: { ttl: 86_400, urgency: 'normal' },
   closed: { ttl: 86_400, urgency: 'low' },
+  'follow-up': { ttl: 86_400, urgency: 'normal' },
+  reopened: { ttl: 86_400, urgency: 'high' },
 };
 
 /** How long the push service keeps an undelivered alert of this kind; the alerts outbox drops older ones too. */

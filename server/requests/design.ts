@@ -25,7 +25,8 @@ const PURGE_CLOSED = {
 };
 const PURGE_KEPT = {
   _id: '_design/purge',
-  views: { kept: { map: 'function (doc) { if (doc.requestId && !doc._deleted && !doc.purgedFromDevices) { emit(doc.requestId, null); } }' } },
+  // A follow-up (two answers, no words) stays on devices: the indicators count it over the year.
+  views: { kept: { map: 'function (doc) { if (doc.requestId && !doc._deleted && !doc.purgedFromDevices && doc.kind !== "follow-up") { emit(doc.requestId, null); } }' } },
 };
 
 export const REQUEST_DESIGN_DOCS: Record<string, DesignDoc[]> = {

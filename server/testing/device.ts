@@ -5,7 +5,7 @@
  */
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { messageSchema } from '../../src/domain/requests/message-schema';
+import { messageMigrations, messageSchema } from '../../src/domain/requests/message-schema';
 import { patientSchema } from '../../src/domain/requests/patient-schema';
 import { requestMigrations, requestSchema } from '../../src/domain/requests/schema';
 import { gatewayReplication, sessionFetch } from './rxdb';
@@ -34,7 +34,7 @@ export interface Device {
 export async function startDevice(baseUrl: string, cookie: () => string, names: Name[] = ['requests', 'patients', 'messages']): Promise<Device> {
   const id = ++counter;
   const db = await createRxDatabase({ name: `device${id}`, storage: getRxStorageMemory(), multiInstance: false });
-  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).filter(([name]) => names.includes(name as Name)).map(([name, schema]) => [name, { schema, ...(name === 'requests' ? { migrationStrategies: requestMigrations } : {}) }])));
+  await db.addCollections(Object.fromEntries(Object.entries(COLLECTIONS).filter(([name]) => names.includes(name as Name)).map(([name, schema]) => [name, { schema, ...(name === 'requests' ? { migrationStrategies: requestMigrations } : name === 'messages' ? { migrationStrategies: messageMigrations } : {}) }])));
   const fetchWithSession = sessionFetch(cookie);
   const errors: unknown[] = [];
   const replications = names.map((name) =>

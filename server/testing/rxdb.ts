@@ -6,7 +6,7 @@ import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/r
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { memberMigrations, memberSchema, type Member } from '../../src/domain/members/schema';
-import { messageSchema, type RequestMessage } from '../../src/domain/requests/message-schema';
+import { messageMigrations, messageSchema, type RequestMessage } from '../../src/domain/requests/message-schema';
 import { patientSchema, type PatientBlock } from '../../src/domain/requests/patient-schema';
 
 let counter = 0;
@@ -104,7 +104,7 @@ export async function nodeCaseReplica(baseUrl: string, cookie: () => string, pas
     password,
     multiInstance: false,
   });
-  await db.addCollections({ patients: { schema: patientSchema }, messages: { schema: messageSchema } });
+  await db.addCollections({ patients: { schema: patientSchema }, messages: { schema: messageSchema, migrationStrategies: messageMigrations } });
   // Closing aborts the pending long-polls: the server would otherwise hold them until their timeout.
   const closing = new AbortController();
   const fetchWithSession = sessionFetch(cookie, () => closing.signal);

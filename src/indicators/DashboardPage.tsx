@@ -42,11 +42,13 @@ function Dashboard() {
     commune: (insee) => communeNames().get(insee) ?? insee,
     month: (key) => MONTH.format(Date.parse(`${key}-01T00:00:00Z`)),
   };
-  // Timed: the figures are recomputed at every change of filter or of the synced data.
+  // Timed: the figures are recomputed at every change of filter or of the synced data. Dated: which
+  // follow-ups are due depends on the time, shown in `data-now` so a test can compute the same figures.
   const computed = createMemo(() => {
     const start = performance.now();
-    const indicators = computeIndicators(data.requests(), data.members(), filtersOf({ ...form }));
-    return { indicators, ms: Math.round(performance.now() - start) };
+    const now = Date.now();
+    const indicators = computeIndicators(data.requests(), data.members(), { answers: data.followUps(), now }, filtersOf({ ...form }));
+    return { indicators, now, ms: Math.round(performance.now() - start) };
   });
   const tables = createMemo(() => tablesOf(computed().indicators, labels));
   const table = (i: number) => tables()[i];
@@ -60,7 +62,7 @@ function Dashboard() {
         <p class="notice notice--error">{fr.errors.generic}</p>
       </Show>
       <Show when={data.loaded()} fallback={<p class="muted">{t.loading}</p>}>
-        <p class="muted" data-testid="indicators-timing" data-ms={computed().ms}>{t.computedIn(computed().ms, data.requests().length)}</p>
+        <p class="muted" data-testid="indicators-timing" data-ms={computed().ms} data-now={computed().now}>{t.computedIn(computed().ms, data.requests().length)}</p>
         <Figures indicators={computed().indicators} />
         <Show when={computed().indicators.received === 0}>
           <p class="notice" data-testid="indicators-empty">{t.empty}</p>

@@ -1,12 +1,19 @@
-/** Reactive reads of the dashboard: every request on the device (coordinators receive them all) and the directory's statuses. */
+/**
+ * Reactive reads of the dashboard: every request on the device and the follow-up answers among its
+ * messages (coordinators receive them all), and the directory's statuses.
+ */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Subscription } from 'rxjs';
+import { getCaseDatabase } from '../data/case-database';
 import { getDatabase } from '../data/database';
+import type { FollowUpAnswer } from '../domain/indicators/indicators';
 import type { CareRequest } from '../domain/requests/schema';
 
 export interface Dataset {
   requests: Accessor<CareRequest[]>;
   members: Accessor<Array<{ id: string; status: string }>>;
+  /** Arrive once the patient-data database opens (after the PIN offline); only the answers, never the text. */
+  followUps: Accessor<FollowUpAnswer[]>;
   loaded: Accessor<boolean>;
   failed: Accessor<boolean>;
 }
@@ -14,6 +21,7 @@ export interface Dataset {
 export function createDataset(): Dataset {
   const [requests, setRequests] = createSignal<CareRequest[]>([]);
   const [members, setMembers] = createSignal<Array<{ id: string; status: string }>>([]);
+  const [followUps, setFollowUps] = createSignal<FollowUpAnswer[]>([]);
   const [loaded, setLoaded] = createSignal(false);
   const [failed, setFailed] = createSignal(false);
   // Unchanged documents keep their copy: a new request does not copy the other 4,000 again.
@@ -34,9 +42,21 @@ export function createDataset(): Dataset {
     },
     () => setFailed(true),
   );
+  // `kind` is not indexed: the storage filters the messages.
+  getCaseDatabase().then(
+    (db) => {
+      if (disposed) return;
+      subscriptions.push(
+        db.messages.find({ selector: { kind: 'follow-up' } }).$.subscribe((docs) =>
+          setFollowUps(docs.map((d) => ({ requestId: d.requestId, authorId: d.authorId, kind: d.kind, covered: d.covered, emergency: d.emergency, createdAt: d.createdAt }))),
+        ),
+      );
+    },
+    () => setFailed(true),
+  );
   onCleanup(() => {
     disposed = true;
     subscriptions.forEach((s) => s.unsubscribe());
   });
-  return { requests, members, loaded, failed };
+  return { requests, members, followUps, loaded, failed };
 }

@@ -18,7 +18,7 @@ const requests = [
   request(4, { status: 'unresolved', createdAt: at('02-04'), assigneeId: 'm-a', history: accepted(at('02-04'), 3000, 'm-a') }),
 ];
 const members = [{ id: 'm-a', status: 'active' }, { id: 'm-b', status: 'active' }, { id: 'm-z', status: 'invited' }];
-const ind = computeIndicators(requests, members);
+const ind = computeIndicators(requests, members, { answers: [], now: Date.parse(at('03-01')) });
 const labels: Labels = { type: (k) => `type ${k}`, profession: (k) => `prof ${k}`, commune: (k) => ({ '57463': 'Metz', '57751': 'Woippy' })[k] ?? k, month: (k) => `mois ${k}` };
 
 describe('dashboard tables', () => {
@@ -55,6 +55,22 @@ describe('dashboard tables', () => {
     expect(seriesOf(tables[3])).toEqual({ labels: ['Metz', 'Woippy'], values: [3, 1] });
     expect(seriesOf(tables[1], 1)).toEqual({ labels: ['type passage-infirmier'], values: [3] });
     expect(outcomeSeries(ind).values).toEqual([2, 1, 0, 1, 0]);
+  });
+
+  it('summarises the follow-ups: the answers over those asked, the rest over the answers, in the table and the key figures', () => {
+    const resolvedOn = (i: number, day: string) => request(i, { createdAt: at(day), history: [{ at: at(day, 12), event: 'resolve', by: 'm-a' }] });
+    const done = [resolvedOn(5, '01-12'), resolvedOn(6, '01-13'), resolvedOn(7, '01-14'), resolvedOn(8, '01-15')];
+    const answer = (r: CareRequest, emergency: boolean) => ({ requestId: r.id, authorId: 'm-gp', kind: 'follow-up' as const, covered: true, emergency, createdAt: at('01-20') });
+    const withAnswers = computeIndicators(done, members, { answers: [answer(done[0], false), answer(done[1], false), answer(done[2], true)], now: Date.parse(at('02-01')) });
+    const rows = new Map(summaryTable(withAnswers).rows.map((r) => [r[0], r.slice(1)]));
+    expect(rows.get('Suivis demandés')).toEqual([4, null]);
+    expect(rows.get('Suivis reçus')).toEqual([3, 75]);
+    expect(rows.get('Besoin couvert')).toEqual([3, 100]);
+    expect(rows.get('Passages aux urgences depuis la prise en charge')).toEqual([1, 33.3]);
+    expect(rows.get('Passages aux urgences évités')).toEqual([2, 66.7]);
+    const figures = new Map(figuresOf(withAnswers).map((f) => [f.key, f]));
+    expect(figures.get('follow-ups-answered')).toMatchObject({ value: 3, text: '3', detail: '75 % des suivis demandés' });
+    expect(figures.get('emergency-avoided')).toMatchObject({ value: 2, detail: '66,7 % des suivis reçus' });
   });
 
   it('shows the key figures with their raw values', () => {

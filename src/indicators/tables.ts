@@ -30,6 +30,7 @@ const minutes = (m: number | null) => (m === null ? null : Math.round(m));
 
 export function summaryTable(ind: Indicators): Table {
   const n = ind.received;
+  const f = ind.followUps;
   return {
     id: 'resume',
     title: t.figures,
@@ -48,6 +49,11 @@ export function summaryTable(ind: Indicators): Table {
       [t.bySupervisor, ind.resolvedBySupervisor, share(ind.supervisorShareOfResolutions)],
       [t.doctorFound, ind.patientsHelpedToFindDoctor, null],
       [t.teleexpertises, ind.teleexpertises, null],
+      [t.followUpsAsked, f.asked, null],
+      [t.followUpsAnswered, f.answered, share(f.answerRate)],
+      [t.covered, f.covered, percent(f.covered, f.answered)],
+      [t.emergency, f.emergency, percent(f.emergency, f.answered)],
+      [t.emergencyAvoided, f.emergencyAvoided, percent(f.emergencyAvoided, f.answered)],
       [t.activeMembers, ind.activeMembers, null],
       [t.answered, ind.membersWhoAnswered, percent(ind.membersWhoAnswered, ind.activeMembers)],
     ],

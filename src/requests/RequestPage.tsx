@@ -8,6 +8,7 @@ import { createNow } from './clock';
 import { acceptSoon } from './accept';
 import { sendDraft } from './commands';
 import { ClosingLetter, showsLetter } from './ClosingLetter';
+import { FollowUp, showsFollowUp } from './FollowUp';
 import { DispatchPanel } from './DispatchPanel';
 import { canAnswer, isParticipant, standingOf } from './lists';
 import { PatientPanel } from './PatientPanel';
@@ -68,6 +69,9 @@ export default function RequestPage() {
               </Show>
               <Show when={!answering()}>
                 <RequestActions request={request()} messages={view.messages()} user={user()} />
+              </Show>
+              <Show when={showsFollowUp(request(), view.messages(), me(), now())}>
+                <FollowUp request={request()} messages={view.messages()} user={user()} />
               </Show>
               <Show when={showsLetter(request(), me())}>
                 <ClosingLetter request={request()} />

@@ -1,6 +1,7 @@
-/** `/demandes`: my alerts waiting for an answer, my cases, the requests I posted — all from the device, offline too. */
+/** `/demandes`: the follow-ups I am asked for, my alerts waiting for an answer, my cases, the requests I posted — all from the device, offline too. */
 import { A } from '@solidjs/router';
 import { createSignal, For, Show, type Accessor } from 'solid-js';
+import { followUpAsked } from '../domain/requests/follow-up';
 import type { SessionUser } from '../domain/session/user';
 import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
@@ -16,6 +17,8 @@ export default function RequestsPage() {
   const session = useSession();
   const lists = createRequestLists(() => session.user()?.memberId);
   const now = createNow();
+  // My resolved cases whose follow-up is asked now.
+  const followUps = () => lists.mine().filter((r) => followUpAsked(r, lists.messages(), now()));
   return (
     <section class="stack requests" aria-labelledby="requests-title">
       <div class="requests__head">
@@ -28,6 +31,9 @@ export default function RequestsPage() {
       </div>
       <NotificationsButton />
       <Show when={lists.loaded()} fallback={<p class="muted">{t.loading}</p>}>
+        <Show when={followUps().length > 0}>
+          <Section title={t.followUp.listTitle} none="" items={followUps()} now={now} testid="follow-up-item" />
+        </Show>
         <Section title={t.alertsTitle} none={t.alertsNone} items={lists.alerts()} now={now} testid="alert-item" acceptAs={session.user() ?? undefined} />
         <Section title={t.casesTitle} none={t.casesNone} items={lists.cases()} now={now} testid="case-item" />
         <Show when={lists.answers().length > 0}>

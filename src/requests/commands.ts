@@ -67,12 +67,16 @@ const EVENTS: Partial<Record<MessageKind, RequestEvent['type']>> = {
   'hand-back': 'hand-back',
   resolve: 'resolve',
   'close-unresolved': 'close-unresolved',
+  reopen: 'reopen',
 };
 
 export interface MessageInput {
   kind: MessageKind;
   text?: string;
   files?: readonly LocalFile[];
+  /** A follow-up's answers. */
+  covered?: boolean;
+  emergency?: boolean;
 }
 
 /** Writes an answer, an action or a thread message on `request` as `user`. */
@@ -95,6 +99,8 @@ export async function writeMessage(user: SessionUser, request: RequestEntry, inp
       kind: input.kind,
       text: text || undefined,
       attachments: input.files?.length ? input.files.map(({ id, contentType }) => ({ id, contentType })) : undefined,
+      covered: input.covered,
+      emergency: input.emergency,
       createdAt: new Date().toISOString(),
     }),
   ) as RequestMessage;

@@ -47,6 +47,8 @@ export interface RequestLists {
   cases: Accessor<RequestEntry[]>;
   /** Requests I answered that are no longer an alert nor my case, with what became of my answer. */
   answers: Accessor<Array<{ request: RequestEntry; outcome: AnswerOutcome | null }>>;
+  /** The messages I wrote (my answers, my follow-ups). */
+  messages: Accessor<MessageEntry[]>;
   loaded: Accessor<boolean>;
 }
 
@@ -73,6 +75,7 @@ export function createRequestLists(me: Accessor<string | undefined>): RequestLis
     alerts: createMemo(() => myAlerts(requests(), messages(), id())),
     cases: createMemo(() => myCases(requests(), id())),
     answers: createMemo(() => myAnswers(requests(), messages(), id()).map((request) => ({ request, outcome: answerOutcome(request, messages(), id()) }))),
+    messages,
     loaded,
   };
 }

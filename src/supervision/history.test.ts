@@ -41,6 +41,12 @@ describe('calls', () => {
     sampleMessage('m-coord', 'note', { id: 'x5', text: 'rappeler', createdAt: at(5) }),
   ];
 
+  it('says a follow-up’s two answers in words', () => {
+    const answer = sampleMessage('m-gp', 'follow-up', { id: 'r-0f3c9a1b2c3d4e5f--m-gp--fu01', covered: false, emergency: true });
+    const resolved = { ...sampleRequest(), history: [{ at: '2026-11-25T09:00:00.000Z', event: 'follow-up-alert', by: 'm-gp', ref: answer.id }] };
+    expect(timeline(resolved, [answer])[0]).toMatchObject({ event: 'follow-up-alert', text: 'Le besoin est-il couvert ? non · Le patient est-il allé aux urgences depuis ? oui' });
+  });
+
   it('lists calls newest first', () => {
     expect(callsOf(messages).map((m) => m.id)).toEqual(['x4', 'x3', 'x2', 'x1']);
   });

@@ -3,6 +3,7 @@
  * actions, closures) and the dispatch steps (circles, escalation), in time order, each completed by
  * the message that caused it when the device holds it. Pure.
  */
+import { FOLLOW_UP_QUESTIONS } from '../domain/requests/follow-up';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import type { CareRequest } from '../domain/requests/schema';
 
@@ -22,7 +23,15 @@ export interface TimelineEntry {
   why?: Array<{ memberId: string; reason: string }>;
 }
 
-type Message = Pick<RequestMessage, 'id' | 'subjectId' | 'outcome' | 'onBehalfOf' | 'text'>;
+type Message = Pick<RequestMessage, 'id' | 'subjectId' | 'outcome' | 'onBehalfOf' | 'text'> & Partial<Pick<RequestMessage, 'covered' | 'emergency'>>;
+
+const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? 'oui' : 'non');
+
+/** A follow-up's two answers, in words; the other messages' own text. */
+function textOf(m: Message): string | undefined {
+  if (m.covered === undefined && m.emergency === undefined) return m.text;
+  return `${FOLLOW_UP_QUESTIONS.covered} ${yesNo(m.covered)} · ${FOLLOW_UP_QUESTIONS.emergency} ${yesNo(m.emergency)}`;
+}
 
 export function timeline(request: Pick<CareRequest, 'history' | 'dispatch'>, messages: readonly Message[]): TimelineEntry[] {
   const byId = new Map(messages.map((m) => [m.id, m]));
@@ -31,7 +40,7 @@ export function timeline(request: Pick<CareRequest, 'history' | 'dispatch'>, mes
     const m = h.ref ? byId.get(h.ref) : undefined;
     entries.push(
       m && !h.event.endsWith('-refused')
-        ? { at: h.at, event: h.event, by: h.by, subjectId: m.subjectId, outcome: m.outcome, onBehalfOf: m.onBehalfOf, text: m.text }
+        ? { at: h.at, event: h.event, by: h.by, subjectId: m.subjectId, outcome: m.outcome, onBehalfOf: m.onBehalfOf, text: textOf(m) }
         : { at: h.at, event: h.event, by: h.by, text: h.note },
     );
   }

@@ -4,7 +4,7 @@
  */
 import { REQUEST_KINDS, URGENCY_LABELS, type RequestType, type Urgency } from '../requests/types';
 
-export type AlertKind = 'new-request' | 'taken' | 'assigned-to-requester' | 'escalation' | 'message' | 'closed';
+export type AlertKind = 'new-request' | 'taken' | 'assigned-to-requester' | 'escalation' | 'message' | 'closed' | 'follow-up' | 'reopened';
 
 export interface AlertText {
   /** e.g. « Nouvelle demande : passage infirmier à domicile » */
@@ -30,6 +30,8 @@ const TITLES: Record<AlertKind, (label: string) => string> = {
   escalation: (label) => `Demande sans preneur : ${label}`,
   message: (label) => `Nouveau message : ${label}`,
   closed: (label) => `Demande close : ${label}`,
+  'follow-up': (label) => `Suivi défavorable après prise en charge : ${label}`,
+  reopened: (label) => `Demande rouverte par le demandeur : ${label}`,
 };
 
 export function alertText(kind: AlertKind, request: AlertSubject): AlertText {

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { CareRequest } from '../requests/schema';
 import { toCsv } from './csv';
-import { computeIndicators, percentile } from './indicators';
+import { computeIndicators, percentile, type FollowUpAnswer } from './indicators';
 
 const at = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
+let nextId = 0;
+/** Requested by `g1`; a resolved one was resolved a day after its creation. */
 function req(type: string, profession: string, insee: string, createdAt: string, status: CareRequest['status'], opts: { accept?: [number, string]; assignee?: string; escalated?: boolean; others?: Array<[string, string]> } = {}) {
   const history: NonNullable<CareRequest['history']> = [{ at: createdAt, event: 'start-search', by: 'server' }];
   if (opts.accept) history.push({ at: at(createdAt, opts.accept[0]), event: 'accept', by: opts.accept[1] });
   for (const [event, by] of opts.others ?? []) history.push({ at: at(createdAt, 5), event, by });
+  if (status === 'resolved') history.push({ at: at(createdAt, 24 * 60), event: 'resolve', by: opts.assignee ?? opts.accept?.[1] ?? 'g1' });
   return {
+    id: `r-test-${++nextId}`,
+    requesterId: 'g1',
     type,
     target: { professions: [profession] },
     place: { commune: insee, communeInsee: insee, lat: 49, lon: 6 },
@@ -34,9 +39,11 @@ const requests = [
 ];
 const members = ['n1', 'n2', 'n3', 'd1', 'd2', 'd3', 'c1'].map((id) => ({ id, status: 'active' })).concat([{ id: 'x', status: 'pending' }]);
 const quarter = { from: '2026-01-01', to: '2026-04-01' };
+// Every follow-up of the quarter is due by then (the longest delay is a week).
+const noAnswers = { answers: [], now: Date.parse('2026-04-15T00:00:00.000Z') };
 
 describe('ACI indicators on a hand-built quarter', () => {
-  const q = computeIndicators(requests, members, quarter);
+  const q = computeIndicators(requests, members, noAnswers, quarter);
 
   it('counts requests received and their outcomes', () => {
     expect(q).toMatchObject({ received: 7, resolved: 3, unresolved: 1, cancelled: 1, expired: 1, open: 1 });
@@ -61,7 +68,7 @@ describe('ACI indicators on a hand-built quarter', () => {
     expect(q.teleexpertises).toBe(0);
     const done = req('avis-specialise', '10', '57021', '2026-02-04T10:00:00.000Z', 'resolved', { accept: [20, 'd2'] });
     const open = req('avis-specialise', '10', '57021', '2026-02-05T10:00:00.000Z', 'assigned', { accept: [20, 'd2'] });
-    expect(computeIndicators([...requests, done, open], members, quarter).teleexpertises).toBe(1);
+    expect(computeIndicators([...requests, done, open], members, noAnswers, quarter).teleexpertises).toBe(1);
   });
 
   it('breaks requests down by type, profession, commune and month', () => {
@@ -78,18 +85,60 @@ describe('ACI indicators on a hand-built quarter', () => {
   });
 
   it('applies the filters', () => {
-    expect(computeIndicators(requests, members, { ...quarter, type: 'passage-infirmier' }).received).toBe(3);
-    expect(computeIndicators(requests, members, { ...quarter, profession: '10' }).resolved).toBe(1);
-    expect(computeIndicators(requests, members, { ...quarter, communeInsee: '57021' }).received).toBe(2);
-    expect(computeIndicators(requests, members, { month: '2026-02' }).received).toBe(3);
-    expect(computeIndicators(requests, members).received).toBe(8);
+    expect(computeIndicators(requests, members, noAnswers, { ...quarter, type: 'passage-infirmier' }).received).toBe(3);
+    expect(computeIndicators(requests, members, noAnswers, { ...quarter, profession: '10' }).resolved).toBe(1);
+    expect(computeIndicators(requests, members, noAnswers, { ...quarter, communeInsee: '57021' }).received).toBe(2);
+    expect(computeIndicators(requests, members, noAnswers, { month: '2026-02' }).received).toBe(3);
+    expect(computeIndicators(requests, members, noAnswers).received).toBe(8);
   });
 
   it('has no figure to show for an empty period', () => {
-    const none = computeIndicators(requests, members, { from: '2030-01-01' });
+    const none = computeIndicators(requests, members, noAnswers, { from: '2030-01-01' });
     expect(none.received).toBe(0);
     expect(none.share.resolved).toBe(0);
     expect(none.timeToFirstAcceptance).toEqual({ count: 0, medianMinutes: null, p90Minutes: null });
+  });
+});
+
+describe('the follow-up after care', () => {
+  const [jan10, jan15, feb1, unresolved, , , , december] = requests;
+  const answer = (request: CareRequest, createdAt: string, covered: boolean, emergency: boolean, authorId = 'g1'): FollowUpAnswer => ({ requestId: request.id, authorId, kind: 'follow-up', covered, emergency, createdAt });
+  const answers = [
+    // Answered twice: the latest answer counts.
+    answer(jan10, '2026-01-13T10:00:00.000Z', true, false),
+    answer(jan10, '2026-01-14T10:00:00.000Z', false, true),
+    // Only the requester answers: the assignee's word is not the follow-up.
+    answer(jan15, '2026-01-19T10:00:00.000Z', true, false),
+    answer(jan15, '2026-01-20T10:00:00.000Z', false, true, 'n2'),
+    answer(feb1, '2026-02-10T10:00:00.000Z', true, false, 'd1'),
+    // Not the period's resolved requests: before the period, or closed unresolved.
+    answer(december, '2025-12-24T10:00:00.000Z', true, false),
+    answer(unresolved, '2026-02-06T10:00:00.000Z', true, false),
+    // Another kind is no answer.
+    { ...answer(feb1, '2026-02-11T10:00:00.000Z', true, false), kind: 'message' as const },
+  ];
+
+  it('counts the follow-ups asked and answered, the needs covered, the emergency visits and those avoided', () => {
+    const q = computeIndicators(requests, members, { ...noAnswers, answers }, quarter);
+    expect(q.followUps).toEqual({ asked: 3, answered: 2, answerRate: 2 / 3, covered: 1, emergency: 1, emergencyAvoided: 1 });
+  });
+
+  it('asks only once the follow-up is due (two days for a nurse’s visit, a week for a médecin traitant)', () => {
+    expect(computeIndicators(requests, members, { answers, now: Date.parse('2026-02-08T00:00:00.000Z') }, quarter).followUps).toMatchObject({ asked: 2, answered: 2 });
+    expect(computeIndicators(requests, members, { answers, now: Date.parse('2026-01-12T00:00:00.000Z') }, quarter).followUps).toMatchObject({ asked: 0, answered: 0, answerRate: 0 });
+  });
+
+  it('applies the filters to the requests whose follow-ups are counted', () => {
+    expect(computeIndicators(requests, members, { ...noAnswers, answers }, { ...quarter, type: 'medecin-traitant' }).followUps).toMatchObject({ asked: 1, answered: 0 });
+    expect(computeIndicators(requests, members, { ...noAnswers, answers }).followUps).toMatchObject({ asked: 4, answered: 3, emergencyAvoided: 2 });
+  });
+
+  it('asks again after a reopening: an answer about the care before it no longer counts', () => {
+    const reopened = { ...jan15, history: [...(jan15.history ?? []), { at: '2026-01-21T10:00:00.000Z', event: 'reopen', by: 'g1' }, { at: '2026-01-22T10:00:00.000Z', event: 'resolve', by: 'n2' }] };
+    const q = computeIndicators([jan10, reopened, feb1], members, { ...noAnswers, answers }, quarter);
+    expect(q.followUps).toMatchObject({ asked: 3, answered: 1, emergency: 1, emergencyAvoided: 0 });
+    const again = computeIndicators([jan10, reopened, feb1], members, { ...noAnswers, answers: [...answers, answer(reopened, '2026-01-25T10:00:00.000Z', true, false)] }, quarter);
+    expect(again.followUps).toMatchObject({ asked: 3, answered: 2, covered: 1, emergencyAvoided: 1 });
   });
 });
 

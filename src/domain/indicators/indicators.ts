@@ -1,8 +1,10 @@
 /**
- * The indicators the ACI contract report asks for, computed from the requests (and the directory)
- * for a period and filters. Pure and shared: the dashboard computes them on the device, the tests
- * on a hand-built data set whose results are known.
+ * The indicators the ACI contract report asks for, computed from the requests (the directory and the
+ * requesters' follow-up answers) for a period and filters. Pure and shared: the dashboard computes
+ * them on the device, the tests on a hand-built data set whose results are known.
  */
+import { followUpDueAt, followUpOf } from '../requests/follow-up';
+import type { RequestMessage } from '../requests/message-schema';
 import type { CareRequest } from '../requests/schema';
 import { TELEEXPERTISE_TYPES } from '../requests/teleexpertise-billing';
 
@@ -36,6 +38,8 @@ export interface Indicators {
   patientsHelpedToFindDoctor: number;
   /** Tele-expertises done: « avis spécialisé / télé-expertise » requests resolved. */
   teleexpertises: number;
+  /** The follow-up after care, over the period's resolved requests. */
+  followUps: FollowUpFigures;
   byType: Record<string, number>;
   byProfession: Record<string, number>;
   byCommune: Record<string, number>;
@@ -44,7 +48,30 @@ export interface Indicators {
   membersWhoAnswered: number;
 }
 
-type RequestRow = Pick<CareRequest, 'type' | 'target' | 'place' | 'status' | 'createdAt' | 'assigneeId' | 'history' | 'dispatch'>;
+export interface FollowUpFigures {
+  /** Resolved requests whose follow-up is due (asked of their requester) by the time of the computation. */
+  asked: number;
+  /** Of those, answered by their requester since the last closing: the latest answer counts. */
+  answered: number;
+  /** `answered` over `asked`, 0–1. */
+  answerRate: number;
+  /** Answered yes to « Le besoin est-il couvert ? » */
+  covered: number;
+  /** Answered yes to « Le patient est-il allé aux urgences depuis ? » */
+  emergency: number;
+  /** Answered no to it: the emergency visits avoided the ACI report counts. */
+  emergencyAvoided: number;
+}
+
+export type FollowUpAnswer = Pick<RequestMessage, 'requestId' | 'authorId' | 'kind' | 'covered' | 'emergency' | 'createdAt'>;
+
+/** The requesters' answers (messages of other kinds are ignored) and the time of the computation, which says which follow-ups are due. */
+export interface FollowUpData {
+  answers: readonly FollowUpAnswer[];
+  now: number;
+}
+
+type RequestRow = Pick<CareRequest, 'id' | 'requesterId' | 'type' | 'target' | 'place' | 'status' | 'createdAt' | 'assigneeId' | 'history' | 'dispatch'>;
 type MemberRow = { id: string; status: string };
 
 const ANSWERS = new Set(['accept', 'decline', 'advice']);
@@ -76,7 +103,37 @@ function increment(map: Record<string, number>, key: string | undefined): void {
   map[k] = (map[k] ?? 0) + 1;
 }
 
-export function computeIndicators(requests: Iterable<RequestRow>, members: Iterable<MemberRow>, filters: IndicatorFilters = {}): Indicators {
+const lastResolvedAt = (r: RequestRow) => Date.parse(r.history?.findLast((h) => h.event === 'resolve')?.at ?? '');
+
+/**
+ * Due by now rather than by the period's end: like the outcomes, which are the requests' current
+ * status, every resolved request of the period is counted once its follow-up is due.
+ */
+function followUpFigures(resolved: readonly RequestRow[], data: FollowUpData): FollowUpFigures {
+  const answersOf = new Map<string, FollowUpAnswer[]>();
+  for (const m of data.answers) {
+    if (m.kind !== 'follow-up') continue;
+    const list = answersOf.get(m.requestId);
+    if (list) list.push(m);
+    else answersOf.set(m.requestId, [m]);
+  }
+  const figures = { asked: 0, answered: 0, covered: 0, emergency: 0, emergencyAvoided: 0 };
+  for (const r of resolved) {
+    const due = followUpDueAt(r);
+    if (due === undefined || due > data.now) continue;
+    figures.asked++;
+    const answer = followUpOf(r, answersOf.get(r.id) ?? []);
+    // An answer given before a reopening was about the care before it: the follow-up is asked again.
+    if (!answer || Date.parse(answer.createdAt) < lastResolvedAt(r)) continue;
+    figures.answered++;
+    if (answer.covered === true) figures.covered++;
+    if (answer.emergency === true) figures.emergency++;
+    if (answer.emergency === false) figures.emergencyAvoided++;
+  }
+  return { ...figures, answerRate: ratio(figures.answered, figures.asked) };
+}
+
+export function computeIndicators(requests: Iterable<RequestRow>, members: Iterable<MemberRow>, followUps: FollowUpData, filters: IndicatorFilters = {}): Indicators {
   const counts = { resolved: 0, unresolved: 0, cancelled: 0, expired: 0, open: 0 };
   const delays: number[] = [];
   const answered = new Set<string>();
@@ -84,6 +141,7 @@ export function computeIndicators(requests: Iterable<RequestRow>, members: Itera
   const byProfession: Record<string, number> = {};
   const byCommune: Record<string, number> = {};
   const byMonth: Record<string, number> = {};
+  const resolved: RequestRow[] = [];
   let received = 0, within48h = 0, escalated = 0, bySupervisor = 0, doctorFound = 0, teleexpertises = 0;
   for (const r of requests) {
     if (!matches(r, filters)) continue;
@@ -97,6 +155,7 @@ export function computeIndicators(requests: Iterable<RequestRow>, members: Itera
       if (minutes <= 48 * 60) within48h++;
       if (r.status === 'resolved' && r.assigneeId && accepted.by !== r.assigneeId) bySupervisor++;
     }
+    if (r.status === 'resolved') resolved.push(r);
     if (r.dispatch?.escalated) escalated++;
     if (r.type === 'medecin-traitant' && r.status === 'resolved') doctorFound++;
     if (TELEEXPERTISE_TYPES.has(r.type) && r.status === 'resolved') teleexpertises++;
@@ -124,6 +183,7 @@ export function computeIndicators(requests: Iterable<RequestRow>, members: Itera
     supervisorShareOfResolutions: ratio(bySupervisor, counts.resolved),
     patientsHelpedToFindDoctor: doctorFound,
     teleexpertises,
+    followUps: followUpFigures(resolved, followUps),
     byType,
     byProfession,
     byCommune,

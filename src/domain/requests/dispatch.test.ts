@@ -96,6 +96,20 @@ describe('dispatch of a request', () => {
     expect(applyMessage(assigned, sampleMessage('m-n1', 'close-unresolved'), false, now).applied).toBe(false);
   });
 
+  it('records a follow-up, told apart when it went badly, and reopens a resolved case to its assignee at the requester’s word', () => {
+    const resolved = applyMessage(applyMessage(searching(), sampleMessage('m-n1', 'accept'), false, now).request, sampleMessage('m-n1', 'resolve'), false, now).request;
+    const good = applyMessage(resolved, sampleMessage('m-gp', 'follow-up', { id: `${resolved.id}--m-gp--fu-good`, covered: true, emergency: false }), false, now);
+    expect(good).toMatchObject({ applied: true, event: 'follow-up', request: { status: 'resolved' } });
+    const bad = applyMessage(resolved, sampleMessage('m-gp', 'follow-up', { id: `${resolved.id}--m-gp--fu-bad1`, covered: true, emergency: true }), false, now);
+    expect(bad).toMatchObject({ applied: true, event: 'follow-up-alert' });
+    expect(bad.request.history!.at(-1)).toEqual({ at: new Date(now).toISOString(), event: 'follow-up-alert', by: 'm-gp', ref: `${resolved.id}--m-gp--fu-bad1` });
+    const reopened = applyMessage(bad.request, sampleMessage('m-gp', 'reopen'), false, now);
+    expect(reopened).toMatchObject({ applied: true, event: 'reopen', request: { status: 'assigned', assigneeId: 'm-n1' } });
+    // Only a resolved case reopens, and not at the assignee's word.
+    expect(applyMessage(resolved, sampleMessage('m-n1', 'reopen'), false, now).applied).toBe(false);
+    expect(applyMessage(searching(), sampleMessage('m-gp', 'reopen'), false, now).applied).toBe(false);
+  });
+
   it('escalates at the deadline, then expires', () => {
     const escalated = escalate(searching(), now, ['m-coord'], now + 3_600_000);
     expect(escalated.dispatch).toMatchObject({ escalated: true, nextStepAt: '2026-11-23T11:00:00.000Z' });

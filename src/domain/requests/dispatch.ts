@@ -5,6 +5,7 @@
  */
 import { transition, type Actor, type RequestEvent } from './lifecycle';
 import type { RequestMessage } from './message-schema';
+import { isBadFollowUp } from './follow-up';
 import type { CareRequest } from './schema';
 import type { Step } from './candidates';
 import { defaultDeadline } from './types';
@@ -70,13 +71,14 @@ const EVENTS: Partial<Record<RequestMessage['kind'], (m: RequestMessage) => Requ
   resolve: () => ({ type: 'resolve' }),
   'close-unresolved': (m) => ({ type: 'close-unresolved', reason: m.text ?? '' }),
   cancel: () => ({ type: 'cancel' }),
+  reopen: () => ({ type: 'reopen' }),
 };
 
 /** Messages that change no status but belong to the request's history (answers, coordination work). */
-const RECORDED = new Set(['decline', 'advice', 'call', 'note', 'flag', 'redispatch']);
+const RECORDED = new Set(['decline', 'advice', 'call', 'note', 'flag', 'redispatch', 'follow-up']);
 
 export type MessageOutcome =
-  | { applied: true; request: CareRequest; event: RequestEvent['type'] | RequestMessage['kind'] }
+  | { applied: true; request: CareRequest; event: RequestEvent['type'] | RequestMessage['kind'] | 'follow-up-alert' }
   | { applied: false; request: CareRequest; reason: string };
 
 /** Who the author of a message is for this request. */
@@ -113,12 +115,14 @@ export function withoutMessageNotes(request: CareRequest, now: number): CareRequ
  */
 export function applyMessage(request: CareRequest, message: RequestMessage, authorIsCoordinator: boolean, now: number): MessageOutcome {
   if (request.history?.some((h) => h.ref === message.id)) return { applied: false, request, reason: 'message déjà pris en compte' };
-  const entry = { at: iso(now), event: message.kind, by: message.authorId, ref: message.id };
+  // A bad follow-up is told apart (the assignee and the coordination are alerted), never its answers.
+  const recordedAs = message.kind === 'follow-up' && isBadFollowUp(message) ? 'follow-up-alert' : message.kind;
+  const entry = { at: iso(now), event: recordedAs, by: message.authorId, ref: message.id };
   const toEvent = EVENTS[message.kind];
   if (!toEvent) {
     const recorded = RECORDED.has(message.kind);
     return recorded
-      ? { applied: true, request: { ...request, history: withHistory(request, entry), updatedAt: touched(request, now) }, event: message.kind }
+      ? { applied: true, request: { ...request, history: withHistory(request, entry), updatedAt: touched(request, now) }, event: recordedAs }
       : { applied: false, request, reason: 'message sans effet sur la demande' };
   }
   const actor = actorOf(request, message.authorId, authorIsCoordinator);

@@ -31,7 +31,8 @@ export type RequestEvent =
   | { type: 'resolve' }
   | { type: 'close-unresolved'; reason: string }
   | { type: 'cancel' }
-  | { type: 'expire' };
+  | { type: 'expire' }
+  | { type: 'reopen' };
 
 interface Rule {
   from: readonly RequestStatus[];
@@ -48,6 +49,8 @@ const RULES: Record<RequestEvent['type'], Rule> = {
   'close-unresolved': { from: ['sent', 'searching', 'assigned'], to: 'unresolved', by: ['requester', 'assignee', 'coordinator'] },
   cancel: { from: ['draft', 'sent', 'searching', 'assigned'], to: 'cancelled', by: ['requester', 'coordinator'] },
   expire: { from: ['sent', 'searching'], to: 'expired', by: ['server'] },
+  // After a bad follow-up: back to the professional who took it.
+  reopen: { from: ['resolved'], to: 'assigned', by: ['requester', 'coordinator'] },
 };
 
 const EVENT_LABELS: Record<RequestEvent['type'], string> = {
@@ -59,6 +62,7 @@ const EVENT_LABELS: Record<RequestEvent['type'], string> = {
   'close-unresolved': 'de clore la demande comme non résolue',
   cancel: 'd’annuler la demande',
   expire: 'de faire expirer la demande',
+  reopen: 'de rouvrir la demande',
 };
 
 const ACTOR_LABELS: Record<Actor, string> = {

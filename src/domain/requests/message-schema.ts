@@ -12,6 +12,8 @@ export const MESSAGE_KINDS = [
   'accept', 'decline', 'advice', 'message', 'result', 'cancel', 'hand-back', 'resolve', 'close-unresolved',
   // Coordination: a phone call and its outcome, a note, a wider search; a member may flag a request for the coordination.
   'call', 'note', 'redispatch', 'flag',
+  // The requester's follow-up after a resolved case (version 1), and the case reopened when it went badly.
+  'follow-up', 'reopen',
 ] as const;
 
 export const CALL_OUTCOMES = ['agreed', 'declined', 'no-answer', 'callback'] as const;
@@ -20,7 +22,7 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const messageSchemaLiteral = {
   title: 'message',
   description: 'An answer, a message or an action on a care request',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -45,6 +47,10 @@ export const messageSchemaLiteral = {
     /** For a call: who was called, and how it went. */
     subjectId: memberId,
     outcome: { type: 'string', enum: CALL_OUTCOMES },
+    /** For a follow-up: « Le besoin est-il couvert ? » */
+    covered: { type: 'boolean' },
+    /** For a follow-up: « Le patient est-il allé aux urgences depuis ? » */
+    emergency: { type: 'boolean' },
     readers: { type: 'array', maxItems: 50, items: memberId },
     /** Set by the server once the case has been closed long enough: devices then get a deletion without data. */
     purgedFromDevices: { type: 'string', maxLength: 40 },
@@ -62,5 +68,10 @@ export const messageSchema: RxJsonSchema<RequestMessage> = messageSchemaLiteral 
 
 export const messageIdOf = (requestId: string, authorId: string, unique: string) => `${requestId}--${authorId}--${unique}`;
 
-/** Stored documents of each older version, brought to the current one when a device opens the collection (none yet: version 0). */
-export const messageMigrations: MigrationStrategies = {};
+/**
+ * Stored documents of each older version, brought to the current one when a device opens the
+ * collection. 1: the follow-up kinds and their answers, new and optional: a message is kept as it is.
+ */
+export const messageMigrations: MigrationStrategies = {
+  1: (doc) => doc,
+};

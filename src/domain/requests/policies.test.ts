@@ -84,6 +84,12 @@ describe('messages', () => {
     expect(messagesPolicy.refuseWrite(nurse, undefined, sampleMessage('m-nurse', 'hand-back'), related(assigned))).toBeNull();
     expect(messagesPolicy.refuseWrite(gp, undefined, sampleMessage('m-gp', 'cancel'), related())).toBeNull();
     expect(messagesPolicy.refuseWrite(nurse, undefined, sampleMessage('m-nurse', 'cancel'), related())).toMatch(/ne participez pas/);
+    // The follow-up and the reopening are the requester's.
+    const resolved = { ...assigned, status: 'resolved' as const };
+    expect(messagesPolicy.refuseWrite(gp, undefined, sampleMessage('m-gp', 'follow-up', { covered: false, emergency: false }), related(resolved))).toBeNull();
+    expect(messagesPolicy.refuseWrite(gp, undefined, sampleMessage('m-gp', 'reopen'), related(resolved))).toBeNull();
+    expect(messagesPolicy.refuseWrite(nurse, undefined, sampleMessage('m-nurse', 'follow-up', { covered: true, emergency: false }), related(resolved))).toMatch(/ne participez pas/);
+    expect(messagesPolicy.refuseWrite(nurse, undefined, sampleMessage('m-nurse', 'reopen'), related(resolved))).toMatch(/ne participez pas/);
   });
 
   it('are append-only, in their author’s name, with an id derived from request and author', () => {
@@ -99,6 +105,8 @@ describe('messages', () => {
   it('validate against their schema', () => {
     expect(messagesPolicy.validate(sampleMessage('m-nurse', 'accept')).ok).toBe(true);
     expect(messagesPolicy.validate({ ...sampleMessage('m-nurse', 'accept'), kind: 'hack' }).ok).toBe(false);
+    expect(messagesPolicy.validate(sampleMessage('m-gp', 'follow-up', { covered: true, emergency: false })).ok).toBe(true);
+    expect(messagesPolicy.validate({ ...sampleMessage('m-gp', 'follow-up'), covered: 'oui' }).ok).toBe(false);
     expect(requestsPolicy.validate(sampleRequest()).ok).toBe(true);
     expect(requestsPolicy.validate(sampleRequest({ id: 'r-../../x' })).ok).toBe(false);
     expect(patientsPolicy.validate(samplePatient()).ok).toBe(true);

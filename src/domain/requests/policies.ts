@@ -92,7 +92,7 @@ export const patientsPolicy: CollectionPolicy<PatientBlock> = {
 /** Kinds each participant may write: answers by the alerted, the thread by the participants. */
 const BY_ALERTED = new Set(['accept', 'decline', 'advice']);
 const BY_PARTICIPANTS = new Set(['message', 'result', 'resolve', 'close-unresolved']);
-const BY_REQUESTER = new Set(['cancel']);
+const BY_REQUESTER = new Set(['cancel', 'follow-up', 'reopen']);
 const BY_COORDINATION = new Set(['call', 'note', 'redispatch']);
 const BY_ASSIGNEE = new Set(['hand-back']);
 

@@ -1,11 +1,12 @@
 /**
  * The 24/7 queue: requests that need a human — escalated (nobody accepted in time), close to their
- * deadline without an assignee, handed back, or flagged by a member — most pressing first.
+ * deadline without an assignee, handed back, flagged by a member, or resolved with a bad follow-up
+ * (need not covered, or the patient went to the emergency room) — most pressing first.
  */
 import { CLOSED_STATUSES } from '../requests/lifecycle';
 import type { CareRequest } from '../requests/schema';
 
-export type QueueReason = 'escalated' | 'unreached' | 'deadline' | 'handed-back' | 'flagged';
+export type QueueReason = 'escalated' | 'unreached' | 'deadline' | 'handed-back' | 'flagged' | 'follow-up';
 
 export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
   escalated: 'escaladée : personne n’a accepté à temps ou personne n’est joignable',
@@ -13,6 +14,7 @@ export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
   deadline: 'échéance proche sans preneur',
   'handed-back': 'prise en charge rendue',
   flagged: 'signalée par un professionnel',
+  'follow-up': 'suivi défavorable après la prise en charge : à rappeler',
 };
 
 export interface QueueItem {
@@ -38,6 +40,11 @@ function nobodyOnIt(request: CareRequest, now: number): boolean {
 
 /** Why a request needs a human now; empty when it does not. `coordinatorId` narrows escalations to those sent to them. */
 export function queueReasons(request: CareRequest, now: number, coordinatorId?: string): QueueReason[] {
+  // A bad follow-up stays in the queue until the coordination calls or writes a note, or the case is reopened.
+  if (request.status === 'resolved') {
+    const alerted = lastIndexOf(request, 'follow-up-alert');
+    return alerted >= 0 && alerted > Math.max(lastIndexOf(request, 'call'), lastIndexOf(request, 'note')) ? ['follow-up'] : [];
+  }
   if (CLOSED_STATUSES.has(request.status) || request.status === 'draft') return [];
   const reasons: QueueReason[] = [];
   const searching = request.status === 'searching' || request.status === 'sent';

@@ -35,6 +35,15 @@ describe('supervision queue', () => {
     expect(queueReasons({ ...base, history: [{ at: created, event: 'flag', by: 'm-n2' }] }, now)).toEqual(['flagged']);
   });
 
+  it('takes a resolved case whose follow-up went badly, until the coordination calls or writes a note', () => {
+    const resolved = { ...base, status: 'resolved' as const, assigneeId: 'm-n1', history: [{ at: created, event: 'resolve', by: 'm-n1' }] };
+    expect(queueReasons(resolved, now)).toEqual([]);
+    expect(queueReasons({ ...resolved, history: [...resolved.history, { at: created, event: 'follow-up', by: 'm-gp', ref: 'a' }] }, now)).toEqual([]);
+    const bad = { ...resolved, history: [...resolved.history, { at: created, event: 'follow-up-alert', by: 'm-gp', ref: 'b' }] };
+    expect(queueReasons(bad, now)).toEqual(['follow-up']);
+    expect(queueReasons({ ...bad, history: [...bad.history, { at: created, event: 'call', by: 'm-c1', ref: 'c' }] }, now)).toEqual([]);
+  });
+
   it('puts the most pressing first, with age and time left', () => {
     const later = { ...base, id: 'r-later-000000', dispatch: { ...base.dispatch!, escalated: true }, deadline: '2026-11-23T22:00:00.000Z' };
     const sooner = { ...base, id: 'r-sooner-00000', dispatch: { ...base.dispatch!, escalated: true }, deadline: '2026-11-23T09:00:00.000Z' };
