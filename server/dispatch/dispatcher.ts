@@ -7,7 +7,8 @@
  * the simulator drives this same class on an in-memory store with its own clock.
  */
 import { ActivityLedger } from '../../src/domain/requests/activity';
-import { applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, redispatch, startSearch, withNextStepAt } from '../../src/domain/requests/dispatch';
+import { alertCoordinatorsOfFollowUp, applyMessage, circleStepsDone, escalate, expire, hasRedispatched, recordStep, redispatch, startSearch, withNextStepAt } from '../../src/domain/requests/dispatch';
+import { isBadFollowUp } from '../../src/domain/requests/follow-up';
 import { radiusFor, rankingPolicy, type DispatchMember, type DispatchPolicy } from '../../src/domain/requests/dispatch-policies';
 import type { RequestMessage } from '../../src/domain/requests/message-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
@@ -223,11 +224,14 @@ export class Dispatcher {
   private async onMessage(message: RequestMessage): Promise<void> {
     if (ANSWERS.has(message.kind)) this.activity.answered(message.authorId);
     const isCoordinator = await this.deps.isCoordinator(message.authorId);
+    // A bad follow-up alerts the coordinators on duty, recorded in the same write as the answer.
+    const onDuty = message.kind === 'follow-up' && isBadFollowUp(message) ? await this.deps.coordinators(this.now()) : [];
     let event: string | undefined;
     const updated = await this.deps.store.update(message.requestId, (r) => {
       const outcome = applyMessage(r, message, isCoordinator, this.now());
       event = outcome.applied ? outcome.event : undefined;
-      return outcome.request === r ? null : outcome.request;
+      if (outcome.request === r) return null;
+      return event === 'follow-up-alert' ? alertCoordinatorsOfFollowUp(outcome.request, onDuty) : outcome.request;
     });
     if (!updated) return;
     this.schedule(updated);

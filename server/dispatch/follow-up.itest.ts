@@ -51,6 +51,8 @@ describe('the follow-up after care', () => {
     const alerted = await until(() => storedRequest(server, request.id), (r) => Boolean(r.history?.some((h) => h.ref === answer.id)));
     expect(alerted.history!.at(-1)).toEqual({ at: expect.any(String), event: 'follow-up-alert', by: gpId, ref: answer.id });
     expect(alerted.status).toBe('resolved');
+    // The coordinators on duty are alerted with the assignee (the demo coordinator, with nobody on the roster).
+    expect(alerted.dispatch!.escalatedTo).toContain('m-coordination');
     // The card says a follow-up needs attention, never the answers themselves.
     expect(JSON.stringify(alerted)).not.toMatch(/covered|emergency/);
 

@@ -86,10 +86,11 @@ describe('alerts recorded on a request', () => {
     expect(alertsOf(request([]))).toEqual([]);
   });
 
-  it('tells the assignee of a bad follow-up and of a reopening (the coordination sees them in its queue)', () => {
+  it('tells the assignee and the coordinators on duty of a bad follow-up, and the assignee of a reopening', () => {
     const r = request([], {
       status: 'resolved',
       assigneeId: 'm-a',
+      dispatch: { alerted: ['m-a'], steps: [], escalatedTo: ['m-coord'] },
       history: [
         { at: at(9), event: 'accept', by: 'm-a', ref: 'x' },
         { at: at(8), event: 'resolve', by: 'm-a', ref: 'y' },
@@ -100,7 +101,7 @@ describe('alerts recorded on a request', () => {
     });
     expect(alertsOf(r).map(({ id, kind, memberIds }) => ({ id, kind, memberIds }))).toEqual([
       { id: 'r-outbox-0001.h0', kind: 'assigned-to-requester', memberIds: ['m-gp'] },
-      { id: 'r-outbox-0001.h3', kind: 'follow-up', memberIds: ['m-a'] },
+      { id: 'r-outbox-0001.h3', kind: 'follow-up', memberIds: ['m-a', 'm-coord'] },
       { id: 'r-outbox-0001.h4', kind: 'reopened', memberIds: ['m-a'] },
     ]);
   });

@@ -61,10 +61,13 @@ export function alertsOf(request: CareRequest): RecordedAlert[] {
   (request.history ?? []).forEach((entry, i) => {
     const id = alertIdOf(request.id, 'history', i);
     if (entry.event === 'accept') alerts.push({ id, kind: 'assigned-to-requester', memberIds: [request.requesterId], at: entry.at });
-    // The follow-up went badly, or the requester reopened the case: its professional hears of it (the coordination sees it in its queue).
-    if ((entry.event === 'follow-up-alert' || entry.event === 'reopen') && request.assigneeId) {
-      alerts.push({ id, kind: entry.event === 'reopen' ? 'reopened' : 'follow-up', memberIds: [request.assigneeId], at: entry.at });
+    // The follow-up went badly: its professional and the coordinators on duty then (`escalatedTo`) hear of it.
+    if (entry.event === 'follow-up-alert') {
+      const memberIds = [...new Set([request.assigneeId, ...(request.dispatch?.escalatedTo ?? [])].filter((m): m is string => Boolean(m)))];
+      if (memberIds.length) alerts.push({ id, kind: 'follow-up', memberIds, at: entry.at });
     }
+    // Reopened by the requester: back with its professional.
+    if (entry.event === 'reopen' && request.assigneeId) alerts.push({ id, kind: 'reopened', memberIds: [request.assigneeId], at: entry.at });
   });
   return alerts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMessage, circleStepsDone, escalate, expire, hasMessageNotes, recordStep, startSearch, withoutMessageNotes } from './dispatch';
+import { alertCoordinatorsOfFollowUp, applyMessage, circleStepsDone, escalate, expire, hasMessageNotes, recordStep, startSearch, withoutMessageNotes } from './dispatch';
 import { sampleMessage, sampleRequest } from './fixtures';
 
 const now = Date.parse('2026-11-23T10:00:00Z');
@@ -105,6 +105,9 @@ describe('dispatch of a request', () => {
     expect(bad.request.history!.at(-1)).toEqual({ at: new Date(now).toISOString(), event: 'follow-up-alert', by: 'm-gp', ref: `${resolved.id}--m-gp--fu-bad1` });
     const reopened = applyMessage(bad.request, sampleMessage('m-gp', 'reopen'), false, now);
     expect(reopened).toMatchObject({ applied: true, event: 'reopen', request: { status: 'assigned', assigneeId: 'm-n1' } });
+    // The coordinators on duty are named on the card, for the alert (in the same write).
+    expect(alertCoordinatorsOfFollowUp(bad.request, ['m-coord']).dispatch!.escalatedTo).toEqual(['m-coord']);
+    expect(alertCoordinatorsOfFollowUp(bad.request, [])).toBe(bad.request);
     // Only a resolved case reopens, and not at the assignee's word.
     expect(applyMessage(resolved, sampleMessage('m-n1', 'reopen'), false, now).applied).toBe(false);
     expect(applyMessage(searching(), sampleMessage('m-gp', 'reopen'), false, now).applied).toBe(false);

@@ -159,6 +159,15 @@ export function escalate(request: CareRequest, now: number, coordinators: string
   return { ...escalated, dispatch: { ...escalated.dispatch!, escalatedTo: coordinators } };
 }
 
+/**
+ * A bad follow-up reaches the coordinators on duty now: they become the card's `escalatedTo` (the
+ * coordinators last alerted about it; an earlier escalation's alert is long sent), in the same write.
+ */
+export function alertCoordinatorsOfFollowUp(request: CareRequest, coordinators: readonly string[]): CareRequest {
+  if (!request.dispatch || !coordinators.length) return request;
+  return { ...request, dispatch: { ...request.dispatch, escalatedTo: [...coordinators] } };
+}
+
 /** The same request, its next step due at `at`. */
 export function withNextStepAt(request: CareRequest, at: number): CareRequest {
   if (request.dispatch?.nextStepAt === iso(at)) return request;
