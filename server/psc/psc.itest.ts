@@ -102,6 +102,12 @@ describe('Pro Santé Connect', () => {
     expect((await password.json('POST', `${app}/api/session`, demo('infirmiere'))).status).toBe(200);
     expect((await password.json('POST', `${app}/api/auth/psc/logout`)).json).toEqual({ endSessionUrl: null });
     expect((await password.json('GET', `${app}/api/session`)).status).toBe(401);
+
+    // Signed in with Pro Santé Connect, then with a password in the same browser: the logout is the password session's.
+    const both = new Browser();
+    await signIn(both, rpps);
+    expect((await both.json('POST', `${app}/api/session`, demo('infirmiere'))).status).toBe(200);
+    expect((await both.json('POST', `${app}/api/auth/psc/logout`)).json).toEqual({ endSessionUrl: null });
   });
 
   it('sends an unknown professional to the registration form, pre-filled through an id only this browser can read', async () => {

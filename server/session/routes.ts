@@ -5,6 +5,7 @@ import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
 import type { Config } from '../config';
 import { badRequest, HttpError, unauthorized } from '../http/errors';
 import { currentUser } from './auth';
+import { dropIdToken } from '../psc/id-token';
 import { closeSession, openSession } from './open';
 import type { Sessions } from './sessions';
 import type { Accounts } from '../accounts/accounts';
@@ -61,6 +62,8 @@ export function sessionRoutes(app: FastifyInstance, { sessions, accounts, gatewa
     // answer: their reads start now, while the session is written.
     if (firstSync) for (const gateway of gateways.values()) gateway.prefetchFirstPages(userOf(account));
     const token = await openSession(request, reply, sessions, account, secure);
+    // A session by password: a Pro Santé Connect one before it in this browser no longer applies at logout.
+    dropIdToken(reply);
     request.log.info({ account: account._id }, 'connexion');
     return { user: await sessions.resolve(token) };
   });
