@@ -3,7 +3,7 @@
  * (for people) from the parts' results in bench/results/. Run by `bench/run.ts`; alone, it rebuilds
  * the report from whatever results are there.
  */
-import { PULL_BATCH } from '../src/domain/sync/collections';
+import { PULL_BATCH } from '../src/domain/sync/api';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PULL_BATCH } from '../../src/domain/sync/collections';
+import { PULL_BATCH } from '../../src/domain/sync/api';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 
 let server: TestServer;

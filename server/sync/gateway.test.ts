@@ -3,7 +3,7 @@ import type { SessionUser } from '../../src/domain/session/user';
 import type { CollectionPolicy } from '../../src/domain/sync/policy';
 import type { Db } from '../storage/couch';
 import { ChangesHub } from './changes-hub';
-import { PULL_BATCH } from '../../src/domain/sync/collections';
+import { PULL_BATCH } from '../../src/domain/sync/api';
 import { Gateway } from './gateway';
 import { PageReads } from './page-reads';
 import type { ChangeRow } from '../storage/changes';

@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { SessionUser } from '../../src/domain/session/user';
-import { PULL_BATCH } from '../../src/domain/sync/collections';
+import { PULL_BATCH } from '../../src/domain/sync/api';
 import { canRead, type CollectionPolicy, type RelatedRef } from '../../src/domain/sync/policy';
 import { describeErrors } from '../../src/domain/validation';
 import { type Db } from '../storage/couch';

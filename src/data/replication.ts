@@ -8,7 +8,7 @@ import type { Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { syncUrl } from '../config';
-import { PULL_BATCH } from '../domain/sync/collections';
+import { PULL_BATCH } from '../domain/sync/api';
 import * as fr from '../i18n/fr';
 import { log } from '../log';
 import { getDatabase, type Collections } from './database';

@@ -8,7 +8,6 @@ import { createSignal } from 'solid-js';
 import type { CaseDatabase } from '../data/case-database';
 import { reportStorageError, writeLocally } from '../data/local-write';
 import type { RequestMessage } from '../domain/requests/message-schema';
-import { messagesPolicy } from '../domain/requests/policies';
 import { log } from '../log';
 import { sealingKeys, unsealWithDeviceKey } from '../protection/device-key';
 import { seal } from '../protection/sealing';
@@ -45,10 +44,13 @@ export async function sealMessage(message: RequestMessage): Promise<'sealed' | '
 export async function writeSealedMessages(cases: CaseDatabase): Promise<void> {
   const waiting = await listSealed();
   if (!waiting.length) return;
+  // The messages' rules (and their validators) load only when there is something to write.
+  const { messagesPolicy } = await import('../domain/requests/policies');
+  const valid = (message: RequestMessage) => messagesPolicy.validate(message).ok;
   const texts = await unsealWithDeviceKey(waiting.map((e) => e.sealed));
   let failed = 0;
   for (const [i, entry] of waiting.entries()) {
-    const message = parse(texts[i]);
+    const message = parse(texts[i], valid);
     if (!message) {
       failed++;
       continue;
@@ -64,11 +66,11 @@ export async function writeSealedMessages(cases: CaseDatabase): Promise<void> {
   await refresh();
 }
 
-function parse(text: string | null): RequestMessage | null {
+function parse(text: string | null, valid: (message: RequestMessage) => boolean): RequestMessage | null {
   if (!text) return null;
   try {
     const message = JSON.parse(text) as RequestMessage;
-    return messagesPolicy.validate(message).ok ? message : null;
+    return valid(message) ? message : null;
   } catch {
     return null;
   }

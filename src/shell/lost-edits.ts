@@ -6,7 +6,7 @@ import { canReapply, reappliedChanges, type LostEdit } from '../data/lost-edits'
 import { dismissLostEdit, lostEdits$ } from '../data/lost-edits-store';
 import type { SessionUser } from '../domain/session/user';
 import * as fr from '../i18n/fr';
-import { updateMember, type CommandResult } from '../members/commands';
+import type { CommandResult } from '../members/commands';
 
 export type { LostEdit } from '../data/lost-edits';
 export { canReapply } from '../data/lost-edits';
@@ -42,6 +42,8 @@ export async function reapplyEdit(user: SessionUser, edit: LostEdit): Promise<Co
   const db = await getDatabase();
   const current = await db.members.findOne(edit.docId).exec();
   if (!current) return { ok: false, message: fr.errors.generic };
+  // The directory's writes (and their validators) load with the first edit, not with every page.
+  const { updateMember } = await import('../members/commands');
   const result = await updateMember(user, edit.docId, reappliedChanges(current.toMutableJSON(), edit));
   if (result.ok) await dismissLostEdit(db, edit.id);
   return result;

@@ -9,9 +9,3 @@ export const POLICIES: Record<string, CollectionPolicy<never>> = {
   messages: messagesPolicy as unknown as CollectionPolicy<never>,
   patients: patientsPolicy as unknown as CollectionPolicy<never>,
 };
-
-/**
- * Documents per page of a device's pull. The server reads a fresh device's first pages of this
- * size as soon as it logs in, so both sides must agree on it.
- */
-export const PULL_BATCH = 1000;
