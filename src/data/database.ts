@@ -13,6 +13,7 @@ import { PATIENT_SERVER_FIELDS, patientMigrations, patientSchema, type PatientBl
 import { REQUEST_SERVER_FIELDS, requestMigrations, requestSchema, type CareRequest } from '../domain/requests/schema';
 import { dexieSettings } from './fewer-reads';
 import { keepingPullOrigin } from './pull-origin';
+import { readingWholeRanges } from './whole-reads';
 import { latestUpdateWins, serverAlwaysWins, serverWinsUnlessEditable } from './conflict';
 
 export type MemberCollection = RxCollection<Member>;
@@ -34,11 +35,12 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unknown>;
 
 /**
- * IndexedDB through Dexie (under `wrap`, e.g. encryption), keeping the mark of what a pull wrote
- * (pull-origin.ts); under the dev server, wrapped by RxDB dev-mode's checks.
+ * IndexedDB through Dexie, reading a whole query in one request (whole-reads.ts), under `wrap`
+ * (e.g. encryption), keeping the mark of what a pull wrote (pull-origin.ts); under the dev server,
+ * wrapped by RxDB dev-mode's checks.
  */
 export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unknown, unknown>> {
-  const dexie = keepingPullOrigin(wrap(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>));
+  const dexie = keepingPullOrigin(wrap(readingWholeRanges(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>)));
   const devMode = await loadRxdbDevMode?.();
   return devMode ? devMode.withDevMode(dexie) : dexie;
 }
