@@ -6,6 +6,7 @@ import type { RegistrationQueueItem } from '../domain/registration/api';
 import * as fr from '../i18n/fr';
 import { approveRegistration, pendingRegistrations, refuseRegistration } from './api';
 import { CoordinatorOnly } from './CoordinatorOnly';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.coordination;
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: TERRITORY.timeZone });
@@ -36,7 +37,7 @@ function Queue() {
   return (
     <section class="stack" aria-labelledby="queue-title">
       <h1 id="queue-title" class="page-title">{t.queueTitle}</h1>
-      <Show when={notice()}>{(n) => <p class={n().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="queue-notice">{n().text}</p>}</Show>
+      <StatusNotice outcome={notice()} testId="queue-notice" />
       <Show when={items.error}><p class="notice notice--error">{messageOf(items.error)}</p></Show>
       <Show when={items()} fallback={<p class="muted">{fr.app.loading}</p>}>
         {(list) => (

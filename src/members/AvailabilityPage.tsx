@@ -10,6 +10,7 @@ import { WeeklyHoursSection } from './WeeklyHoursSection';
 import { saveAvailability } from './commands';
 import { dateLabel, slotLabel, timeLabel } from './format';
 import { createMemberEntry, type MemberEntry } from './queries';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const HOURS = [1, 2, 4, 8];
 
@@ -38,14 +39,9 @@ export default function AvailabilityPage() {
         {(entry) => (
           <>
             <State availability={entry().availability as Availability} now={now()} />
-            <Show when={message()}>
-              {(m) => (
-                <p class={m().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="availability-message">
-                  {m().text}
-                  <Show when={!m().error && pendingCount() > 0}> ({fr.sync.pending(pendingCount())})</Show>
-                </p>
-              )}
-            </Show>
+            <StatusNotice outcome={message()} testId="availability-message">
+              <Show when={!message()?.error && pendingCount() > 0}> ({fr.sync.pending(pendingCount())})</Show>
+            </StatusNotice>
             <NowSection onSave={(edit) => void save(entry(), edit)} />
             <WeeklyHoursSection entry={entry()} onSave={(edit) => void save(entry(), edit)} onInvalid={() => setMessage({ text: fr.availability.invalidSlot, error: true })} />
             <Show when={entry().kind === 'structure'}>

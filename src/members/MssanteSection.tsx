@@ -3,6 +3,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import type { MssanteAddress } from '../domain/letters/mssante';
 import { getJson, messageOf, putJson } from '../data/json-api';
 import * as fr from '../i18n/fr';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.profile.mssante;
 
@@ -37,13 +38,7 @@ export function MssanteSection() {
       <Show when={current.error && !message()}>
         <p class="notice notice--warning">{messageOf(current.error)}</p>
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="mssante-message">
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <StatusNotice outcome={message()} testId="mssante-message" />
       <button type="submit" class="button button--secondary" data-testid="mssante-save" disabled={current.loading}>
         {t.save}
       </button>

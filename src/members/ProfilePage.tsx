@@ -11,6 +11,7 @@ import { MssanteSection } from './MssanteSection';
 import { SlotsSection } from '../slots/SlotsSection';
 import { professionLine } from './format';
 import { createMemberEntry, type MemberEntry } from './queries';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const OUTSIDE = '';
 
@@ -101,13 +102,7 @@ export default function ProfilePage() {
                 {entry().signature ?? ''}
               </textarea>
             </label>
-            <Show when={message()}>
-              {(m) => (
-                <p class={m().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="profile-message">
-                  {m().text}
-                </p>
-              )}
-            </Show>
+            <StatusNotice outcome={message()} testId="profile-message" />
             <button type="submit" class="button" data-testid="profile-save">
               {fr.profile.save}
             </button>

@@ -2,6 +2,7 @@
 import { createSignal, Show } from 'solid-js';
 import * as fr from '../i18n/fr';
 import { hasPin, keyState, removePin, setPin } from './device-key';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.protection;
 
@@ -53,13 +54,7 @@ export function DeviceProtection() {
           </Show>
         </form>
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="pin-message">
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <StatusNotice outcome={message()} testId="pin-message" />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import * as fr from '../i18n/fr';
 import { createNow } from './clock';
 import { writeMessage } from './commands';
 import type { MessageEntry, RequestEntry } from './queries';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.requests.followUp;
 
@@ -97,13 +98,7 @@ export function FollowUp(props: { request: RequestEntry; messages: MessageEntry[
           </>
         )}
       </Show>
-      <Show when={result()}>
-        {(r) => (
-          <p class={r().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="follow-up-message">
-            {r().text}
-          </p>
-        )}
-      </Show>
+      <StatusNotice outcome={result()} testId="follow-up-message" />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { AcceptButton } from './AcceptButton';
 import { writeMessage } from './commands';
 import { actorOf, canAnswer } from './lists';
 import type { MessageEntry, RequestEntry } from './queries';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.requests.actions;
 type Composed = Extract<MessageKind, 'decline' | 'advice' | 'cancel' | 'hand-back' | 'resolve' | 'close-unresolved'>;
@@ -87,13 +88,7 @@ export function RequestActions(props: { request: RequestEntry; messages: Message
             </form>
           )}
         </Show>
-        <Show when={result()}>
-          {(r) => (
-            <p class={r().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="action-result">
-              {r().text}
-            </p>
-          )}
-        </Show>
+        <StatusNotice outcome={result()} testId="action-result" />
       </section>
     </Show>
   );

@@ -9,6 +9,7 @@ import { deleteJson, getJson, messageOf, postJson } from '../data/json-api';
 import * as fr from '../i18n/fr';
 import { TERRITORY } from '../config';
 import { clockLabel } from '../requests/timing';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.profile.slots;
 const LENGTHS = [15, 20, 30, 45, 60, 90, 120];
@@ -95,13 +96,7 @@ export function SlotsSection() {
               </select>
             </label>
           </div>
-          <Show when={message()}>
-            {(m) => (
-              <p class={m().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="slot-message">
-                {m().text}
-              </p>
-            )}
-          </Show>
+          <StatusNotice outcome={message()} testId="slot-message" />
           <button type="submit" class="button button--secondary" data-testid="slot-offer">
             {t.offer}
           </button>

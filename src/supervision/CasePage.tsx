@@ -21,6 +21,7 @@ import { writeCoordination } from './commands';
 import type { CaseContext } from './case-context';
 import type { CoordinationInput } from './coordination';
 import { createDirectory } from './queries';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.supervision;
 
@@ -60,13 +61,7 @@ function Case() {
         {(request) => (
           <>
             <RequestSummary request={request()} now={now} nameOf={directory.nameOf} participant />
-            <Show when={notice()}>
-              {(n) => (
-                <p class={n().error ? 'notice notice--error' : 'notice notice--ok'} role={n().error ? 'alert' : 'status'} data-testid="case-notice">
-                  {n().text}
-                </p>
-              )}
-            </Show>
+            <StatusNotice outcome={notice()} testId="case-notice" alertOnError />
             <div class="case-grid">
               <div class="stack">
                 <CaseActions request={request()} messages={view.messages()} directory={directory} context={context} />

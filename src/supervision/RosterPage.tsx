@@ -10,6 +10,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { PharmacyRota } from './PharmacyRota';
 import { createDirectory } from './queries';
 import { byDay, coordinatorChoices, defaultShift } from './roster';
+import { StatusNotice } from '../shell/StatusNotice';
 
 const t = fr.supervision;
 const OTHER = '__other__';
@@ -57,7 +58,7 @@ function Roster() {
     <section class="stack supervision" aria-labelledby="roster-title">
       <h1 id="roster-title" class="page-title">{t.rosterTitle}</h1>
       <p class="muted">{t.rosterIntro}</p>
-      <Show when={notice()}>{(n) => <p class={n().error ? 'notice notice--error' : 'notice notice--ok'} role="status" data-testid="roster-notice">{n().text}</p>}</Show>
+      <StatusNotice outcome={notice()} testId="roster-notice" />
       <Show when={data.error}><p class="notice notice--warning">{navigator.onLine ? messageOf(data.error) : t.rosterOffline}</p></Show>
       <Show when={data()}>
         {(d) => (
