@@ -95,8 +95,10 @@ describe('case files', () => {
         'content-disposition': 'inline',
       });
     }
-    const audit = (await server.parts.audit.forRequest(REQUEST)).filter((e) => e.collection === 'uploads');
-    expect(audit.map((e) => e.memberId).sort()).toEqual([ids.gp, ids.nurse, ids.coordinator].sort());
+    const uploadsAudit = async () => (await server.parts.audit.forRequest(REQUEST)).filter((e) => e.collection === 'uploads');
+    // On a cluster, a view or a listing answers from one copy of each shard, which may not hold the last writes yet.
+    await expect.poll(async () => (await uploadsAudit()).map((e) => e.memberId).sort(), { timeout: 15_000 }).toEqual([ids.gp, ids.nurse, ids.coordinator].sort());
+    const audit = await uploadsAudit();
     for (const entry of audit) expect(entry).toMatchObject({ action: 'download', docId: 'photo-0001-abcd', requestId: REQUEST, via: 'upload', at: expect.any(String) });
   });
 
