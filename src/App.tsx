@@ -1,12 +1,16 @@
-/** The application: session, routes (each page lazy-loaded) and the update banner. */
+/**
+ * The application: session, routes and the update banner. Each page loads when opened, except the
+ * login page: on a first visit it is the page itself, and loading it apart would cost one more
+ * round trip over a weak signal before the form shows.
+ */
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import * as fr from './i18n/fr';
+import LoginPage from './session/LoginPage';
 import { createSession, SessionContext, useSession } from './session/session';
 import { UpdateBanner } from './shell/UpdateBanner';
 
 const Layout = lazy(() => import('./shell/Layout'));
-const LoginPage = lazy(() => import('./session/LoginPage'));
 const DirectoryPage = lazy(() => import('./members/DirectoryPage'));
 const AvailabilityPage = lazy(() => import('./members/AvailabilityPage'));
 const ProfilePage = lazy(() => import('./members/ProfilePage'));
