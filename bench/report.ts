@@ -54,7 +54,9 @@ const FIRST_ROUTE_BEFORE =
   'Before (2026-12-04 at fb1bfa5, same measure): 206.9 KB gzipped in 36 files, of which the RxDB chunk 119.9 KB (crypto-js whole: every cipher and hash, ' +
   'where RxDB’s encryption uses AES alone) and the French strings of every feature 14.7 KB. Since: the encryption plugin’s `crypto-js` resolves to ' +
   'AES and UTF-8 only (`src/data/crypto-js-aes.ts`, `vite.config.ts`), and the strings are imported as a namespace, a feature’s strings loading with its pages ' +
-  '(the navigation’s labels live with the frame).';
+  '(the navigation’s labels live with the frame). Then (2026-12-04 at 668ed9d, 182.3 KB fetched): the validators (`@cfworker/json-schema`, the collections’ rules) ' +
+  'no longer come with the route: the directory’s writes load with the first edit, the messages’ rules when a message sealed while locked is written ' +
+  '(`src/first-route.test.ts` follows the route’s static imports and fails if they come back).';
 
 /** What changed in the server because of these measurements, with the figures before (kept here: they are history). */
 const SERVER_CHANGES: Array<{ what: string; files: string[]; why: string; before: string; after?: (r: Json) => string }> = [
@@ -120,6 +122,27 @@ const SERVER_CHANGES: Array<{ what: string; files: string[]; why: string; before
     after: (r) => {
       const s = r.serverCost?.sizes?.find((x: Json) => x.clients === 1600);
       return s ? `first circle written ${s.phasesMs.circleWritten.median} ms, last alerted client served ${s.phasesMs.lastArrival.median} ms` : '';
+    },
+  },
+  {
+    what: 'The device reads a whole query in one request',
+    files: ['src/data/whole-reads.ts'],
+    why:
+      'RxDB’s Dexie storage walks an IndexedDB cursor, one event and one turn of the page’s event loop per document, so opening the directory (1,714 entries) ' +
+      'or the coordinator’s queue (4,000 requests) took as many. A query without a limit now reads its index range in one `getAll`, same order, filtered and sorted as RxDB does ' +
+      '(compared with RxDB’s own answers in `whole-reads.test.ts`). Measured with `bench/phone-start.ts`, 3 runs, before and after on the same machine in the same hour.',
+    before:
+      'measured 2026-12-04 at f32075c (load/core ≈ 1.8): repeat visit online nurse 2,054 ms, coordinator 5,682 ms; offline 1,334 / 2,407 ms; ' +
+      'the nurse’s members read 1,228 ms after the collections opened; the coordinator’s first tap to the queue 3,290 ms (online) and, on a first visit, 1,755 ms',
+    after: (r) => {
+      const p = r.startOnPhone;
+      if (!p) return '';
+      const online = (role: string) => p[role].details.repeatVisit.online;
+      const read = online('nurse').milestonesMs['members-read'] - online('nurse').milestonesMs['db-opened'];
+      return (
+        `repeat visit online nurse ${p.nurse.repeatVisitMs} ms, coordinator ${p.coordinator.repeatVisitMs} ms; offline ${p.nurse.repeatVisitOfflineMs} / ${p.coordinator.repeatVisitOfflineMs} ms; ` +
+        `the nurse’s members read ${Math.round(read)} ms after the collections opened; the coordinator’s first tap ${online('coordinator').firstTapMs.median} ms (online) and, on a first visit, ${p.coordinator.details.firstVisit.firstTapMs.median} ms`
+      );
     },
   },
 ];
@@ -561,7 +584,7 @@ function markdown(r: Json): string {
     for (const [name, j] of Object.entries(r.ux.journeys as Record<string, Json>)) push(`| ${name} — ${j.title} | **${j.interactions}** (≤ ${j.goal}) | ${(j.steps as string[]).join(', ')} | ${j.machineSeconds.median} s | ${j.estimatedHumanSeconds} s |`);
     push('');
   }
-  push('## Changes to the server from these measurements', '');
+  push('## Changes to the server and the app from these measurements', '');
   for (const c of r.serverChanges as Json[]) {
     push(`- **${c.what}** (${c.files.map((f: string) => `\`${f}\``).join(', ')}). ${c.why}`, `  Before: ${c.before}.` + (c.after ? ` After (this run): ${c.after}.` : ''));
   }
