@@ -1,7 +1,7 @@
 /** Accounts (server-only database): e-mail, password hash, roles and status, linked to a directory entry. */
 import type { Role } from '../../src/domain/session/user';
 import type { Couch, Db } from '../storage/couch';
-import { isNotFound } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 export type AccountStatus = 'pending' | 'active' | 'refused' | 'disabled';
 
@@ -32,12 +32,7 @@ export class Accounts {
   }
 
   async get(id: string): Promise<Account | undefined> {
-    try {
-      return await this.db.get(id);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    return getOrUndefined(this.db, id);
   }
 
   async findByEmail(email: string): Promise<Account | undefined> {

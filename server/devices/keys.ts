@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Couch, Db } from '../storage/couch';
-import { isConflict, isNotFound } from '../storage/couch';
+import { isConflict } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 export const DEVICE_KEYS_DB = 'device-keys';
 
@@ -34,12 +35,7 @@ export class DeviceKeys {
   }
 
   private async read(accountId: string): Promise<StoredKey | undefined> {
-    try {
-      return await this.db.get(accountId);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    return getOrUndefined(this.db, accountId);
   }
 
   /** The account's current key, created at its first request (two concurrent first requests get the same one). */

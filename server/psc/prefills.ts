@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { PSC_PREFILL_ID, type PscPrefill } from '../../src/domain/psc/api';
 import type { Couch, Db } from '../storage/couch';
-import { isNotFound } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 const PREFIX = 'psc-prefill:';
 export const PREFILL_MINUTES = 15;
@@ -39,13 +39,8 @@ export class Prefills {
   /** The pre-fill, while it lasts; undefined for an unknown, malformed or expired id. */
   async read(id: string): Promise<PscPrefill | undefined> {
     if (!PSC_PREFILL_ID.test(id)) return undefined;
-    try {
-      const doc = await this.db.get(PREFIX + id);
-      return this.now() < Date.parse(doc.expiresAt) ? doc.prefill : undefined;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const doc = await getOrUndefined(this.db, PREFIX + id);
+    return doc && this.now() < Date.parse(doc.expiresAt) ? doc.prefill : undefined;
   }
 
   /** Deletes the expired pre-fills; one deleted meanwhile by another instance is no error. */

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Couch, Db } from '../storage/couch';
 import { isConflict, isNotFound } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 import type { PushSubscriptionInput } from './subscription';
 
 export interface StoredSubscription extends PushSubscriptionInput {
@@ -69,12 +70,7 @@ export class PushSubscriptions {
   }
 
   private async get(id: string): Promise<StoredSubscription | undefined> {
-    try {
-      return await this.db.get(id);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    return getOrUndefined(this.db, id);
   }
 
   private async trim(memberId: string): Promise<void> {

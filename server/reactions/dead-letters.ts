@@ -6,6 +6,7 @@
 import type { DeadLetterEntry } from '../../src/domain/reactions/api';
 import { scrubMessage } from '../../src/domain/client-log/scrub';
 import { isConflict, isNotFound, type Couch, type Db } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 const PREFIX = 'dead-letter:';
 
@@ -51,13 +52,10 @@ export class DeadLetters {
   }
 
   async get(id: string): Promise<DeadLetterEntry | undefined> {
-    try {
-      const { _id, _rev, ...entry } = await this.db.get(PREFIX + id);
-      return { ...entry, id };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const doc = await getOrUndefined(this.db, PREFIX + id);
+    if (!doc) return undefined;
+    const { _id, _rev, ...entry } = doc;
+    return { ...entry, id };
   }
 
   /** Once applied; one removed meanwhile (by another coordinator) is no error. */

@@ -5,7 +5,8 @@ import type { RegistrationStatus } from '../../src/domain/registration/api';
 import type { RegistrationDetails } from '../../src/domain/registration/schema';
 import type { FieldError } from '../../src/domain/validation';
 import type { Couch, Db } from '../storage/couch';
-import { isConflict, isNotFound } from '../storage/couch';
+import { isConflict } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 export interface RegistrationRecord {
   _id: string;
@@ -47,12 +48,7 @@ export class RegistrationStore {
 
   async get(id: string): Promise<RegistrationRecord | undefined> {
     if (!REGISTRATION_ID.test(id)) return undefined;
-    try {
-      return await this.db.get(id);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    return getOrUndefined(this.db, id);
   }
 
   async create(record: Omit<RegistrationRecord, '_rev' | 'type'>): Promise<RegistrationRecord> {

@@ -10,6 +10,7 @@ import type { SessionUser } from '../../src/domain/session/user';
 import type { Account, Accounts } from '../accounts/accounts';
 import type { Couch, Db } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 export const SESSION_DAYS = 7;
 /**
@@ -116,13 +117,8 @@ export class Sessions {
   }
 
   private async read(id: string, now: number): Promise<{ user: SessionUser; expiresAt: number } | undefined> {
-    let session: SessionDoc;
-    try {
-      session = await this.db.get(id);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const session = await getOrUndefined(this.db, id);
+    if (!session) return undefined;
     const expiresAt = Date.parse(session.expiresAt);
     if (now >= expiresAt) return undefined;
     const account = await this.accounts.get(session.accountId);

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { UnscheduledSlot } from '../../src/domain/slots/slot';
-import { isNotFound, type Couch, type DesignDoc } from '../storage/couch';
-import { toDomainDoc, type StoredDoc } from '../storage/docs';
+import type { Couch, DesignDoc } from '../storage/couch';
+import { getOrUndefined, toDomainDoc, type StoredDoc } from '../storage/docs';
 
 export const SLOT_DESIGN_DOCS: Record<string, DesignDoc[]> = {
   slots: [
@@ -61,14 +61,8 @@ export class Slots {
 
   /** Removes one of the doctor's slots; false when it is not theirs or no longer there. */
   async remove(memberId: string, id: string): Promise<boolean> {
-    let doc: StoredSlot;
-    try {
-      doc = await this.db.get(id);
-    } catch (err) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
-    if (doc.type !== 'slot' || doc.memberId !== memberId) return false;
+    const doc = await getOrUndefined(this.db, id);
+    if (!doc || doc.type !== 'slot' || doc.memberId !== memberId) return false;
     await this.db.destroy(doc._id, doc._rev!);
     return true;
   }

@@ -1,6 +1,6 @@
 /** Documents as stored and as the domain sees them: the one conversion between the two, and typed reads of nano's rows. */
 import type { DocumentFetchResponse } from 'nano';
-import { isNotFound, type Couch } from './couch';
+import { isNotFound, type Couch, type Db } from './couch';
 
 /** A document as read from the database: its fields with `_id` and `_rev`. */
 export type StoredDoc = Record<string, unknown>;
@@ -20,14 +20,20 @@ export function toDomainDoc<T = Record<string, unknown>>(doc: Record<string, unk
   return { id: _id, ...rest } as T;
 }
 
-/** One document as the domain sees it, or `undefined` when it is absent or deleted. */
-export async function getDomainDoc<T>(couch: Couch, db: string, id: string): Promise<T | undefined> {
+/** One stored document, or `undefined` when it is absent or deleted (or its database not created yet). */
+export async function getOrUndefined<T>(db: Db<T>, id: string): Promise<(T & { _id: string; _rev: string }) | undefined> {
   try {
-    return toDomainDoc<T>(await couch.use<StoredDoc>(db).get(id));
+    return (await db.get(id)) as T & { _id: string; _rev: string };
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;
   }
+}
+
+/** One document as the domain sees it, or `undefined` when it is absent or deleted. */
+export async function getDomainDoc<T>(couch: Couch, db: string, id: string): Promise<T | undefined> {
+  const doc = await getOrUndefined(couch.use<StoredDoc>(db), id);
+  return doc && toDomainDoc<T>(doc);
 }
 
 /** The documents a `fetch` by keys found, with the key each was asked by; absent and deleted ones left out. */

@@ -1,7 +1,8 @@
 /** The case files: one document per upload in the server-only `uploads` database, the file as its attachment `file`. */
 import type { Readable } from 'node:stream';
 import type { Couch, Db } from '../storage/couch';
-import { isConflict, isNotFound } from '../storage/couch';
+import { isConflict } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 import type { UploadType } from './magic';
 import type { CaseParties } from './rights';
 
@@ -15,16 +16,6 @@ export interface UploadMeta {
 }
 
 const ATTACHMENT = 'file';
-
-async function getOrUndefined<T>(db: Db<T>, id: string): Promise<(T & { _rev: string }) | undefined> {
-  try {
-    return (await db.get(id)) as T & { _rev: string };
-  } catch (err) {
-    // A missing database (no request written yet) means the document is missing too.
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
 
 export class Uploads {
   private readonly db: Db<UploadMeta>;

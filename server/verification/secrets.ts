@@ -5,7 +5,8 @@
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Couch, Db } from '../storage/couch';
-import { isConflict, isNotFound } from '../storage/couch';
+import { isConflict } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 export type TokenPurpose = 'email' | 'reset';
 
@@ -46,12 +47,7 @@ export class Secrets {
   }
 
   private async find(id: string): Promise<SecretDoc | undefined> {
-    try {
-      return await this.db.get(id);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    return getOrUndefined(this.db, id);
   }
 
   /** A fresh code for `subject`; it replaces (and so invalidates) the previous one. */
