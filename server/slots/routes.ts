@@ -94,7 +94,9 @@ export function slotRoutes(app: FastifyInstance, { sessions, couch, slots, confi
       const wanted = new Set(search.practitioners);
       for (const [id, p] of doctors) if (!p.rpps || !wanted.has(`8${p.rpps}`)) doctors.delete(id);
     }
-    const base = `${(config.publicUrl?.origin ?? `${request.protocol}://${request.host}`)}/api/fhir`;
-    return slotBundle(found, doctors, search, base, `${base}/Slot${request.url.slice(request.url.indexOf('?') >= 0 ? request.url.indexOf('?') : request.url.length)}`);
+    const base = `${config.publicUrl?.origin ?? `${request.protocol}://${request.host}`}/api/fhir`;
+    // The search as asked, on the public address.
+    const self = `${base}/Slot${new URL(request.url, 'http://localhost').search}`;
+    return slotBundle(found, doctors, search, base, self);
   });
 }

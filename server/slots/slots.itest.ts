@@ -76,6 +76,8 @@ describe('unscheduled-care slots', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
     expect(fhirErrors(res.json)).toEqual([]);
     expect(res.json).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 });
+    // The bundle names the search it answers.
+    expect(res.json.link).toEqual([{ relation: 'self', url: `${server.url}/api/fhir/Slot${query}` }]);
     const byType = Object.fromEntries(res.json.entry.map((e: { resource: { resourceType: string } }) => [e.resource.resourceType, e]));
     expect(byType.Slot).toMatchObject({ search: { mode: 'match' }, resource: { id: mine.id, status: 'free', start: mine.start, end: mine.end, schedule: { reference: `Schedule/snp-${doctor.id}` } } });
     expect(byType.Schedule).toMatchObject({ search: { mode: 'include' }, resource: { actor: [{ reference: `Practitioner/${doctor.id}`, identifier: { system: IDNAT_PS_SYSTEM, value: idNat } }] } });
