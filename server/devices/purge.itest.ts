@@ -3,7 +3,7 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import { TestClock } from '../testing/clock';
 import { testLog } from '../testing/log';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, nurseIds, patientFor, post, storedRequest, until } from '../testing/requests';
 import { nodeCaseReplica, type CaseReplica } from '../testing/rxdb';
 import { DevicePurge } from './purge';
 
@@ -36,8 +36,7 @@ beforeAll(async () => {
   server = await startTestServer({ DEVICE_PURGE_DAYS: '30' });
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const members = await server.parts.storage.couch.use<Record<string, unknown>>('members').list({ include_docs: true });
-  const nurses = members.rows.filter((r) => r.doc?.profession === '60').slice(0, 3).map((r) => r.id);
+  const nurses = await nurseIds(server, 3);
   await makeAvailable(server, nurses);
 });
 afterAll(async () => {

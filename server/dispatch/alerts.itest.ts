@@ -6,7 +6,7 @@ import type { OutboxMessage } from '../../src/domain/notify/api';
 import { topicOf } from '../push/sender';
 import { startFakePushService, PushSubscriber, type FakePushService } from '../testing/push-service';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, newRequest, nurseIds, patientFor, post, storedRequest, until } from '../testing/requests';
 
 let server: TestServer;
 let pushService: FakePushService;
@@ -19,8 +19,7 @@ beforeAll(async () => {
   server = await startTestServer();
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const all = await server.parts.storage.couch.use<Member>('members').list({ include_docs: true });
-  nurses = all.rows.filter((r) => (r.doc as unknown as Member).profession === '60').slice(0, 3).map((r) => r.id);
+  nurses = await nurseIds(server, 3);
   // The third nurse chose SMS alerts (made available after, so the dispatcher sees both).
   const db = server.parts.storage.couch.use('members');
   const third = (await db.get(nurses[2])) as unknown as Member & { _rev: string };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Member } from '../../src/domain/members/schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import { startFakePushService, PushSubscriber, type FakePushService } from '../testing/push-service';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, nurseIds, patientFor, post, storedRequest, until } from '../testing/requests';
 
 let server: TestServer;
 let pushService: FakePushService;
@@ -16,8 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const all = await server.parts.storage.couch.use<Member>('members').list({ include_docs: true });
-  nurse = all.rows.find((r) => (r.doc as unknown as Member).profession === '60')!.id;
+  [nurse] = await nurseIds(server, 1);
   await makeAvailable(server, [nurse], 0);
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CareRequest } from '../../src/domain/requests/schema';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, nurseIds, patientFor, post, storedRequest, until } from '../testing/requests';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { startFakeSmtp, type FakeSmtp } from '../testing/smtp';
 
@@ -46,8 +46,7 @@ beforeAll(async () => {
   server = await startTestServer({ SMTP_URL: smtp.url });
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const members = await server.parts.storage.couch.use<Record<string, unknown>>('members').list({ include_docs: true });
-  nurses = members.rows.filter((r) => r.doc?.profession === '60').slice(0, 3).map((r) => r.id);
+  nurses = await nurseIds(server, 3);
   await makeAvailable(server, nurses);
 });
 afterAll(async () => {

@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Member } from '../../src/domain/members/schema';
 import { startTestDatabase, type TestDatabase } from '../testing/database';
-import { clientFor, makeAvailable, message, newRequest, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, nurseIds, post, storedRequest, until } from '../testing/requests';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
 import { startStaleReadProxy, type StaleReadProxy } from '../testing/stale-read-proxy';
 
@@ -28,8 +27,7 @@ beforeAll(async () => {
   server = await startTestServer({ ...database.env, COUCHDB_URL: proxy.url });
   gp = new Client(server.url);
   gpId = (await gp.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const members = await server.parts.storage.couch.use<Member & { _id: string }>('members').list({ include_docs: true });
-  nurses = members.rows.flatMap((r) => (r.doc?.profession === '60' ? [r.id] : [])).slice(0, 10);
+  nurses = await nurseIds(server, 10);
   await makeAvailable(server, nurses);
   await until(async () => nurses.every((id) => server.parts.dispatcher.directory.get(id)?.availability.homeVisitRadiusKm === 15), Boolean);
 });

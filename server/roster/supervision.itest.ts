@@ -3,7 +3,7 @@ import type { CareRequest } from '../../src/domain/requests/schema';
 import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import { supervisionQueue } from '../../src/domain/supervision/queue';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, nurseIds, patientFor, post, storedRequest, until } from '../testing/requests';
 import { toDomainDoc } from '../storage/docs';
 
 let server: TestServer;
@@ -44,7 +44,7 @@ describe('supervision', () => {
 
   it('puts an escalated request in the queue of the coordinator on duty, and only there', async () => {
     // A nurse is alerted and does not answer: at the time set for it, the coordinator on duty hears of it.
-    const nurse = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '60')!.id;
+    const [nurse] = await nurseIds(server, 1);
     await makeAvailable(server, [nurse]);
     const request = newRequest(gpId, { urgency: 'immediate' });
     await post(gp, 'requests', [request]);
@@ -64,7 +64,7 @@ describe('supervision', () => {
   });
 
   it('assigns on someone’s behalf after a phone call: it reaches the assignee like an acceptance, recorded as such', async () => {
-    const nurse = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '60')!.id;
+    const [nurse] = await nurseIds(server, 1);
     await makeAvailable(server, [nurse], 50);
     const request = newRequest(gpId, { deadline: new Date(Date.now() + 3_600_000).toISOString() });
     await post(gp, 'requests', [request]);

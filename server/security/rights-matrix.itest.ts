@@ -7,7 +7,7 @@ import { patientIdOf } from '../../src/domain/requests/patient-schema';
 import type { CareRequest } from '../../src/domain/requests/schema';
 import { hashPassword } from '../accounts/passwords';
 import { Client, demo, startTestServer, type TestServer } from '../testing/server';
-import { clientFor, makeAvailable, message, newRequest, patientFor, post, storedRequest, until } from '../testing/requests';
+import { clientFor, makeAvailable, message, newRequest, nurseIds, patientFor, post, storedRequest, until } from '../testing/requests';
 
 const ROLES = ['anonymous', 'member', 'alerted', 'assignee', 'requester', 'coordinator', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -66,7 +66,7 @@ beforeAll(async () => {
   ids.coordinator = (await clients.coordinator.login(demo('coordination').email, demo('coordination').password)).json.user.memberId;
   clients.requester = new Client(server.url);
   ids.requester = (await clients.requester.login(demo('generaliste').email, demo('generaliste').password)).json.user.memberId;
-  const nurses = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.filter((r) => (r.doc as { profession?: string }).profession === '60').map((r) => r.id);
+  const nurses = await nurseIds(server);
   await makeAvailable(server, nurses.slice(0, 2), 0.1);
   const pharmacist = (await server.parts.storage.couch.use('members').list({ include_docs: true })).rows.find((r) => (r.doc as { profession?: string }).profession === '21')!.id;
   ids.member = pharmacist;

@@ -16,6 +16,13 @@ let passwordHash: string | undefined;
 
 type StoredMember = Omit<Member, 'id'> & { _id: string; _rev: string };
 
+/** The demo directory's nurses (profession 60), in the database's order; the first `count` when given. */
+export async function nurseIds(server: RunningServer, count?: number): Promise<string[]> {
+  const all = await server.parts.storage.couch.use<StoredMember>('members').list({ include_docs: true });
+  const ids = all.rows.filter((r) => r.doc?.profession === '60').map((r) => r.id);
+  return ids.slice(0, count);
+}
+
 /** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget); returns once the dispatcher sees them so. */
 export async function makeAvailable(server: RunningServer, ids: string[], kmFromPlace = 1): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
