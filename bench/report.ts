@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { round } from './lib/stats';
 import type { Part } from './lib/sync-breakdown';
+import { CHANGES, FIRST_ROUTE_BEFORE } from './lib/history';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -49,103 +50,6 @@ const MILESTONES: Record<string, string> = {
   'members-shown': 'members on screen',
 };
 
-/** The first route's weight before it was trimmed (kept here: it is history). */
-const FIRST_ROUTE_BEFORE =
-  'Before (2026-12-04 at fb1bfa5, same measure): 206.9 KB gzipped in 36 files, of which the RxDB chunk 119.9 KB (crypto-js whole: every cipher and hash, ' +
-  'where RxDB’s encryption uses AES alone) and the French strings of every feature 14.7 KB. Since: the encryption plugin’s `crypto-js` resolves to ' +
-  'AES and UTF-8 only (`src/data/crypto-js-aes.ts`, `vite.config.ts`), and the strings are imported as a namespace, a feature’s strings loading with its pages ' +
-  '(the navigation’s labels live with the frame). Then (2026-12-04 at 668ed9d, 182.3 KB fetched): the validators (`@cfworker/json-schema`, the collections’ rules) ' +
-  'no longer come with the route: the directory’s writes load with the first edit, the messages’ rules when a message sealed while locked is written ' +
-  '(`src/first-route.test.ts` follows the route’s static imports and fails if they come back).';
-
-/** What changed in the server because of these measurements, with the figures before (kept here: they are history). */
-const SERVER_CHANGES: Array<{ what: string; files: string[]; why: string; before: string; after?: (r: Json) => string }> = [
-  {
-    what: 'The app’s files and the sync’s pages go compressed',
-    files: ['server/http/app.ts'],
-    why:
-      'On a phone with a weak 4G signal, the first visit waited mostly for bytes: the server sent the JavaScript and every page of the first sync ' +
-      'as they are (a sync page of 200 directory entries shrinks more than fourfold in gzip, as the test checks). `@fastify/compress` now sends brotli (quality 4) or gzip ' +
-      'to a device that accepts it, from 1 KB (`server/http/compression.itest.ts`).',
-    before:
-      'measured 2026-12-04 at 01ea7a8 (bench/phone-start.ts, 5 runs, load/core ≈ 2): first visit nurse 17,084 ms, coordinator 21,680 ms; ' +
-      'click to members shown 14,768 / 19,101 ms; everything synced 19,711 / 26,862 ms after the click; repeat visit online 5,212 / 6,293 ms',
-    after: (r) => {
-      const p = r.startOnPhone;
-      if (!p) return '';
-      const d = (role: string) => p[role].details;
-      return (
-        `first visit nurse ${p.nurse.firstVisitMs} ms, coordinator ${p.coordinator.firstVisitMs} ms; click to members shown ${d('nurse').firstVisit.loginToHomeMs.median} / ${d('coordinator').firstVisit.loginToHomeMs.median} ms; ` +
-        `everything synced ${d('nurse').firstVisit.syncedAfterClickMs.median} / ${d('coordinator').firstVisit.syncedAfterClickMs.median} ms after the click; repeat visit online ${p.nurse.repeatVisitMs} / ${p.coordinator.repeatVisitMs} ms`
-      );
-    },
-  },
-  {
-    what: 'Long-polls catch up from the hub’s memory and time out at the hub’s position',
-    files: ['server/sync/recent-changes.ts', 'server/sync/changes-hub.ts', 'server/sync/gateway.ts'],
-    why:
-      'Each long-poll coming back with `since=<last_seq>` scanned the database change feed from there before waiting, and an empty answer ' +
-      'returned the client’s own old `since`: a client nobody wrote to rescanned, every 25 s, every change since it connected. ' +
-      'With 1,600 clients that was 61 polls/s, each a database scan, growing with the day’s changes. Now the hub keeps its last 2,000 changes ' +
-      'with the sequences it handed out, a long-poll whose `since` is one of them catches up from memory (the database only for an unknown or too old one), ' +
-      'and a timeout answers the hub’s position.',
-    before: 'measured 2026-11-23, 1,600 clients, 15 posts, load/core ≈ 3: alert p95 1,177 ms; idle CPU server 172.8 ms/s, database 226.2 ms/s; per post server 181.7 ms, database 328.7 ms CPU',
-    after: (r) => {
-      const s = r.serverCost?.sizes?.find((x: Json) => x.clients === 1600);
-      return s ? `alert p95 ${s.latencyAllAlertedMs.p95} ms; idle CPU server ${s.idle.serverCpuMsPerSecond} ms/s, database ${s.idle.dbCpuMsPerSecond} ms/s; per post server ${s.perPost.serverCpuMs} ms, database ${s.perPost.dbCpuMs} ms CPU` : '';
-    },
-  },
-  {
-    what: 'Pages of the change feed and of the reader index are full until the end',
-    files: ['server/sync/gateway.ts'],
-    why:
-      'RxDB ends its initial pull at the first page shorter than its `limit` (200). The gateway answered as soon as a 500-row database batch held any readable ' +
-      'document, so a member pulling from an old checkpoint (back from days offline, with more than 500 changes of others in between) could get a short page ' +
-      'mid-feed and never receive the rest until a full resync. It now scans until the page is full or the feed ends (unit test in `gateway.test.ts`).',
-    before: 'with the first database batch cut to the page size (next change), the coordinator’s directory stopped at 199 of 1,675 entries: the page that skipped the design document ended the pull',
-  },
-  {
-    what: 'The change feed is read a page at a time, and the next page is read ahead',
-    files: ['server/sync/read-ahead.ts', 'server/sync/gateway.ts'],
-    why:
-      'Each page read 500 rows from the database to answer 200 (a reader of everything paid 2.5 times the reads); now the first batch is the page’s size. ' +
-      'A full page means the client will ask for the next one at once: the gateway starts reading it while the client stores this one (at most 50 pages, 10 s, handed out once, audited when handed out).',
-    before: 'measured from Node, one client paging the 4,000 requests as coordinator, limit 200: 57–62 ms per page through the gateway against 27 ms straight from the database; after the page-size batch: 41–43 ms',
-  },
-  {
-    what: 'The dispatcher starts a search and takes its first step in one write, and looks up the coordinators on duty only to escalate',
-    files: ['server/dispatch/dispatcher.ts'],
-    why:
-      'A new request was written twice before anyone was alerted (status `searching`, then the first circle), and every step read the whole duty roster first. ' +
-      'One write fewer on the way to the alert, one change fewer in the feed for every follower, one database read fewer per step.',
-    before: 'phases at 1,600 clients (medians after the post, load/core ≈ 1.7–3.9): search started 36–58 ms, first circle written 74–80 ms, last alerted client served 86–98 ms',
-    after: (r) => {
-      const s = r.serverCost?.sizes?.find((x: Json) => x.clients === 1600);
-      return s ? `first circle written ${s.phasesMs.circleWritten.median} ms, last alerted client served ${s.phasesMs.lastArrival.median} ms` : '';
-    },
-  },
-  {
-    what: 'The device reads a whole query in one request',
-    files: ['src/data/whole-reads.ts'],
-    why:
-      'RxDB’s Dexie storage walks an IndexedDB cursor, one event and one turn of the page’s event loop per document, so opening the directory (1,714 entries) ' +
-      'or the coordinator’s queue (4,000 requests) took as many. A query without a limit now reads its index range in one `getAll`, same order, filtered and sorted as RxDB does ' +
-      '(compared with RxDB’s own answers in `whole-reads.test.ts`). Measured with `bench/phone-start.ts`, 3 runs, before and after on the same machine in the same hour.',
-    before:
-      'measured 2026-12-04 at f32075c (load/core ≈ 1.8): repeat visit online nurse 2,054 ms, coordinator 5,682 ms; offline 1,334 / 2,407 ms; ' +
-      'the nurse’s members read 1,228 ms after the collections opened; the coordinator’s first tap to the queue 3,290 ms (online) and, on a first visit, 1,755 ms',
-    after: (r) => {
-      const p = r.startOnPhone;
-      if (!p) return '';
-      const online = (role: string) => p[role].details.repeatVisit.online;
-      const read = online('nurse').milestonesMs['members-read'] - online('nurse').milestonesMs['db-opened'];
-      return (
-        `repeat visit online nurse ${p.nurse.repeatVisitMs} ms, coordinator ${p.coordinator.repeatVisitMs} ms; offline ${p.nurse.repeatVisitOfflineMs} / ${p.coordinator.repeatVisitOfflineMs} ms; ` +
-        `the nurse’s members read ${Math.round(read)} ms after the collections opened; the coordinator’s first tap ${online('coordinator').firstTapMs.median} ms (online) and, on a first visit, ${p.coordinator.details.firstVisit.firstTapMs.median} ms`
-      );
-    },
-  },
-];
 
 /** Sections a part writes; kept from the last report when that part's results are not there. */
 /** The first sync's parts (`bench/lib/sync-breakdown.ts`), in the report's words. */
@@ -311,7 +215,7 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
   // A part not run this time keeps its section of the last report (each section carries its date).
   for (const key of KEPT_SECTIONS) (report as Json)[key] ??= previous[key];
   if (region && report.alertLatency) report.alertLatency = withRegion(report.alertLatency, region);
-  report.serverChanges = SERVER_CHANGES.map(({ after, ...c }) => ({ ...c, after: after?.(report) || undefined }));
+  report.serverChanges = CHANGES.map(({ after, ...c }) => ({ ...c, after: after?.(report) || undefined }));
   writeFileSync('bench/report.json', JSON.stringify(report, null, 2) + '\n');
   writeFileSync('bench/report.md', markdown(report));
   return report;
