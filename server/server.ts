@@ -137,6 +137,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { couch } = storage;
   const accounts = new Accounts(couch);
   const sessions = new Sessions(couch, accounts);
+  await sessions.follow(log);
   const outbox = new Outbox(config.dataDir);
   const notifier = createNotifier(config, outbox, log);
   const secrets = new Secrets(couch, config.sessionSecret);
@@ -222,6 +223,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       listener.pause();
       await onceOnly.stop();
       hubs.forEach((h) => h.stop());
+      sessions.stop();
       dispatch.stop();
       await app.close();
       await listener.close();

@@ -1,6 +1,6 @@
 /**
  * Two server instances on one database. Sessions, the gateway and the alert endpoints answer on
- * either; the once-only work (dispatcher, alerts outbox, purge) runs on the lease holder. The holder
+ * either; a logout on one ends the session on the other at once; the once-only work (dispatcher, alerts outbox, purge) runs on the lease holder. The holder
  * is killed (SIGKILL) while requests are being dispatched and more are posted to the other: the
  * other takes the lease over, every request is dispatched once and every alert reaches each device
  * (a copy only across the kill, under the same Topic, which the push service replaces).
@@ -53,6 +53,19 @@ afterAll(async () => {
 });
 
 describe('two server instances on one database', () => {
+  it('end a session on both at once when it is closed on one', async () => {
+    const gpId = (await docs<Member & { _id: string }>(a, 'members')).find((m) => m.kind === 'professional' && m.status === 'active' && m.profession === '10')!._id;
+    const cookie = await a.call<string>('session', gpId);
+    const onA = Object.assign(new Client(a.url), { cookie });
+    const onB = Object.assign(new Client(b.url), { cookie });
+    // The other instance has resolved the session and keeps its user in memory.
+    expect((await onB.request('GET', '/api/session')).status).toBe(200);
+    expect((await onA.request('DELETE', '/api/session')).status).toBe(204);
+    // It follows the sessions' feed: the logout applies there within moments, not minutes.
+    const status = await until(async () => (await onB.request('GET', '/api/session')).status, (s) => s === 401, 10_000);
+    expect(status).toBe(401);
+  });
+
   it('serve sessions, sync and alerts on either, and hand the once-only work over when its holder is killed', async () => {
     expect(await holder()).toBe(instanceOf(dirs.a));
     const members = (await docs<Member & { _id: string }>(a, 'members')).filter((m) => m.kind === 'professional' && m.status === 'active');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Account, Accounts } from '../accounts/accounts';
 import type { Couch } from '../storage/couch';
@@ -104,5 +105,71 @@ describe('sessions', () => {
     // A logout still ends it at once.
     await sessions.destroy(token);
     expect(await sessions.resolve(token)).toBeUndefined();
+  });
+
+  describe('following the sessions’ and accounts’ feeds', () => {
+    const row = (id: string, deleted = false) => ({ id, seq: 1, changes: [{ rev: '2-b' }], deleted });
+    const tokenIdOf = (token: string) => 'sess-' + createHash('sha256').update(token).digest('hex');
+
+    it('keeps a connected device’s user without reading while both feeds answer', async () => {
+      const storage = fakeStorage();
+      let now = Date.parse('2026-11-23T10:00:00Z');
+      const sessions = new Sessions(storage.couch, storage.accounts, () => now);
+      const { token } = await sessions.create('acc-1');
+      await sessions.resolve(token);
+      for (let minute = 0; minute < 60; minute++) {
+        now += 30_000;
+        sessions.changed('sessions', []);
+        sessions.changed('accounts', []);
+        now += 30_000;
+        expect((await sessions.resolve(token))?.memberId).toBe('m-1');
+      }
+      expect(storage.reads()).toBe(1);
+    });
+
+    it('ends at once a session deleted on another instance', async () => {
+      const storage = fakeStorage();
+      const sessions = new Sessions(storage.couch, storage.accounts);
+      const { token } = await sessions.create('acc-1');
+      sessions.changed('sessions', []);
+      sessions.changed('accounts', []);
+      expect(await sessions.resolve(token)).toBeDefined();
+      // Another instance deletes it: the database no longer has it, and this feed says so.
+      await storage.couch.use('sessions').destroy(tokenIdOf(token), '1-a');
+      sessions.changed('sessions', [row(tokenIdOf(token), true)]);
+      expect(await sessions.resolve(token)).toBeUndefined();
+    });
+
+    it('reads again the users of an account changed on another instance', async () => {
+      const storage = fakeStorage();
+      const sessions = new Sessions(storage.couch, storage.accounts);
+      const { token } = await sessions.create('acc-1');
+      const other = await sessions.create('acc-2');
+      sessions.changed('sessions', []);
+      sessions.changed('accounts', []);
+      await sessions.resolve(token);
+      await sessions.resolve(other.token);
+      expect(storage.reads()).toBe(2);
+      sessions.changed('accounts', [row('acc-1')]);
+      await sessions.resolve(token);
+      await sessions.resolve(other.token);
+      expect(storage.reads()).toBe(3);
+    });
+
+    it('falls back to reading every 60 to 120 s when a feed falls silent', async () => {
+      const storage = fakeStorage();
+      let now = Date.parse('2026-11-23T10:00:00Z');
+      const sessions = new Sessions(storage.couch, storage.accounts, () => now, () => 0);
+      const { token } = await sessions.create('acc-1');
+      sessions.changed('sessions', []);
+      sessions.changed('accounts', []);
+      await sessions.resolve(token);
+      now += 40_000;
+      sessions.changed('sessions', []);
+      // The accounts' feed last answered 65 s ago: past 60 s, the entry is read again.
+      now += 25_000;
+      await sessions.resolve(token);
+      expect(storage.reads()).toBe(2);
+    });
   });
 });

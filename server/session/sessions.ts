@@ -1,26 +1,36 @@
 /**
  * Server-side sessions: a random token in an httpOnly cookie, stored hashed in the `sessions`
- * database so logout and expiry are enforced; resolved users are cached briefly in memory. A device
- * holds four long-polls, and every device re-polls at once when the directory changes: the lookups
- * of one token are shared and the cache lifetimes spread, so session reads do not reach the
+ * database so logout and expiry are enforced; resolved users are kept in memory. Each instance
+ * follows the sessions' and the accounts' change feeds, so a logout, a password reset or a change of
+ * roles made on any instance applies on all of them at once, and a connected device's session is
+ * read once rather than again every few minutes: what connected devices cost the database does not
+ * grow with their number. A device holds four long-polls, and every device re-polls at once when
+ * the directory changes: the lookups of one token are shared, so session reads do not reach the
  * database in a flood that holds up everything else (the dispatcher's writes among them).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../src/domain/session/user';
 import type { Account, Accounts } from '../accounts/accounts';
+import type { Logger } from '../log';
+import { ChangeFollower, type ChangeRow } from '../storage/changes';
 import type { Couch, Db } from '../storage/couch';
 import { isNotFound } from '../storage/couch';
-import { getOrUndefined } from '../storage/docs';
+import { getOrUndefined, type StoredDoc } from '../storage/docs';
 
 export const SESSION_DAYS = 7;
 /**
- * Longer than several long-poll cycles (25 s), so a connected device's re-polls rarely read the
- * database. Logout, a password reset and a role change clear this instance's cache at once; another
- * instance (several behind a load balancer) honours them within this delay. Each entry keeps
- * between half of it and all of it (at random), so the devices that connected together do not all
- * read their session again at the same moment.
+ * How long a resolved user is kept while the change feeds are not followed (not started yet, or
+ * the database failing): longer than several long-poll cycles (25 s), so a connected device's
+ * re-polls rarely read the database; another instance's logout is honoured within this delay. Each
+ * entry keeps between half of it and all of it (at random), so the devices that connected together
+ * do not all read their session again at the same moment.
  */
 const CACHE_MS = 120_000;
+/**
+ * The feeds are followed while each one answered within this time (a long-poll of the feed answers
+ * within 30 s even when nothing changes); past it, an entry falls back to `CACHE_MS`.
+ */
+const FOLLOWED_MS = 45_000;
 /**
  * Session lookups reading the database at once. When thousands of devices reconnect together (a
  * restart, a network coming back), the others wait here rather than in the database's queue, where
@@ -48,9 +58,12 @@ export class Sessions {
   private readonly lookups = new Map<string, Promise<SessionUser | undefined>>();
   private reading = 0;
   private readonly queued: Array<() => void> = [];
+  private readonly followers: ChangeFollower[] = [];
+  /** When each followed feed last answered (epoch ms), by database. */
+  private readonly answered = new Map<string, number>();
 
   constructor(
-    couch: Couch,
+    private readonly couch: Couch,
     private readonly accounts: Accounts,
     private readonly now: () => number = Date.now,
     private readonly random: () => number = Math.random,
@@ -85,7 +98,7 @@ export class Sessions {
     const id = tokenId(token);
     const cached = this.cache.get(id);
     const now = this.now();
-    if (cached && now < cached.freshUntil && now < cached.expiresAt) return cached.user;
+    if (cached && now < cached.expiresAt && (now < cached.freshUntil || this.followed(now))) return cached.user;
     this.cache.delete(id);
     const pending = this.lookups.get(id);
     if (pending) return pending;
@@ -124,6 +137,43 @@ export class Sessions {
     const account = await this.accounts.get(session.accountId);
     if (!account || account.status !== 'active') return undefined;
     return { user: userOf(account), expiresAt };
+  }
+
+  /**
+   * Follows the `sessions` and `accounts` change feeds from now on: a session deleted (a logout, a
+   * password reset, an administrator ending it) or an account changed (roles, status) anywhere is
+   * forgotten here at once. Resolves once both followers have their starting position.
+   */
+  async follow(log: Logger): Promise<void> {
+    for (const name of ['sessions', 'accounts'] as const) {
+      const db = this.couch.use<StoredDoc>(name);
+      const since = (await db.info()).update_seq as string | number;
+      const handle = ({ rows }: { rows: ChangeRow[] }) => this.changed(name, rows);
+      const follower = new ChangeFollower({ name: `sessions-${name}`, log, db, limit: 500, handle }, since);
+      this.followers.push(follower);
+      follower.start();
+    }
+  }
+
+  stop(): void {
+    this.followers.forEach((f) => f.stop());
+  }
+
+  /** Applies a batch of one followed feed (an empty batch: the feed answered with nothing new); exposed for the followers and for tests. */
+  changed(database: 'sessions' | 'accounts', rows: ChangeRow[]): void {
+    for (const row of rows) {
+      // A session is written once and only ever deleted after; an account's any change may concern its users.
+      if (database === 'accounts') this.forget(row.id);
+      else if (row.deleted) this.forgetToken(row.id);
+    }
+    this.answered.set(database, this.now());
+  }
+
+  /** Both feeds answered recently: whatever ended a session or changed an account up to then has been applied. */
+  private followed(now: number): boolean {
+    const sessions = this.answered.get('sessions');
+    const accounts = this.answered.get('accounts');
+    return sessions !== undefined && accounts !== undefined && now - sessions < FOLLOWED_MS && now - accounts < FOLLOWED_MS;
   }
 
   /** Ends every session of an account but `keepToken`'s (after a password reset, a role change). */
