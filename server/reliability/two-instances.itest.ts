@@ -1,6 +1,6 @@
 /**
  * Two server instances on one database. Sessions, the gateway and the alert endpoints answer on
- * either; a logout on one ends the session on the other at once; the once-only work (dispatcher, alerts outbox, purge) runs on the lease holder. The holder
+ * either; a logout on one ends the session on the other within seconds; the once-only work (dispatcher, alerts outbox, purge) runs on the lease holder. The holder
  * is killed (SIGKILL) while requests are being dispatched and more are posted to the other: the
  * other takes the lease over, every request is dispatched once and every alert reaches each device
  * (a copy only across the kill, under the same Topic, which the push service replaces).
@@ -61,7 +61,7 @@ describe('two server instances on one database', () => {
     // The other instance has resolved the session and keeps its user in memory.
     expect((await onB.request('GET', '/api/session')).status).toBe(200);
     expect((await onA.request('DELETE', '/api/session')).status).toBe(204);
-    // It follows the sessions' feed: the logout applies there within moments, not minutes.
+    // It follows the sessions' feed: the logout applies there within seconds, not minutes.
     const status = await until(async () => (await onB.request('GET', '/api/session')).status, (s) => s === 401, 10_000);
     expect(status).toBe(401);
   });

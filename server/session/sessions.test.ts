@@ -118,10 +118,10 @@ describe('sessions', () => {
       const { token } = await sessions.create('acc-1');
       await sessions.resolve(token);
       for (let minute = 0; minute < 60; minute++) {
-        now += 30_000;
+        now += 40_000;
         sessions.changed('sessions', []);
         sessions.changed('accounts', []);
-        now += 30_000;
+        now += 20_000;
         expect((await sessions.resolve(token))?.memberId).toBe('m-1');
       }
       expect(storage.reads()).toBe(1);
@@ -166,7 +166,7 @@ describe('sessions', () => {
       await sessions.resolve(token);
       now += 40_000;
       sessions.changed('sessions', []);
-      // The accounts' feed last answered 65 s ago: past 60 s, the entry is read again.
+      // The accounts' feed last answered 65 s ago, more than 30 s: past 60 s, the entry is read again.
       now += 25_000;
       await sessions.resolve(token);
       expect(storage.reads()).toBe(2);

@@ -2,8 +2,8 @@
  * Server-side sessions: a random token in an httpOnly cookie, stored hashed in the `sessions`
  * database so logout and expiry are enforced; resolved users are kept in memory. Each instance
  * follows the sessions' and the accounts' change feeds, so a logout, a password reset or a change of
- * roles made on any instance applies on all of them at once, and a connected device's session is
- * read once rather than again every few minutes: what connected devices cost the database does not
+ * roles made on any instance applies on all of them within two seconds, and a connected device's
+ * session is read once rather than again every few minutes: what connected devices cost the database does not
  * grow with their number. A device holds four long-polls, and every device re-polls at once when
  * the directory changes: the lookups of one token are shared, so session reads do not reach the
  * database in a flood that holds up everything else (the dispatcher's writes among them).
@@ -26,11 +26,10 @@ export const SESSION_DAYS = 7;
  * do not all read their session again at the same moment.
  */
 const CACHE_MS = 120_000;
-/**
- * The feeds are followed while each one answered within this time (a long-poll of the feed answers
- * within 30 s even when nothing changes); past it, an entry falls back to `CACHE_MS`.
- */
-const FOLLOWED_MS = 45_000;
+/** How often each feed is read when nothing changed: a change made on another instance applies here within this time. */
+const FEED_POLL_MS = 2_000;
+/** The feeds are followed while each one answered within this time; past it, an entry falls back to `CACHE_MS`. */
+const FOLLOWED_MS = 30_000;
 /**
  * Session lookups reading the database at once. When thousands of devices reconnect together (a
  * restart, a network coming back), the others wait here rather than in the database's queue, where
@@ -142,14 +141,14 @@ export class Sessions {
   /**
    * Follows the `sessions` and `accounts` change feeds from now on: a session deleted (a logout, a
    * password reset, an administrator ending it) or an account changed (roles, status) anywhere is
-   * forgotten here at once. Resolves once both followers have their starting position.
+   * forgotten here within `FEED_POLL_MS`. Resolves once both followers have their starting position.
    */
   async follow(log: Logger): Promise<void> {
     for (const name of ['sessions', 'accounts'] as const) {
       const db = this.couch.use<StoredDoc>(name);
       const since = (await db.info()).update_seq as string | number;
       const handle = ({ rows }: { rows: ChangeRow[] }) => this.changed(name, rows);
-      const follower = new ChangeFollower({ name: `sessions-${name}`, log, db, limit: 500, handle }, since);
+      const follower = new ChangeFollower({ name: `sessions-${name}`, log, db, limit: 500, handle, pollEveryMs: FEED_POLL_MS }, since);
       this.followers.push(follower);
       follower.start();
     }

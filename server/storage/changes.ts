@@ -66,8 +66,15 @@ export interface FollowerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Draws the pauses' jitter (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * Reads the feed at this interval (ms) instead of long-polling, so `handle` hears from a quiet
+   * database too (with no rows): a long-poll stays open while nothing changes (CouchDB's heartbeat
+   * overrides its timeout, and PouchDB Server has none).
+   */
+  pollEveryMs?: number;
 }
 
+/** Kept open while nothing changes. */
 const LONGPOLL = { feed: 'longpoll', timeout: 30_000, heartbeat: 10_000 } as const;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -107,13 +114,14 @@ export class ChangeFollower {
   }
 
   private async follow(): Promise<void> {
-    const { db, name, limit, style, handle, log } = this.options;
+    const { db, name, limit, style, handle, log, pollEveryMs } = this.options;
+    const feed = pollEveryMs ? {} : LONGPOLL;
     const sleep = this.options.sleep ?? pause;
     // One line when following stops, one when it resumes: an outage of an hour is two lines, without a stack.
     let failures = 0;
     while (!this.stopped) {
       try {
-        const page = await readChanges(db, { ...LONGPOLL, since: this.seq, limit, style });
+        const page = await readChanges(db, { ...feed, since: this.seq, limit, style });
         if (this.stopped) return;
         // Usually every row has its document: no read, and no promise per row.
         const rows = page.results.every(hasDocument) ? page.results : await Promise.all(page.results.map((row) => readable(db, row)));
@@ -121,6 +129,7 @@ export class ChangeFollower {
         this.seq = page.last_seq;
         if (failures) log.info({ follower: name, failures }, 'suivi des changements repris / change feed resumed');
         failures = 0;
+        if (pollEveryMs && !page.results.length) await sleep(pollEveryMs);
       } catch (err) {
         if (this.stopped) return;
         failures++;
