@@ -131,8 +131,8 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
     return true;
   },
 
-  async makeAvailable(ids: string[], km: number) {
-    await makeAvailable(server!, ids, km);
+  async makeAvailable(ids: string[], km: number, weeklyAlertBudget?: number) {
+    await makeAvailable(server!, ids, km, weeklyAlertBudget);
     return true;
   },
 

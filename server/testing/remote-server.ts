@@ -86,8 +86,8 @@ export class RemoteServer {
   sessions(memberIds: string[], roles: Role[] = ['member']) {
     return this.call<string[]>('sessions', memberIds, roles);
   }
-  makeAvailable(ids: string[], km: number) {
-    return this.call<boolean>('makeAvailable', ids, km);
+  makeAvailable(ids: string[], km: number, weeklyAlertBudget?: number) {
+    return this.call<boolean>('makeAvailable', ids, km, weeklyAlertBudget);
   }
   readable(memberId: string, roles: Role[]) {
     return this.call<Record<string, number>>('readable', memberId, roles);

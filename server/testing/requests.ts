@@ -24,14 +24,14 @@ export async function nurseIds(server: RunningServer, count?: number): Promise<s
 }
 
 /** Marks members available for a few hours with a home-visit radius, so a nurse request reaches them (and, for test loads, with room in their weekly alert budget); returns once the dispatcher sees them so. */
-export async function makeAvailable(server: RunningServer, ids: string[], kmFromPlace = 1): Promise<void> {
+export async function makeAvailable(server: RunningServer, ids: string[], kmFromPlace = 1, weeklyAlertBudget = 200): Promise<void> {
   const db = server.parts.storage.couch.use<StoredMember>('members');
   const res = await db.fetch({ keys: ids });
   const docs = foundDocs(res).map(({ doc: m }, i) => {
     return {
       ...m,
       location: { lat: PLACE.lat + (kmFromPlace + i * 0.01) / 111.2, lon: PLACE.lon, approximate: false },
-      availability: { ...m.availability, availableUntil: new Date(Date.now() + 4 * 3_600_000).toISOString(), homeVisitRadiusKm: 15, absences: [], weeklyAlertBudget: 200 },
+      availability: { ...m.availability, availableUntil: new Date(Date.now() + 4 * 3_600_000).toISOString(), homeVisitRadiusKm: 15, absences: [], weeklyAlertBudget },
       updatedAt: new Date().toISOString(),
     };
   });
