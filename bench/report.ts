@@ -335,7 +335,7 @@ function markdown(r: Json): string {
         'through the gateway, one at a time; the latency runs from the POST until the alerted card is received by each nurse’s client. ' +
         'CPU time is the server process’s `process.cpuUsage()` and the PouchDB Server child’s `/proc/<pid>/stat`, taken per window of posts (the median window is given: the database compacts in the background now and then); ' +
         '“net” removes the idle load (measured before and after the posts, nothing happening but the clients’ long-poll timeouts and re-polls) over the same time. ' +
-        'The server caches a resolved session for 120 s (several 25-s long-poll cycles), so few re-polls read the session and the account from the database (“session reads” below).',
+        'The server keeps a resolved session in memory while it follows the sessions’ and accounts’ change feeds (read every 2 s), so a re-poll reads no session or account from the database (“session reads” below; while a feed does not answer, an entry is read again after 60–120 s).',
       '',
       '| live clients | latency, all 10 alerted (median / p95) | per alerted client p95 | server CPU per post (net) | database CPU per post (net) | idle polls/s (session reads/s) | idle CPU server / database | server RSS (heap after GC) | database RSS | load/core |',
       '|---|---|---|---|---|---|---|---|---|---|',
@@ -359,16 +359,16 @@ function markdown(r: Json): string {
         Object.entries(r.cpuPerChange.serverCpuMsNetOfIdleWindows as Record<string, number[]>).map(([n, [lo, hi]]) => `${lo} to ${hi} ms at ${n}`).join(', ') + ').',
       '',
       '“Missed”: over all posts, how many of the 10 expected arrivals at connected clients had not come 15 s after the post; a post with one counts in no latency of all 10. ' +
-        'A post’s alerted set is not always the 10 nurses: over a long run their weekly alert budget and the load balancing bring in other members (“others alerted”, distinct over the run), ' +
-        'so a missed arrival may be a nurse left out of that post rather than a late card; this bench does not tell them apart. ' +
-        'At 10,000 clients the machine was saturated (load per core in the last column): the clients, two servers and three nodes share its 2 cores.',
+        'The nurses have room in their weekly alert budget for every post of the run, so each post alerts all 10 and a missed arrival is a card that did not reach one in 15 s; ' +
+        'the load balancing also brings other members into the alerted sets (“others alerted”, distinct over the run). ' +
+        'Load per core in the last column: above 1, the clients, the two servers and the three nodes competed for the 2 cores.',
       '',
-      '| live clients | latency, all 10 alerted (median / p95) | missed | others alerted | per alerted client p95 | servers CPU per post (net) | database CPU per post (net) | idle polls/s | idle CPU servers / database | RSS per instance | database RSS | load/core |',
+      '| live clients | latency, all 10 alerted (median / p95) | missed | others alerted | per alerted client p95 | servers CPU per post (net) | database CPU per post (net) | idle polls/s (session reads/s) | idle CPU servers / database | RSS per instance | database RSS | load/core |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const s of r.cpuPerChange.sizes) {
       push(
-        `| ${s.clients} | ${s.latencyAllAlertedMs.n ? `${s.latencyAllAlertedMs.median} / **${s.latencyAllAlertedMs.p95} ms**` : '—'} | ${s.missedArrivals} of ${s.posts * 10} | ${s.unexpectedAlerted} | ${s.latencyPerClientMs.p95} ms | ${s.perPost.serverCpuMs} (${s.perPost.serverCpuMsNetOfIdle}) ms | ${s.perPost.dbCpuMs} (${s.perPost.dbCpuMsNetOfIdle}) ms | ${s.idle.pollsPerSecond} | ${s.idle.serverCpuMsPerSecond} / ${s.idle.dbCpuMsPerSecond} ms/s | ${s.memory.serverRssMbPerInstance.join(' + ')} MB | ${s.memory.dbRssMb} MB | ${s.loadPerCore} |`,
+        `| ${s.clients} | ${s.latencyAllAlertedMs.n ? `${s.latencyAllAlertedMs.median} / **${s.latencyAllAlertedMs.p95} ms**` : '—'} | ${s.missedArrivals} of ${s.posts * 10} | ${s.unexpectedAlerted} | ${s.latencyPerClientMs.p95} ms | ${s.perPost.serverCpuMs} (${s.perPost.serverCpuMsNetOfIdle}) ms | ${s.perPost.dbCpuMs} (${s.perPost.dbCpuMsNetOfIdle}) ms | ${s.idle.pollsPerSecond} (${s.idle.sessionReadsPerSecond ?? '—'}) | ${s.idle.serverCpuMsPerSecond} / ${s.idle.dbCpuMsPerSecond} ms/s | ${s.memory.serverRssMbPerInstance.join(' + ')} MB | ${s.memory.dbRssMb} MB | ${s.loadPerCore} |`,
       );
     }
     push('');

@@ -49,7 +49,7 @@ describe('sessions', () => {
     expect(storage.reads()).toBe(1);
   });
 
-  it('serves a resolved user from memory for 60 to 120 s, then reads again', async () => {
+  it('without the feeds followed, serves a resolved user from memory for 60 to 120 s, then reads again', async () => {
     const storage = fakeStorage();
     let now = Date.parse('2026-11-23T10:00:00Z');
     let draw = 0;
