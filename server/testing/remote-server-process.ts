@@ -52,7 +52,7 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
     return allDocs(db);
   },
 
-  /** Sets members' availability in place (no move): available until a time, or not available at all. */
+  /** Sets members' availability in place (no move): available until a time, or not available at all; resolves with their new revisions. */
   async setAvailability(entries: Array<{ id: string; availableUntil?: string; homeVisitRadiusKm?: number }>) {
     const db = server!.parts.storage.couch.use<Doc & { availability: Record<string, unknown> }>('members');
     const res = await db.fetch({ keys: entries.map((e) => e.id) });
@@ -64,11 +64,15 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
       if (homeVisitRadiusKm !== undefined) availability.homeVisitRadiusKm = homeVisitRadiusKm;
       return { ...m, availability, updatedAt: new Date().toISOString() };
     });
+    // The revisions written, as written: on a cluster, a listing read just after may still show older ones.
+    const revs: Record<string, string> = {};
     for (let i = 0; i < docs.length; i += 500) {
-      const failed = (await db.bulk({ docs: docs.slice(i, i + 500) })).filter((row) => row.error);
+      const rows = await db.bulk({ docs: docs.slice(i, i + 500) });
+      const failed = rows.filter((row) => row.error);
       if (failed.length) throw new Error(`availability not set for ${failed.length} members: ${failed[0].error}`);
+      for (const row of rows) revs[row.id!] = row.rev!;
     }
-    return true;
+    return revs;
   },
 
   /**

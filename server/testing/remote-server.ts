@@ -81,7 +81,7 @@ export class RemoteServer {
     return this.call<T[]>('docs', db);
   }
   setAvailability(entries: Array<{ id: string; availableUntil?: string; homeVisitRadiusKm?: number }>) {
-    return this.call<boolean>('setAvailability', entries);
+    return this.call<Record<string, string>>('setAvailability', entries);
   }
   sessions(memberIds: string[], roles: Role[] = ['member']) {
     return this.call<string[]>('sessions', memberIds, roles);
