@@ -1,9 +1,11 @@
 /** Build of the browser client: Solid, the PWA (service worker from src/sw.ts, manifest) and the territory data. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { signedInOwnFiles } from './vite/first-route.ts';
 import { territoryData, territoryDefine, territoryDir, territoryIdentity } from './vite/territory.ts';
 
 const THEME = '#0b5c8a';
@@ -11,6 +13,9 @@ const THEME = '#0b5c8a';
 const TERRITORY_DIR = territoryDir(process.cwd());
 const TERRITORY = territoryIdentity(TERRITORY_DIR);
 // Sent with the app's error reports, so the coordinators see which build a device runs.
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+// Our files the signed-in route adds (the frame, the directory, the local data and its sync): one chunk.
+const SIGNED_IN = signedInOwnFiles(ROOT);
 const VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
@@ -77,6 +82,8 @@ export default defineConfig({
           groups: [
             { name: 'solid', test: /node_modules[\\/](solid-js|@solidjs)[\\/]/ },
             { name: 'rxdb', test: /node_modules[\\/](rxdb|rxjs|dexie)[\\/]/ },
+            // Alone (the strings it names stay in their own chunks, which its namespace import would pull in).
+            { name: 'signed-in', test: (id) => SIGNED_IN.has(path.relative(ROOT, id.split('?')[0])), includeDependenciesRecursively: false },
           ],
         },
       },

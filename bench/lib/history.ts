@@ -11,7 +11,7 @@ export const FIRST_ROUTE_BEFORE =
   'AES and UTF-8 only (`src/data/crypto-js-aes.ts`, `vite.config.ts`), and the strings are imported as a namespace, a feature’s strings loading with its pages ' +
   '(the navigation’s labels live with the frame). Then (2026-12-04 at 668ed9d, 182.3 KB fetched): the validators (`@cfworker/json-schema`, the collections’ rules) ' +
   'no longer come with the route: the directory’s writes load with the first edit, the messages’ rules when a message sealed while locked is written ' +
-  '(`src/first-route.test.ts` follows the route’s static imports and fails if they come back).';
+  '(`vite/first-route.test.ts` follows the route’s static imports and fails if they come back).';
 
 /** What changed in the server because of these measurements, with the figures before (kept here: they are history). */
 export const CHANGES: Array<{ what: string; files: string[]; why: string; before: string; after?: (r: Json) => string }> = [

@@ -1,14 +1,11 @@
 /**
- * What the route a member lands on loads (the login, the frame, the directory, and the sync the
- * login starts): the modules reached from them by static imports, type-only imports left out, as
- * the bundler follows them. Writes and their validators load with the first edit, not before.
+ * The modules a route reaches by static imports (type-only imports and `import()` left out), as the
+ * bundler follows them: the build groups the signed-in route's own files into one chunk, and
+ * `vite/first-route.test.ts` checks what the route a member lands on carries.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-
-const ROUTE = ['src/main.tsx', 'src/session/LoginPage.tsx', 'src/shell/Layout.tsx', 'src/members/DirectoryPage.tsx', 'src/data/local-data.ts'];
 
 /** The value imports and re-exports of a file (not `import type`, not `import()`). */
 function valueImports(file: string): string[] {
@@ -32,37 +29,38 @@ function resolve(from: string, specifier: string): string | undefined {
   return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => existsSync(f) && /\.tsx?$/.test(f));
 }
 
-/** Our files and the packages (by name) reached from `entries`. */
-function reached(entries: string[]): Set<string> {
+/** Our files (paths relative to `root`, as `src/…`) and the packages (by name) reached from `entries`. */
+export function staticallyReached(entries: string[], root = '.'): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const specifier of valueImports(file)) {
+    for (const specifier of valueImports(path.join(root, file))) {
       if (!specifier.startsWith('.')) {
         seen.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
         continue;
       }
-      const target = resolve(file, specifier);
-      if (target) queue.push(target);
+      const target = resolve(path.join(root, file), specifier);
+      if (target) queue.push(path.relative(root, target));
       else if (!/\.(css|svg|png)$/.test(specifier)) throw new Error(`${file}: ${specifier} not found`);
     }
   }
   return seen;
 }
 
-describe('the route a member lands on', () => {
-  const modules = reached(ROUTE);
+/** What the first screen (the entry, the login form) loads before anyone signs in. */
+export const BEFORE_SIGN_IN = ['src/main.tsx', 'src/session/LoginPage.tsx'];
+/** What signing in adds: the frame, the directory, and the local database with its sync. */
+export const SIGNED_IN = ['src/shell/Layout.tsx', 'src/members/DirectoryPage.tsx', 'src/data/local-data.ts'];
 
-  it('reaches the directory, its data layer and the sync', () => {
-    for (const m of ['src/members/DirectoryPage.tsx', 'src/data/database.ts', 'src/data/replication.ts', 'rxdb']) expect(modules).toContain(m);
-  });
-
-  it('leaves the writes and the validators to the first edit', () => {
-    for (const m of ['src/domain/validation.ts', '@cfworker/json-schema', 'src/domain/requests/policies.ts', 'src/members/commands.ts', 'src/requests/commands.ts']) {
-      expect(modules).not.toContain(m);
-    }
-  });
-});
+/**
+ * Our own files the signed-in route adds to the first screen's: the build puts them in one chunk.
+ * The strings are left to the bundler: imported as a namespace, they reach every feature's file,
+ * of which the bundler keeps only those a screen names.
+ */
+export function signedInOwnFiles(root: string): Set<string> {
+  const before = staticallyReached(BEFORE_SIGN_IN, root);
+  return new Set([...staticallyReached(SIGNED_IN, root)].filter((m) => m.startsWith('src/') && !m.startsWith('src/i18n/') && !before.has(m)));
+}
