@@ -1,7 +1,7 @@
 /**
  * A device that installed the previous release, with a request and a message on it (its
  * cancellation) written while the server was out of reach, gets the new release: its local data
- * migrate to the new schema versions (messages 0 → 1) and the pending writes reach the server intact
+ * migrate to the new schema versions (requests 1 → 2) and the pending writes reach the server intact
  * once the network returns.
  */
 import { expect, test } from '@playwright/test';
@@ -46,7 +46,7 @@ test('a request written offline on the previous release survives the upgrade: da
   await waitForServiceWorker(page);
   await expect(page.getByTestId('directory-count')).toContainText(DIRECTORY_COUNT, { timeout: 60_000 });
   const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => /--(members|requests|messages)$/.test(n)).sort());
-  await expect.poll(databases, { timeout: 30_000 }).toEqual(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests', 'rxdb-dexie-cpts-cases--0--messages']);
+  await expect.poll(databases, { timeout: 30_000 }).toEqual(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests', 'rxdb-dexie-cpts-cases--1--messages']);
 
   // The server out of reach for the app (the page and its service worker can still load files).
   gate.close();
@@ -79,19 +79,18 @@ test('a request written offline on the previous release survives the upgrade: da
   await banner.getByRole('button', { name: 'Recharger' }).click();
   await reloaded;
 
-  // The new release runs on the device's data, the request and its cancellation still pending here.
-  // Offline after a restart, the case data stay locked (no PIN here): they open, and migrate, once
-  // the network brings the device key back.
+  // The new release runs on the device's data, the request and its cancellation still pending here:
+  // the cards migrated offline, the request pending among them, into their version-2 storage (the
+  // emptied version-1 files stay until logout drops them). The case data stay locked (no PIN here)
+  // until the network brings the device key back.
   await expect(page.getByTestId('request-card')).toContainText(question, { timeout: 30_000 });
   await expect(page.getByTestId('sync-pending')).toBeVisible();
+  await expect.poll(databases, { timeout: 30_000 }).toEqual(expect.arrayContaining(['rxdb-dexie-cpts--2--requests']));
   await screenshot(page, testInfo, 'mise-a-jour-schema');
   // The app did try to reach the server, and could not.
   expect(gate.refused()).toBeGreaterThan(0);
 
   gate.open();
-  // Migrated: the messages now live in their version-1 storage (the emptied version-0 files stay
-  // until logout drops them).
-  await expect.poll(databases, { timeout: 60_000 }).toEqual(expect.arrayContaining(['rxdb-dexie-cpts--1--members', 'rxdb-dexie-cpts--1--requests', 'rxdb-dexie-cpts-cases--1--messages']));
   await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 60_000 });
   const card = (await (await page.request.post('/api/sync/requests/_all_docs', { data: { keys: [requestId], include_docs: true } })).json()).rows[0].doc;
   expect(card).toMatchObject({ _id: requestId, type: 'passage-infirmier', question, place: { communeInsee: COMMUNE.insee } });

@@ -1,6 +1,6 @@
 /** Reactive reads of the console: the open requests (the queue's input) and the whole local directory (names, candidates, pickers). */
 import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { Subscription } from 'rxjs';
+import { combineLatest, type Subscription } from 'rxjs';
 import { getDatabase } from '../data/database';
 import type { Member } from '../domain/members/schema';
 import type { CareRequest } from '../domain/requests/schema';
@@ -34,7 +34,14 @@ export interface LiveList<T> {
   failed: Accessor<boolean>;
 }
 
-/** Requests not closed yet: a closed one never needs the coordination, and the year of closed ones stays out of memory. */
+/** The statuses of a request the coordination may still act on. */
+const OPEN_STATUSES = ['sent', 'searching', 'assigned'] as const;
+
+/**
+ * Requests not closed yet: a closed one never needs the coordination, and the year of closed ones
+ * stays out of memory. One query per status, each a range of the status index (an `$in` would scan
+ * from the first status to the last, closed ones between).
+ */
 export function createOpenRequests(): LiveList<CareRequest> {
   const [items, setItems] = createSignal<CareRequest[]>([]);
   const [loaded, setLoaded] = createSignal(false);
@@ -42,8 +49,8 @@ export function createOpenRequests(): LiveList<CareRequest> {
   const plain = plainCopies<CareRequest>();
   subscribeLive(
     (db) =>
-      db.requests.find({ selector: { status: { $in: ['sent', 'searching', 'assigned'] } } }).$.subscribe((docs) => {
-        setItems(docs.map(plain));
+      combineLatest(OPEN_STATUSES.map((status) => db.requests.find({ selector: { status } }).$)).subscribe((lists) => {
+        setItems(lists.flat().map(plain));
         setLoaded(true);
       }),
     () => setFailed(true),

@@ -15,7 +15,7 @@ const memberIds = { type: 'array', maxItems: 5000, items: memberId } as const;
 export const requestSchemaLiteral = {
   title: 'request',
   description: 'Broadcast card of a care request (no patient identity)',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -58,7 +58,7 @@ export const requestSchemaLiteral = {
         required: ['id', 'contentType'],
       },
     },
-    status: { type: 'string', enum: REQUEST_STATUSES },
+    status: { type: 'string', enum: REQUEST_STATUSES, maxLength: 20 },
     assigneeId: memberId,
     dispatch: {
       type: 'object',
@@ -124,6 +124,8 @@ export const requestSchemaLiteral = {
     updatedAt: isoDate,
   },
   required: ['id', 'requesterId', 'type', 'target', 'urgency', 'deadline', 'place', 'question', 'photos', 'status', 'createdAt', 'updatedAt'],
+  // The coordination's queue reads the open requests by status, not the year of closed ones.
+  indexes: ['status'],
   additionalProperties: false,
 } as const;
 
@@ -134,10 +136,12 @@ export const requestSchema: RxJsonSchema<CareRequest> = requestSchemaLiteral as 
 /**
  * Stored cards of each older version, brought to the current one when a device opens the
  * collection. 1: two request types, why each alerted member was chosen, when the coordinators
- * will be alerted (a card of version 0 is valid as it is).
+ * will be alerted (a card of version 0 is valid as it is). 2: an index on the status (the cards
+ * are unchanged; the device builds the index as it copies them).
  */
 export const requestMigrations: MigrationStrategies = {
   1: (doc) => doc,
+  2: (doc) => doc,
 };
 
 /** Written by the server only; a client write that changes one of them is refused. */
