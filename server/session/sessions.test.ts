@@ -156,6 +156,19 @@ describe('sessions', () => {
       expect(storage.reads()).toBe(3);
     });
 
+    it('reads again the users of every account of a batch, and only theirs', async () => {
+      const storage = fakeStorage();
+      const sessions = new Sessions(storage.couch, storage.accounts);
+      const tokens = await Promise.all(['acc-1', 'acc-2', 'acc-3'].map(async (id) => (await sessions.create(id)).token));
+      sessions.changed('sessions', []);
+      sessions.changed('accounts', []);
+      for (const token of tokens) await sessions.resolve(token);
+      expect(storage.reads()).toBe(3);
+      sessions.changed('accounts', [row('acc-1'), row('acc-3')]);
+      for (const token of tokens) await sessions.resolve(token);
+      expect(storage.reads()).toBe(5);
+    });
+
     it('falls back to reading every 60 to 120 s when a feed falls silent', async () => {
       const storage = fakeStorage();
       let now = Date.parse('2026-11-23T10:00:00Z');

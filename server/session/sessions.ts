@@ -160,11 +160,10 @@ export class Sessions {
 
   /** Applies a batch of one followed feed (an empty batch: the feed answered with nothing new); exposed for the followers and for tests. */
   changed(database: 'sessions' | 'accounts', rows: ChangeRow[]): void {
-    for (const row of rows) {
-      // A session is written once and only ever deleted after; an account's any change may concern its users.
-      if (database === 'accounts') this.forget(row.id);
-      else if (row.deleted) this.forgetToken(row.id);
-    }
+    // An account's any change may concern its users (one pass over the cache for the batch); a
+    // session is written once and only ever deleted after.
+    if (database === 'accounts') this.forget(...rows.map((row) => row.id));
+    else for (const row of rows) if (row.deleted) this.forgetToken(row.id);
     this.answered.set(database, this.now());
   }
 
@@ -190,9 +189,11 @@ export class Sessions {
     return ended.length;
   }
 
-  /** Forgets cached users of an account, so a change of roles or status applies at its next request. */
-  forget(accountId: string): void {
-    for (const [id, entry] of this.cache) if (entry.user.id === accountId) this.cache.delete(id);
+  /** Forgets cached users of these accounts, so a change of roles or status applies at their next request. */
+  forget(...accountIds: string[]): void {
+    if (accountIds.length === 0) return;
+    const accounts = new Set(accountIds);
+    for (const [id, entry] of this.cache) if (accounts.has(entry.user.id)) this.cache.delete(id);
     // Lookups under way may have read the account before the change.
     this.lookups.clear();
   }
