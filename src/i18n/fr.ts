@@ -5,7 +5,9 @@
  */
 export { app, session, sync, storage, update, forms, errors } from './fr/shell';
 export { lostEdits, protection } from './fr/device';
-export { directory, availability, profile, picker, map } from './fr/directory';
+export { directory } from './fr/directory';
+export { availability, profile } from './fr/profile';
+export { picker, map } from './fr/map';
 export { rpps } from './fr/rpps';
 export { requests } from './fr/requests';
 export { registration, verification, password } from './fr/registration';
