@@ -12,7 +12,8 @@ export const FIRST_ROUTE_BEFORE =
   '(the navigation’s labels live with the frame). Then (2026-12-04 at 668ed9d, 182.3 KB fetched): the validators (`@cfworker/json-schema`, the collections’ rules) ' +
   'no longer come with the route: the directory’s writes load with the first edit, the messages’ rules when a message sealed while locked is written ' +
   '(`vite/first-route.test.ts` follows the route’s static imports and fails if they come back). Then (2026-12-05 at 5944707, 174.8 KB fetched in 35 files): ' +
-  'our files that signing in adds are gathered into one chunk (`vite/first-route.ts`, `vite.config.ts`).';
+  'our files that signing in adds are gathered into one chunk (`vite/first-route.ts`, `vite.config.ts`). Then (2026-12-05 at 09264a9, 165.1 KB in 12 files): ' +
+  'the directory’s strings apart from those of availability, the profile, the location picker and the map (`src/i18n/fr/`).';
 
 /** What changed in the server because of these measurements, with the figures before (kept here: they are history). */
 export const CHANGES: Array<{ what: string; files: string[]; why: string; before: string; after?: (r: Json) => string }> = [
