@@ -127,7 +127,7 @@ export const CHANGES: Array<{ what: string; files: string[]; why: string; before
       '(4,001 for the demo’s coordinator, a year of closed ones) to keep a few dozen. The requests schema (version 2, its migration copying the cards unchanged) indexes the status, ' +
       'and the queue runs one query per open status, each a range of that index (`schema.test.ts` checks the plan; an `$in` would scan from the first status to the last, closed ones between).',
     before:
-      'measured 2026-12-05 at 5b50c4a, 5 runs, alternating with the change (load/core 1.0–1.5): the coordinator’s first tap to the queue on a repeat visit 592 ms online, 410 ms offline (after, in the same hour: 346 / 126 ms)',
+      'measured 2026-12-05 at 5b50c4a, 5 runs, then the change’s 5 runs just after (load/core 1.0–1.6): the coordinator’s first tap to the queue on a repeat visit 592 ms online, 410 ms offline (after, in the same hour: 346 / 126 ms)',
     after: (r) => {
       const p = r.startOnPhone;
       if (!p) return '';
