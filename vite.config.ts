@@ -5,17 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
-import { signedInOwnFiles } from './vite/first-route.ts';
+import { SIGNED_IN_CHUNK, signedInOwnFiles } from './vite/first-route.ts';
 import { territoryData, territoryDefine, territoryDir, territoryIdentity } from './vite/territory.ts';
 
 const THEME = '#0b5c8a';
 // The territory is chosen at build time, like the server's (TERRITORY or TERRITORY_DIR).
 const TERRITORY_DIR = territoryDir(process.cwd());
 const TERRITORY = territoryIdentity(TERRITORY_DIR);
-// Sent with the app's error reports, so the coordinators see which build a device runs.
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 // Our files the signed-in route adds (the frame, the directory, the local data and its sync): one chunk.
 const SIGNED_IN = signedInOwnFiles(ROOT);
+// Sent with the app's error reports, so the coordinators see which build a device runs.
 const VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
@@ -83,7 +83,7 @@ export default defineConfig({
             { name: 'solid', test: /node_modules[\\/](solid-js|@solidjs)[\\/]/ },
             { name: 'rxdb', test: /node_modules[\\/](rxdb|rxjs|dexie)[\\/]/ },
             // Alone (the strings it names stay in their own chunks, which its namespace import would pull in).
-            { name: 'signed-in', test: (id) => SIGNED_IN.has(path.relative(ROOT, id.split('?')[0])), includeDependenciesRecursively: false },
+            { name: SIGNED_IN_CHUNK, test: (id) => SIGNED_IN.has(path.relative(ROOT, id.split('?')[0])), includeDependenciesRecursively: false },
           ],
         },
       },

@@ -19,9 +19,9 @@ import { heaviestModules } from './lib/bundle';
 import { RemoteServer } from '../server/testing/remote-server';
 import { loadPerCore, round, summarize, until } from './lib/stats';
 import { DIRECTORY_COUNT } from '../e2e/helpers';
+import { SIGNED_IN_CHUNK } from '../vite/first-route';
 
 const RUNS = Number(process.env.RUNS ?? (process.env.BENCH_QUICK === '1' ? 3 : 7));
-const FIRST_ROUTE_SOURCES = ['index.html', 'src/session/LoginPage.tsx', 'src/shell/Layout.tsx', 'src/members/DirectoryPage.tsx'];
 
 type Manifest = Record<string, { file: string; name?: string; imports?: string[]; css?: string[]; isDynamicEntry?: boolean; src?: string }>;
 
@@ -40,8 +40,11 @@ function weigh(dist: string, files: Iterable<string>) {
   return { jsGzipKB: round(js), cssGzipKB: round(css), gzipKB: round(js + css), rawKB: round(raw) };
 }
 
-/** The first route's keys in the build manifest: its sources, and the chunk the build gathers the signed-in route's files into. */
-const firstRouteKeys = (manifest: Manifest) => [...FIRST_ROUTE_SOURCES, ...Object.keys(manifest).filter((key) => manifest[key].name === 'signed-in')];
+/**
+ * The first route's keys in the build manifest: the entry (the login form is in its chunk), and the
+ * chunk the build gathers the signed-in route's files into.
+ */
+const firstRouteKeys = (manifest: Manifest) => ['index.html', ...Object.keys(manifest).filter((key) => manifest[key].name === SIGNED_IN_CHUNK)];
 
 /** The entry's and these dynamic entries' files with everything they import statically. */
 function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
@@ -61,7 +64,7 @@ function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
 /** Each page loaded when opened: what it adds to the first route, gzipped (its static closure less what is already there). */
 function pagesOnDemand(dist: string, manifest: Manifest, firstRoute: ReadonlySet<string>) {
   return Object.entries(manifest)
-    .filter(([key, e]) => e.isDynamicEntry && /Page\.tsx$/.test(key) && !FIRST_ROUTE_SOURCES.includes(key))
+    .filter(([key, e]) => e.isDynamicEntry && /Page\.tsx$/.test(key))
     .map(([key]) => ({ page: key, ...weigh(dist, [...staticClosure(manifest, [key])].filter((f) => !firstRoute.has(f))) }))
     .sort((a, b) => b.gzipKB - a.gzipKB);
 }

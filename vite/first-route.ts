@@ -54,6 +54,8 @@ export function staticallyReached(entries: string[], root = '.'): Set<string> {
 export const BEFORE_SIGN_IN = ['src/main.tsx', 'src/session/LoginPage.tsx'];
 /** What signing in adds: the frame, the directory, and the local database with its sync. */
 export const SIGNED_IN = ['src/shell/Layout.tsx', 'src/members/DirectoryPage.tsx', 'src/data/local-data.ts'];
+/** The name of the chunk the build gathers `signedInOwnFiles` into (the bench finds it in the manifest by it). */
+export const SIGNED_IN_CHUNK = 'signed-in';
 
 /**
  * Our own files the signed-in route adds to the first screen's: the build puts them in one chunk.
