@@ -149,7 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const deadLetters = new DeadLetters(couch, clock.now);
   // Closing letters go to MSSanté mailboxes over SMTP only, never to the development outbox.
   const letters = new ClosingLetters({ couch, accounts, audit, network: territory.settings.name, timeZone: territory.settings.timeZone, now: clock.now, smtp: notifier.mailer instanceof SmtpMailer ? notifier.mailer : undefined, log });
-  const reactions = new Reactions(couch, deadLetters, log).add(geocodeMovedAddresses(couch, geocoder)).add(letters.reaction());
+  const reactions = new Reactions(couch, deadLetters, log, clock.now).add(geocodeMovedAddresses(couch, geocoder)).add(letters.reaction());
   const push = new WebPushSender(new PushSubscriptions(couch), loadVapidKeys(config.dataDir), config.vapidSubject, log);
   const roster = new Roster(couch);
   const coordinators = coordinatorLookup(couch, roster);

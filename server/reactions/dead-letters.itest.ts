@@ -52,7 +52,7 @@ describe('a reaction’s change that cannot apply', () => {
     const deadLetters = new DeadLetters(couch, () => Date.parse('2026-03-02T08:00:00Z'));
     let stuck = true;
     const { reaction, applied, attempts } = recording('stuck', (doc) => (doc._id === 'stuck-b' && stuck ? new NotYetReadable(doc._id) : undefined));
-    const reactions = new Reactions(couch, deadLetters, testLog, noPause).add(reaction);
+    const reactions = new Reactions(couch, deadLetters, testLog, Date.now, noPause).add(reaction);
     await reactions.start();
     const db = couch.use<Doc>('uploads');
     await db.insert({ _id: 'stuck-a', n: 1 });
@@ -78,7 +78,7 @@ describe('a reaction’s change that cannot apply', () => {
   it('keeps a failed retry listed with its new reason', async () => {
     const deadLetters = new DeadLetters(couch, () => Date.parse('2026-03-02T09:00:00Z'));
     const { reaction } = recording('broken', () => new TypeError('Cannot read properties of undefined'));
-    const reactions = new Reactions(couch, deadLetters, testLog, noPause).add(reaction);
+    const reactions = new Reactions(couch, deadLetters, testLog, Date.now, noPause).add(reaction);
     await reactions.start();
     await couch.use<Doc>('uploads').insert({ _id: 'broken-a', n: 1 });
     await until(() => deadLetters.list(), (letters) => letters.length === 1);
@@ -91,7 +91,7 @@ describe('a reaction’s change that cannot apply', () => {
     const deadLetters = new DeadLetters(couch, () => Date.now());
     const outage = () => new Error('error happened in your connection. Reason: Error: connect ECONNREFUSED 127.0.0.1:5984');
     const { reaction, applied, attempts } = recording('outage', (_doc, attempt) => (attempt <= ATTEMPTS * 3 ? outage() : undefined));
-    const reactions = new Reactions(couch, deadLetters, testLog, noPause).add(reaction);
+    const reactions = new Reactions(couch, deadLetters, testLog, Date.now, noPause).add(reaction);
     await reactions.start();
     await couch.use<Doc>('uploads').insert({ _id: 'outage-a', n: 1 });
     await until(async () => applied, (ids) => ids.includes('outage-a'));

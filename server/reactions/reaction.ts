@@ -1,8 +1,10 @@
 /**
  * Server reactions to data changes, all of one shape `{ name, db, init, wants, run }`, kept in one
  * registry: each follows its database's change feed (the one follower, `storage/changes.ts`) from a
- * persisted checkpoint, so a restart neither loses nor repeats work (a change being handled when the
- * server dies is handled again: `run` must be idempotent).
+ * persisted checkpoint, so a restart loses no work. The checkpoint is written once CHECKPOINT_EVERY_MS
+ * or a batch's worth of changes (BATCH) have gone by: the changes handled since are handled again
+ * after a restart, as is a change being handled when the server dies, so `run` must be idempotent
+ * (its effects are recorded, and seen again they do nothing).
  */
 import type { Logger } from '../log';
 import { ChangeFollower, type ChangeBatch, type ChangeRow } from '../storage/changes';
@@ -36,17 +38,31 @@ export const CHECKPOINT_PREFIX = 'checkpoint-';
  */
 export const ATTEMPTS = 8;
 
+/**
+ * How often a reaction's checkpoint is written while its feed brings a few changes at a time: after
+ * a batch that comes this long after the last write, or that makes a whole batch (BATCH changes) since.
+ * Written after every batch, the checkpoints were two writes in three of a posted request (each of
+ * the four reactions following the requests, after each of its two changes). A restart handles again
+ * the changes after the checkpoint, which find their work done.
+ */
+export const CHECKPOINT_EVERY_MS = 5_000;
+/** The changes a reaction reads at a time. */
+export const BATCH = 100;
+
 /** The reactions of this server: add them, then start them all; each keeps its own checkpoint. */
 export class Reactions {
   private readonly reactions: Array<Reaction<never>> = [];
   private readonly followers: ChangeFollower[] = [];
   /** Failed attempts at a change (reaction, document, revision) still being retried. */
   private readonly failures = new Map<string, number>();
+  /** When each reaction's checkpoint was last written (by `now`), and the changes handled since. */
+  private readonly saved = new Map<string, { at: number; changesSince: number }>();
 
   constructor(
     private readonly couch: Couch,
     private readonly deadLetters: DeadLetters,
     private readonly log: Logger,
+    private readonly now: () => number,
     /** The pause before a batch is tried again (tests pass one that does not wait). */
     private readonly sleep?: (ms: number) => Promise<void>,
   ) {}
@@ -60,7 +76,7 @@ export class Reactions {
     for (const reaction of this.reactions) {
       await reaction.init?.();
       const checkpoint = await this.checkpoint(reaction);
-      const follower = new ChangeFollower({ name: reaction.name, log: this.log, db: this.couch.use(reaction.db), limit: 100, sleep: this.sleep, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
+      const follower = new ChangeFollower({ name: reaction.name, log: this.log, db: this.couch.use(reaction.db), limit: BATCH, sleep: this.sleep, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
       this.followers.push(follower);
       follower.start();
     }
@@ -69,6 +85,7 @@ export class Reactions {
   /** Stops following; `start` follows again from the checkpoints. */
   stop(): void {
     this.followers.splice(0).forEach((f) => f.stop());
+    this.saved.clear();
   }
 
   /**
@@ -133,16 +150,21 @@ export class Reactions {
     return { ...checkpoint, db: reaction.db, _rev: saved.rev };
   }
 
-  /** Runs the reaction on the batch's documents it wants, then moves its checkpoint past the batch. */
+  /** Runs the reaction on the batch's documents it wants, then moves its checkpoint past the batch if its last move is CHECKPOINT_EVERY_MS or BATCH changes old. */
   private async handle(reaction: Reaction<never>, checkpoint: Checkpoint, { rows, lastSeq }: ChangeBatch): Promise<void> {
     for (const row of rows) {
       const doc = row.doc as never;
       if (!row.doc || row.id.startsWith('_design/') || !reaction.wants(doc)) continue;
       await this.runOrSetAside(reaction, row, doc);
     }
-    if (String(lastSeq) === String(checkpoint.since)) return;
+    const now = this.now();
+    const last = this.saved.get(reaction.name) ?? { at: -Infinity, changesSince: 0 };
+    last.changesSince += rows.length;
+    this.saved.set(reaction.name, last);
+    if (String(lastSeq) === String(checkpoint.since) || (now - last.at < CHECKPOINT_EVERY_MS && last.changesSince < BATCH)) return;
     const saved = await this.couch.use<Checkpoint>('server').insert({ ...checkpoint, since: lastSeq });
     checkpoint.since = lastSeq;
     checkpoint._rev = saved.rev;
+    this.saved.set(reaction.name, { at: now, changesSince: 0 });
   }
 }
