@@ -5,15 +5,20 @@
  * long-poll clients (`server/testing/longpoll-client.ts`, RxDB's live loop) follow `requests`, the 10 nurses
  * among them. A GP posts requests through the gateway; the latency is from the post until the
  * alerted card is received by each nurse's client. CPU time of the server and of the database
- * process per posted request, idle load, and memory, at each client count.
+ * process per posted request (in bursts, see `burst`), idle load, and memory, at each client count.
  * Writes bench/results/alerts.json.
  *
  * ALERTS_CLUSTER=1: the region's platform instead: two server instances on a three-node Apache
  * CouchDB cluster (the start script of ../shared/couchdb/, or COUCHDB_START), a directory of about
  * 16,000 members (the demo's, and copies of them spread over nine more territories), 10, 1,600 then
  * 10,000 clients spread over both instances. Writes bench/results/alerts-cluster.json.
+ *
+ * The nurses' clients live in this process, which times their arrivals; the others in a child
+ * process (`lib/client-swarm.ts`), so that thousands of re-polls do not delay the timing; this
+ * process's own event-loop delay is reported beside the servers'.
  */
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +29,7 @@ import { cpuMsOf, rssMbOf } from '../server/testing/proc';
 import { RemoteServer, type Usage } from '../server/testing/remote-server';
 import { startCluster } from '../server/testing/couchdb-cluster';
 import { loadPerCore, round, sleep, summarize } from './lib/stats';
+import { ClientSwarm } from './lib/client-swarm';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const CLUSTER = process.env.ALERTS_CLUSTER === '1';
@@ -33,8 +39,11 @@ const REGION_MEMBERS = 16_000;
 // On the cluster the idle load of 10,000 clients is large beside a post's cost: more posts per window to measure it.
 const POSTS = Number(process.env.POSTS ?? (QUICK ? 10 : CLUSTER ? 120 : 40));
 const IDLE_MS = QUICK ? 8_000 : 16_000;
-/** Windows of posts over which CPU time is taken (its median is reported). */
+/** Windows of posts for the latency (the server's loop delay is taken over each). */
 const WINDOWS = QUICK ? 2 : 4;
+/** Bursts of posts over which CPU time is taken (its median is reported), and the posts in each. */
+const BURSTS = QUICK ? 2 : 4;
+const BURST = 20;
 const ALERTED = 10;
 /** The server's long-poll timeout: new clients are spread over it, as real devices are. */
 const SPREAD_MS = 25_000;
@@ -120,7 +129,10 @@ async function main() {
   const { servers } = platform;
   const [server] = servers;
   const dbCpuMs = () => platform.dbPids.reduce((t, pid) => t + cpuMsOf(pid), 0);
+  // The 10 nurses' clients in this process, where arrivals are timed; the others in a child process of their own.
   const clients: LongPollClient[] = [];
+  let connected = 0;
+  let swarm: ClientSwarm | undefined;
   try {
     const members = await server.members();
     const gp = new Client(server.url);
@@ -132,7 +144,7 @@ async function main() {
     if (others.length + ALERTED < max) throw new Error(`only ${others.length + ALERTED} members for ${max} clients`);
     // Room in their weekly alert budget for every post of the run: over it, the dispatcher would
     // rightly leave them out, and their missing arrivals would read as late cards.
-    await server.makeAvailable(nurses, 0.05, 100 + SIZES.length * (POSTS + 2));
+    await server.makeAvailable(nurses, 0.05, 100 + SIZES.length * (POSTS + 2 + BURSTS * BURST));
     const who = [...nurses, ...others.slice(0, max - ALERTED)];
     const t = performance.now();
     const cookies = await server.sessions(who);
@@ -144,18 +156,33 @@ async function main() {
     }
     await sleep(1500);
 
-    // Arrivals of the card being measured, by client index.
+    // Arrivals of the card being measured, by client index; and, in a burst, the clients each card reached.
     let watched = '';
     let arrivals = new Map<number, number>();
+    let burstArrivals = new Map<string, Set<number>>();
+    const arrived = (i: number, ids: string[], at: number) => {
+      if (ids.includes(watched) && !arrivals.has(i)) arrivals.set(i, at);
+      for (const id of ids) burstArrivals.get(id)?.add(i);
+    };
+    swarm = new ClientSwarm(arrived);
     // Clients spread over the instances (the nurses too: every other one on each).
     const bases = servers.map((s) => new URL(s.url));
-    const connect = (i: number, delay: number) => {
-      const client = new LongPollClient(bases[i % bases.length], 'requests', cookies[i], (docs, at) => {
-        if (docs.some((d) => d._id === watched) && !arrivals.has(i)) arrivals.set(i, at);
-      });
-      clients.push(client);
-      client.start(delay);
+    const connect = (from: number, to: number, spreadMs: number) => {
+      const others = [];
+      for (let i = from; i < to; i++) {
+        const delayMs = Math.random() * spreadMs;
+        if (i >= ALERTED) {
+          others.push({ index: i, base: bases[i % bases.length], cookie: cookies[i], delayMs });
+          continue;
+        }
+        const client = new LongPollClient(bases[i % bases.length], 'requests', cookies[i], (docs, at) => arrived(i, docs.map((d) => String(d._id)), at));
+        clients.push(client);
+        client.start(delayMs);
+      }
+      swarm!.connect(others);
+      connected = to;
     };
+    const polls = async () => clients.reduce((s, c) => s + c.polls, 0) + (await swarm!.polls());
 
     /**
      * Posts a request and its patient block; resolves with each alerted client's latency in ms, the
@@ -183,11 +210,38 @@ async function main() {
       return { latencies, alerted: stored.dispatch?.alerted ?? [], phases };
     };
 
+    /**
+     * CPU per posted request: BURST posts one after the other without waiting for their alerts, the
+     * CPU time taken from the first post until every alerted client has every card. Over these few
+     * seconds the idle load (long-poll timeouts: 280 ms/s of the servers' CPU at 10,000 clients) is
+     * small beside the posts' cost; over the latency windows, where each post waits for its arrivals
+     * and a pause, it was nine tenths of the CPU time, and its noise made the net figure meaningless.
+     */
+    const burst = async () => {
+      burstArrivals = new Map();
+      const u = await usageOf(servers);
+      const db = dbCpuMs();
+      const t = performance.now();
+      for (let i = 0; i < BURST; i++) {
+        const request = newRequest(gpId, { urgency: '48h', deadline: new Date(Date.now() + 48 * 3_600_000).toISOString() });
+        burstArrivals.set(request.id, new Set());
+        const res = await post(gp, 'requests', [request]);
+        if (!res.json?.[0]?.ok) throw new Error(`post refused: ${JSON.stringify(res.json)}`);
+        await post(gp, 'patients', [patientFor(request)]);
+      }
+      const end = Date.now() + 30_000;
+      while ([...burstArrivals.values()].some((c) => c.size < ALERTED) && Date.now() < end) await sleep(5);
+      const seconds = (performance.now() - t) / 1000;
+      const after = await usageOf(servers);
+      const missed = [...burstArrivals.values()].reduce((n, c) => n + Math.max(0, ALERTED - c.size), 0);
+      burstArrivals = new Map();
+      return { seconds, serverMs: after.cpuMs - u.cpuMs, dbMs: dbCpuMs() - db, missed };
+    };
+
     const results = [];
     for (const size of SIZES) {
-      const from = clients.length;
       const spread = size <= 10 ? 0 : SPREAD_MS;
-      for (let i = from; i < size; i++) connect(i, Math.random() * spread);
+      connect(connected, size, spread);
       // New clients, then one session-cache lifetime (30 s), so the idle load measured is the steady one.
       await sleep(spread + 3000 + (spread ? 30_000 : 0));
       for (let i = 0; i < 2; i++) await postOne(); // warm-up
@@ -196,7 +250,7 @@ async function main() {
       // Idle, before and after the posts: what the connected clients cost with nothing happening
       // (long-poll timeouts and re-polls); the database also compacts in the background now and then.
       const idleWindow = async () => {
-        const polls0 = clients.reduce((s, c) => s + c.polls, 0);
+        const polls0 = await polls();
         const u = await usageOf(servers);
         const db = dbCpuMs();
         const t = performance.now();
@@ -208,24 +262,25 @@ async function main() {
           sessionReadsPerS: (end.accountReads - u.accountReads) / seconds,
           serverMsPerS: (end.cpuMs - u.cpuMs) / seconds,
           dbMsPerS: (dbCpuMs() - db) / seconds,
-          pollsPerS: (clients.reduce((s, c) => s + c.polls, 0) - polls0) / seconds,
+          pollsPerS: ((await polls()) - polls0) / seconds,
         };
       };
       const idleBefore = await idleWindow();
 
       // Posting: one request at a time, until every alerted client has it, then a short pause; the
-      // CPU time is taken per window of posts, so a background compaction spoils one window, not the figure.
+      // server's loop delay is taken per window of posts.
       const perClient: number[] = [];
       const perPost: number[] = [];
       const phases: Phases[] = [];
-      const windows: Array<{ seconds: number; posts: number; serverMs: number; dbMs: number; loop: { p99: number; max: number } }> = [];
+      const windows: Array<{ loop: { p99: number; max: number }; ownLoop: { p99: number; max: number } }> = [];
+      const ownLoop = monitorEventLoopDelay({ resolution: 10 });
+      ownLoop.enable();
       let missed = 0;
       const alertedSet = new Set<string>();
       for (let w = 0; w < WINDOWS; w++) {
         const posts = Math.round(POSTS / WINDOWS);
-        const wu = await usageOf(servers);
-        const wdb = dbCpuMs();
-        const wt = performance.now();
+        await usageOf(servers);
+        ownLoop.reset();
         for (let i = 0; i < posts; i++) {
           const { latencies, alerted, phases: p } = await postOne();
           phases.push(p);
@@ -235,8 +290,12 @@ async function main() {
           else perPost.push(Math.max(...latencies));
           await sleep(300 + Math.random() * 400);
         }
-        const end = await usageOf(servers);
-        windows.push({ seconds: (performance.now() - wt) / 1000, posts, serverMs: end.cpuMs - wu.cpuMs, dbMs: dbCpuMs() - wdb, loop: end.loopDelayMs });
+        windows.push({ loop: (await usageOf(servers)).loopDelayMs, ownLoop: { p99: ownLoop.percentile(99) / 1e6, max: ownLoop.max / 1e6 } });
+      }
+      const bursts: Array<Awaited<ReturnType<typeof burst>>> = [];
+      for (let b = 0; b < BURSTS; b++) {
+        bursts.push(await burst());
+        await sleep(1000);
       }
       const u1 = await usageOf(servers);
       const idleAfter = await idleWindow();
@@ -247,7 +306,7 @@ async function main() {
         pollsPerS: (idleBefore.pollsPerS + idleAfter.pollsPerS) / 2,
         sessionReadsPerS: (idleBefore.sessionReadsPerS + idleAfter.sessionReadsPerS) / 2,
       };
-      const perWindow = (f: (w: (typeof windows)[number]) => number) => summarize(windows.map((w) => f(w) / w.posts));
+      const perPostOfBursts = (f: (b: (typeof bursts)[number]) => number) => summarize(bursts.map((b) => f(b) / BURST));
       const afterGc = await usageOf(servers, true);
       const unexpected = [...alertedSet].filter((a) => !nurses.includes(a));
       const result = {
@@ -267,16 +326,19 @@ async function main() {
           lastArrival: summarize(phases.map((p) => p.lastArrival)),
         },
         serverLoopDelayMs: { p99: round(Math.max(...windows.map((w) => w.loop.p99))), max: round(Math.max(...windows.map((w) => w.loop.max))) },
+        // The measuring process's (the GP, the nurses' clients): what it adds to the latencies timed.
+        benchLoopDelayMs: { p99: round(Math.max(...windows.map((w) => w.ownLoop.p99))), max: round(Math.max(...windows.map((w) => w.ownLoop.max))) },
         idle: { seconds: round(idle.seconds), pollsPerSecond: round(idle.pollsPerS), sessionReadsPerSecond: round(idle.sessionReadsPerS), serverCpuMsPerSecond: round(idle.serverMsPerS), dbCpuMsPerSecond: round(idle.dbMsPerS) },
-        // Medians over the windows of posts; "net": minus the idle load over the same time, what the change itself costs.
+        // Medians over the bursts; "net": minus the idle load over the same time, what the change itself costs.
         perPost: {
-          serverCpuMs: perWindow((w) => w.serverMs).median,
-          dbCpuMs: perWindow((w) => w.dbMs).median,
-          serverCpuMsNetOfIdle: perWindow((w) => w.serverMs - idle.serverMsPerS * w.seconds).median,
-          dbCpuMsNetOfIdle: perWindow((w) => w.dbMs - idle.dbMsPerS * w.seconds).median,
+          serverCpuMs: perPostOfBursts((b) => b.serverMs).median,
+          dbCpuMs: perPostOfBursts((b) => b.dbMs).median,
+          serverCpuMsNetOfIdle: perPostOfBursts((b) => b.serverMs - idle.serverMsPerS * b.seconds).median,
+          dbCpuMsNetOfIdle: perPostOfBursts((b) => b.dbMs - idle.dbMsPerS * b.seconds).median,
+          burst: { posts: BURST, seconds: summarize(bursts.map((b) => b.seconds)), missedArrivals: bursts.reduce((n, b) => n + b.missed, 0) },
           windows: {
-            serverCpuMsNetOfIdle: perWindow((w) => w.serverMs - idle.serverMsPerS * w.seconds),
-            dbCpuMsNetOfIdle: perWindow((w) => w.dbMs - idle.dbMsPerS * w.seconds),
+            serverCpuMsNetOfIdle: perPostOfBursts((b) => b.serverMs - idle.serverMsPerS * b.seconds),
+            dbCpuMsNetOfIdle: perPostOfBursts((b) => b.dbMs - idle.dbMsPerS * b.seconds),
           },
         },
         // Per server instance; the database's processes summed.
@@ -295,15 +357,16 @@ async function main() {
           `(per client p95 ${result.latencyPerClientMs.p95} ms, missed ${missed}); per post: server ${result.perPost.serverCpuMs} ms CPU (net ${result.perPost.serverCpuMsNetOfIdle}), ` +
           `database ${result.perPost.dbCpuMs} ms (net ${result.perPost.dbCpuMsNetOfIdle}); idle ${result.idle.pollsPerSecond} polls/s (${result.idle.sessionReadsPerSecond} session reads/s), server ${result.idle.serverCpuMsPerSecond} ms/s, database ${result.idle.dbCpuMsPerSecond} ms/s; ` +
           `phases (median ms) written ${result.phasesMs.written.median}, search started ${result.phasesMs.searchStarted.median}, circle written ${result.phasesMs.circleWritten.median}, last arrival ${result.phasesMs.lastArrival.median}; ` +
-          `server loop delay p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms; RSS server ${result.memory.serverRssMbPerInstance.join(' + ')} MB (heap after GC ${result.memory.serverHeapAfterGcMb} MB), database ${result.memory.dbRssMb} MB; load/core ${result.loadPerCore}`,
+          `server loop delay p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms; bench's own p99 ${result.benchLoopDelayMs.p99} ms, max ${result.benchLoopDelayMs.max} ms; RSS server ${result.memory.serverRssMbPerInstance.join(' + ')} MB (heap after GC ${result.memory.serverHeapAfterGcMb} MB), database ${result.memory.dbRssMb} MB; load/core ${result.loadPerCore}`,
       );
     }
     mkdirSync('bench/results', { recursive: true });
     const where = CLUSTER ? `two server instances on a three-node Apache CouchDB cluster, ${REGION_MEMBERS} members` : 'one server on its embedded database';
-    const out = { date: new Date().toISOString(), alerted: ALERTED, where, client: 'lightweight long-poll clients in Node (RxDB live loop)', sizes: results };
+    const out = { date: new Date().toISOString(), alerted: ALERTED, where, client: 'lightweight long-poll clients in Node (RxDB live loop), the 10 nurses’ in the measuring process and the others in a child process', sizes: results };
     writeFileSync(`bench/results/${CLUSTER ? 'alerts-cluster' : 'alerts'}.json`, JSON.stringify(out, null, 2) + '\n');
   } finally {
     clients.forEach((c) => c.stop());
+    swarm?.stop();
     await platform.stop();
   }
 }
