@@ -33,8 +33,8 @@ export class ClientErrors implements ClientErrorLog {
     if (!entries.length) return;
     const receivedAt = new Date(this.now()).toISOString();
     const docs = entries.map((entry, i) => ({ ...entry, receivedAt, _id: `${PREFIX}${receivedAt}:${String(i).padStart(2, '0')}:${randomBytes(4).toString('hex')}` }));
-    await this.db.bulk({ docs });
-    await this.trim();
+    const written = await this.db.bulk({ docs });
+    await this.trim(new Map(written.flatMap((r) => (r.id && r.rev ? [[r.id, r.rev] as const] : []))));
   }
 
   async recent(): Promise<ClientErrorEntry[]> {
@@ -46,13 +46,19 @@ export class ClientErrors implements ClientErrorLog {
     });
   }
 
-  /** Deletes the entries beyond the newest KEEP and those older than KEEP_DAYS; one deleted meanwhile by another instance is no error. */
-  private async trim(): Promise<void> {
-    const [beyond, expired] = await Promise.all([
-      this.db.list({ startkey: LAST, endkey: PREFIX, descending: true, skip: KEEP, limit: 500 }),
+  /**
+   * Deletes the entries beyond the newest KEEP and those older than KEEP_DAYS; one deleted meanwhile
+   * by another instance is no error. The entries just written count even when the listing does not
+   * show them yet (on a cluster it answers from one copy of each shard, which may not have them).
+   */
+  private async trim(justWritten: ReadonlyMap<string, string>): Promise<void> {
+    const [listed, expired] = await Promise.all([
+      this.db.list({ startkey: LAST, endkey: PREFIX, descending: true, limit: KEEP + 500 }),
       this.db.list({ startkey: PREFIX, endkey: `${PREFIX}${this.cutoff()}`, inclusive_end: false, limit: 500 }),
     ]);
-    const stale = new Map([...beyond.rows, ...expired.rows].map((row) => [row.id, row.value.rev]));
+    const kept = new Map([...listed.rows.map((row): [string, string] => [row.id, row.value.rev]), ...justWritten]);
+    const beyond = [...kept.keys()].sort().reverse().slice(KEEP);
+    const stale = new Map([...beyond.map((id): [string, string] => [id, kept.get(id)!]), ...expired.rows.map((row): [string, string] => [row.id, row.value.rev])]);
     if (!stale.size) return;
     await this.db.bulk({ docs: [...stale].map(([_id, _rev]) => ({ _id, _rev, _deleted: true })) });
   }
