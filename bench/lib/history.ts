@@ -162,7 +162,7 @@ export const CHANGES: Array<{ what: string; files: string[]; why: string; before
       'Each of the four reactions following the requests (the dispatcher, the alerts outbox, the message notes, the closing letters) wrote its checkpoint ' +
       'after every batch it read: a posted request made 8.4 checkpoint writes beside its own 4 (the card twice, the patient block, the alert mark; counted on the embedded database). ' +
       'On the cluster each write is made on the three nodes and wakes every feed of the `server` database. A checkpoint is now written once 5 s or 100 changes have gone by ' +
-      'since its last write (1.6 writes per post); a restart handles again the changes after it, which find their work done (`server/reactions/checkpoints.itest.ts`).',
+      'since its last write (1.6 writes per post); a restart handles again the changes after it, which find their work done (`server/reactions/reactions.itest.ts`).',
     before:
       'measured 2026-12-05 at 90daed0 on the cluster, the CPU taken over the paced posts of the latency (load/core 2.9 and 2.5): database CPU per post, net of idle, ' +
       '404 ms at 10 clients and 446 ms at 10,000; alert p95 261 and 350 ms. With the change, the same measure in two runs the same hour (load/core 1.6–2.6): 252 / 261 ms and 295 / 262 ms; p95 180 / 221 ms and 222 / 239 ms',
