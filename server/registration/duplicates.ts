@@ -9,6 +9,7 @@ import type { Registration } from '../../src/domain/registration/schema';
 import type { FieldError } from '../../src/domain/validation';
 import type { Accounts } from '../accounts/accounts';
 import type { Couch } from '../storage/couch';
+import { getOrUndefined } from '../storage/docs';
 
 export interface DuplicateCheck {
   errors: FieldError[];
@@ -29,8 +30,11 @@ export async function findDuplicates(couch: Couch, accounts: Accounts, reg: Regi
     const value = reg.identifiers[kind];
     if (!value) continue;
     const res = await members.view<null>('members', 'by_identifier', { key: `${kind}:${value}`, include_docs: true });
-    for (const row of res.rows) {
-      const doc = row.doc as StoredMember | undefined;
+    const docs = res.rows.map((row) => row.doc as StoredMember | undefined);
+    // The RPPS import's entry is `m-<rpps>`: read by its id too, which a cluster answers from a
+    // quorum of copies, where the view may answer from one the entry has not reached yet.
+    if (kind === 'rpps' && !docs.some((doc) => doc?._id === `m-${value}`)) docs.push(await getOrUndefined(members, `m-${value}`));
+    for (const doc of docs) {
       if (!doc) continue;
       const { _id, _rev, ...fields } = doc;
       void _rev;
