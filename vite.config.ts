@@ -81,7 +81,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'solid', test: /node_modules[\\/](solid-js|@solidjs)[\\/]/ },
-            { name: 'rxdb', test: /node_modules[\\/](rxdb|rxjs|dexie)[\\/]/ },
+            // Less the plugins that load when needed: those of the encrypted patient data (crypto-js with
+            // them), which loads with it, and the schema migrations, which only a device holding data needs.
+            { name: 'rxdb', test: /node_modules[\\/](rxdb|rxjs|dexie)[\\/](?!.*[\\/]plugins[\\/](encryption-crypto-js|cleanup|migration-schema)[\\/])/ },
             // Alone (the strings it names stay in their own chunks, which its namespace import would pull in).
             { name: SIGNED_IN_CHUNK, test: (id) => SIGNED_IN.has(path.relative(ROOT, id.split('?')[0])), includeDependenciesRecursively: false },
           ],

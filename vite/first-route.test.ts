@@ -1,7 +1,8 @@
 /**
  * What the route a member lands on loads (the login, the frame, the directory, and the sync the
  * login starts), as the bundler follows it: writes and their validators load with the first edit,
- * not before; and the files the build gathers into the signed-in chunk.
+ * patient data once the first sync is over, not before; and the files the build gathers into the
+ * signed-in chunk.
  */
 import { describe, expect, it } from 'vitest';
 import { BEFORE_SIGN_IN, SIGNED_IN, signedInOwnFiles, staticallyReached } from './first-route';
@@ -17,6 +18,15 @@ describe('the route a member lands on', () => {
     for (const m of ['src/domain/validation.ts', '@cfworker/json-schema', 'src/domain/requests/policies.ts', 'src/members/commands.ts', 'src/requests/commands.ts']) {
       expect(modules).not.toContain(m);
     }
+  });
+
+  it('leaves patient data and the schema migrations to when they are needed', () => {
+    for (const m of ['src/data/case-database.ts', 'rxdb/plugins/encryption-crypto-js', 'crypto-js', 'rxdb/plugins/migration-schema']) {
+      expect(modules).not.toContain(m);
+    }
+    // Still within reach: their pages and the sync load them.
+    const later = staticallyReached(['src/data/patient-data.ts']);
+    for (const m of ['src/data/case-database.ts', 'rxdb/plugins/encryption-crypto-js', 'rxdb/plugins/migration-schema']) expect(later).toContain(m);
   });
 });
 

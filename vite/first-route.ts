@@ -29,7 +29,7 @@ function resolve(from: string, specifier: string): string | undefined {
   return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => existsSync(f) && /\.tsx?$/.test(f));
 }
 
-/** Our files (paths relative to `root`, as `src/…`) and the packages (by name) reached from `entries`. */
+/** Our files (paths relative to `root`, as `src/…`) and the packages (by name, and by the entry points imported) reached from `entries`. */
 export function staticallyReached(entries: string[], root = '.'): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
@@ -39,7 +39,9 @@ export function staticallyReached(entries: string[], root = '.'): Set<string> {
     seen.add(file);
     for (const specifier of valueImports(path.join(root, file))) {
       if (!specifier.startsWith('.')) {
+        // The package, and the entry point named (`rxdb/plugins/…`).
         seen.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+        seen.add(specifier);
         continue;
       }
       const target = resolve(path.join(root, file), specifier);

@@ -8,7 +8,8 @@ import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-cry
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { CASE_COLLECTIONS, SHARED_COLLECTIONS } from '../../src/data/database';
+import { CASE_COLLECTIONS } from '../../src/data/case-collections';
+import { SHARED_COLLECTIONS } from '../../src/data/database';
 import { recordConflict } from '../../src/data/lost-edits-store';
 import { gatewayReplication, sessionFetch } from './rxdb';
 

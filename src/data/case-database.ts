@@ -5,11 +5,13 @@
  */
 import { addRxPlugin, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { knownPatientMigrations, knownPatientSchema, type KnownPatient } from '../domain/requests/known-patient-schema';
 import { databaseKey, keyState } from '../protection/device-key';
-import { CASE_COLLECTIONS, dropIndexedDbFiles, storage, type Collections } from './database';
+import { CASE_COLLECTIONS } from './case-collections';
+import { dropIndexedDbFiles, storage, type Collections } from './database';
 import { openEncryptedDatabase } from './encrypted-database';
 
 export const CASE_DATABASE_NAME = 'cpts-cases';
@@ -19,6 +21,8 @@ export type CaseCollections = Pick<Collections, 'patients' | 'messages'> & { kno
 export type CaseDatabase = RxDatabase<CaseCollections>;
 
 addRxPlugin(RxDBCleanupPlugin);
+// Loaded after the route, patient data always comes with its migrations (database.ts decides for the other one).
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 const encrypted = (s: RxStorage<unknown, unknown>) => wrappedKeyEncryptionCryptoJsStorage({ storage: s });
 

@@ -1,20 +1,20 @@
 /**
  * The local database (RxDB over Dexie/IndexedDB): its collections, opened once per page, and its
- * wiping at logout. Patient data (patient blocks, threads) lives apart, encrypted (case-database.ts).
+ * wiping at logout. Patient data (patient blocks, threads) lives apart, encrypted (case-database.ts,
+ * its collections in case-collections.ts).
  */
-import { addRxPlugin, createRxDatabase, removeCollectionStorages, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, removeCollectionStorages, removeRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { loadRxdbDevMode, LOCAL_DATABASE_NAME } from '../config';
 import { memberMigrations, memberSchema, type Member } from '../domain/members/schema';
-import { messageMigrations, messageSchema, type RequestMessage } from '../domain/requests/message-schema';
-import { PATIENT_SERVER_FIELDS, patientMigrations, patientSchema, type PatientBlock } from '../domain/requests/patient-schema';
+import type { RequestMessage } from '../domain/requests/message-schema';
+import type { PatientBlock } from '../domain/requests/patient-schema';
 import { REQUEST_SERVER_FIELDS, requestMigrations, requestSchema, type CareRequest } from '../domain/requests/schema';
 import { dexieSettings } from './fewer-reads';
 import { keepingPullOrigin } from './pull-origin';
 import { readingWholeRanges } from './whole-reads';
-import { latestUpdateWins, serverAlwaysWins, serverWinsUnlessEditable } from './conflict';
+import { latestUpdateWins, serverWinsUnlessEditable } from './conflict';
 
 export type MemberCollection = RxCollection<Member>;
 export interface Collections {
@@ -29,8 +29,28 @@ export type Database = RxDatabase<SharedCollections>;
 
 let opening: Promise<Database> | null = null;
 addRxPlugin(RxDBLocalDocumentsPlugin);
-// A device that installed an earlier version keeps its data: each schema's migrations run when its collection opens.
-addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/**
+ * A device that installed an earlier version keeps its data: each schema's migrations run when its
+ * collection opens (RxDB's migration plugin). Their code loads only where there may be something to
+ * carry over, on a device that already holds a database of this name; a fresh device's first visit
+ * opens its collections without it. Resolves with whether the migrations run.
+ */
+export async function loadMigrationsIfHeld(name: string): Promise<boolean> {
+  const names = await indexedDB.databases?.().then(
+    (all) => all.map((d) => d.name ?? ''),
+    () => undefined,
+  );
+  // Where the browser cannot list its databases, they are assumed to be there.
+  const held = !names || names.some((n) => n.startsWith(`rxdb-dexie-${name}--`));
+  if (held) addRxPlugin((await import('rxdb/plugins/migration-schema')).RxDBMigrationSchemaPlugin);
+  return held;
+}
+
+/** `collections` migrated when they open, or not (nothing stored to carry over, and the plugin absent). */
+export function migrating<C extends Record<string, RxCollectionCreator>>(collections: C, migrate: boolean): C {
+  return Object.fromEntries(Object.entries(collections).map(([name, creator]) => [name, { ...creator, autoMigrate: migrate }])) as C;
+}
 
 type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unknown>;
 
@@ -47,6 +67,8 @@ export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unkno
 
 async function open(): Promise<Database> {
   performance.mark('cpts:db-opening');
+  // Looked at before the database exists: opening it creates its files.
+  const migrate = await loadMigrationsIfHeld(LOCAL_DATABASE_NAME);
   const db = await createRxDatabase<SharedCollections>({
     name: LOCAL_DATABASE_NAME,
     storage: await storage(),
@@ -61,7 +83,7 @@ async function open(): Promise<Database> {
     await removeCollectionStorages(db.storage, db.internalStore, db.token, db.name, name, db.multiInstance, undefined, db.hashFunction);
   }
   performance.mark('cpts:db-created');
-  await db.addCollections(SHARED_COLLECTIONS);
+  await db.addCollections(migrating(SHARED_COLLECTIONS, migrate));
   performance.mark('cpts:db-opened');
   return db;
 }
@@ -83,18 +105,6 @@ export const SHARED_COLLECTIONS = {
     migrationStrategies: requestMigrations,
     conflictHandler: serverWinsUnlessEditable<CareRequest>((m) => m.status === 'draft', REQUEST_SERVER_FIELDS.filter((f) => f !== 'status')),
   },
-};
-
-/** The collections of the encrypted database (case-database.ts), declared here beside the others. */
-export const CASE_COLLECTIONS = {
-  // Edited on the device only while its request is a draft (the block does not know the status).
-  patients: {
-    schema: patientSchema,
-    migrationStrategies: patientMigrations,
-    conflictHandler: serverWinsUnlessEditable<PatientBlock>(() => true, PATIENT_SERVER_FIELDS),
-  },
-  // Append-only, one writer each: the server only adds `readers`.
-  messages: { schema: messageSchema, migrationStrategies: messageMigrations, conflictHandler: serverAlwaysWins<RequestMessage>() },
 };
 
 /** The database of this page, opened on first use. */

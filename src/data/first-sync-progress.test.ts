@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncTotals } from '../domain/sync/api';
-import { firstSyncProgress, followFirstSync, forgetFirstSync } from './first-sync-progress';
+import { firstSyncOver, firstSyncProgress, followFirstSync, forgetFirstSync } from './first-sync-progress';
 
 /** A replication whose documents and end of first pull the test hands out. */
 function replication() {
@@ -45,5 +45,31 @@ describe('following a first sync', () => {
     expect(firstSyncProgress().map((p) => p.collection)).toEqual(['messages']);
     forgetFirstSync();
     expect(firstSyncProgress()).toEqual([]);
+  });
+
+  it('says when no first sync is under way any more: at once without one, after the last one ends, or when sync stops', async () => {
+    let over = false;
+    await firstSyncOver();
+    const members = replication();
+    const requests = replication();
+    const none = () => Promise.resolve({});
+    followFirstSync('members', members, none);
+    followFirstSync('requests', requests, none);
+    void firstSyncOver().then(() => (over = true));
+    members.finish();
+    await flush();
+    expect(over).toBe(false);
+    requests.finish();
+    await flush();
+    expect(over).toBe(true);
+
+    over = false;
+    followFirstSync('members', replication(), none);
+    void firstSyncOver().then(() => (over = true));
+    await flush();
+    expect(over).toBe(false);
+    forgetFirstSync();
+    await flush();
+    expect(over).toBe(true);
   });
 });

@@ -22,12 +22,31 @@ let totals: Promise<SyncTotals> | null = null;
 /** The collections whose first sync is followed, in the order they started. */
 export const firstSyncProgress = (): CollectionProgress[] => [...progress().values()];
 
+let waiting: Array<() => void> = [];
+
+/** Resolves those waiting for the end of the first sync once no collection's is under way. */
+function settle(): void {
+  if (firstSyncProgress().some((p) => !p.done)) return;
+  const over = waiting;
+  waiting = [];
+  over.forEach((resolve) => resolve());
+}
+
+/** Resolves once no collection is in its first sync: at once on a device that held its data, or once sync stops. */
+export function firstSyncOver(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    settle();
+  });
+}
+
 function update(name: string, patch: Partial<CollectionProgress>): void {
   setProgress((current) => {
     const was = current.get(name);
     if (!was) return current;
     return new Map(current).set(name, { ...was, ...patch });
   });
+  settle();
 }
 
 /** Asked once per sign-in; a failure (offline, refused) leaves the totals unknown and is asked again next time. */
@@ -65,7 +84,10 @@ export function followFirstSync(name: string, replication: FollowedReplication, 
     .catch(() => undefined)
     .finally(() => subscription.unsubscribe());
   // Stopped before the end (logout, storage full): it is no longer under way.
-  subscription.add(() => setProgress((current) => (current.get(name)?.done === false ? withoutEntry(current, name) : current)));
+  subscription.add(() => {
+    setProgress((current) => (current.get(name)?.done === false ? withoutEntry(current, name) : current));
+    settle();
+  });
   return subscription;
 }
 
@@ -79,4 +101,5 @@ function withoutEntry(current: ReadonlyMap<string, CollectionProgress>, name: st
 export function forgetFirstSync(): void {
   setProgress(new Map());
   totals = null;
+  settle();
 }

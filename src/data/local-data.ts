@@ -1,18 +1,15 @@
 /** What the session does with the device's data: start syncing it after login, wipe it at logout. */
 import { forgetDeviceKey, startDeviceKey } from '../protection/device-key';
 import { log } from '../log';
-import { getCaseDatabase, wipeCaseDatabase } from './case-database';
 import { getDatabase, wipeDatabase } from './database';
+import { firstSyncOver } from './first-sync-progress';
 import { clearPending } from './pending-store';
 import { wipeRequestsDeviceData } from '../requests/device-data';
-import { writeSealedMessages } from '../requests/sealed-messages';
-import { watchWithdrawnCases } from '../requests/withdrawn-files';
-import { releaseRequests, sessionExpired, startSync, stopSync } from './replication';
+import { releaseRequests, startSync, stopSync } from './replication';
 
 /** Between a start of sync and the next wipe: patient data joins the sync only then. */
 let wanted = false;
-/** Stops dropping the files of cases purged from the device (at wipe). */
-let unwatch: (() => void) | undefined;
+const patientData = () => import('./patient-data');
 
 /**
  * Ahead of the first sync, on a device holding no account's data: opens the local database and
@@ -28,15 +25,10 @@ export async function startLocalSync(): Promise<void> {
   // Patient data needs the device key: from the server now, or later (network back, or the PIN).
   startDeviceKey();
   await startSync(await getDatabase());
-  getCaseDatabase()
-    .then(async (cases) => {
-      if (!wanted) return;
-      unwatch ??= watchWithdrawnCases(await getDatabase(), cases);
-      // What was written while the data was locked joins the thread now that the key is here.
-      await writeSealedMessages(cases).catch((err: unknown) => log.error('sealed-messages.write', err));
-      // After an expired session, sync resumes with everything at the next login.
-      if (!sessionExpired()) await startSync(cases);
-    })
+  // The directory and the cards come first: on a fresh device, patient data (and the code that
+  // encrypts it) once their first sync is over; at once on a device that already holds them.
+  firstSyncOver()
+    .then(() => (wanted ? patientData().then((p) => p.startPatientData(() => wanted)) : undefined))
     .catch((err: unknown) => log.error('patient-data.open', err));
 }
 
@@ -46,12 +38,10 @@ export async function startLocalSync(): Promise<void> {
  */
 export async function wipeLocalData(): Promise<void> {
   wanted = false;
-  unwatch?.();
-  unwatch = undefined;
   await stopSync();
   await wipeRequestsDeviceData();
   await wipeDatabase();
-  await wipeCaseDatabase();
+  await (await patientData()).wipePatientData();
   forgetDeviceKey();
   clearPending();
 }

@@ -2,7 +2,7 @@
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import { getCaseDatabase, type CaseDatabase } from '../data/case-database';
+import type { CaseDatabase } from '../data/case-database';
 import { getDatabase, type Database } from '../data/database';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import { patientIdOf, type PatientBlock } from '../domain/requests/patient-schema';
@@ -38,8 +38,12 @@ function liveOn<D>(open: () => Promise<D>, key: Accessor<unknown>, subscribe: (d
 }
 
 const live = (key: Accessor<unknown>, subscribe: (db: Database) => Subscription | undefined) => liveOn(getDatabase, key, subscribe);
-/** Patient blocks and threads: read once the encrypted database opens (at once online, after the PIN offline). */
-const liveCases = (key: Accessor<unknown>, subscribe: (db: CaseDatabase) => Subscription | undefined) => liveOn(getCaseDatabase, key, subscribe);
+/**
+ * Patient blocks and threads: read once the encrypted database opens (at once online, after the PIN
+ * offline). Its code (the encryption among it) loads then, not with the route.
+ */
+const openCases = () => import('../data/case-database').then((m) => m.getCaseDatabase());
+const liveCases = (key: Accessor<unknown>, subscribe: (db: CaseDatabase) => Subscription | undefined) => liveOn(openCases, key, subscribe);
 
 export interface RequestLists {
   mine: Accessor<RequestEntry[]>;
