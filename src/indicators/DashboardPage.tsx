@@ -19,6 +19,7 @@ import { Filters } from './Filters';
 import { createDataset } from './queries';
 import { outcomeSeries, seriesOf, tablesOf, type Labels } from './tables';
 import { TableView } from './TableView';
+import './indicators.css';
 
 const t = fr.indicators;
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -17,6 +17,7 @@ import { MapFilters as Filters } from './MapFilters';
 import { matches, nearbyFilters, NO_FILTERS, toMapPoint, type MapFilters, type MapPoint } from './points';
 import { TerritoryMap } from './TerritoryMap';
 import type { TerritoryMap as MapApi } from './territory-map';
+import './map.css';
 
 /** The list stays readable and quick to scan; the map shows everyone. */
 const NEARBY_LIMIT = 50;

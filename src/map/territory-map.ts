@@ -5,6 +5,7 @@ import 'leaflet/dist/leaflet.css';
 import type { Point } from '../domain/geo';
 import { createClusterLayer, type ClusterEvents, type ClusterLayer } from './clusters';
 import { boundsOf, type CommuneFeature, type Ring } from './outline';
+import './map.css';
 
 export interface TerritoryMapOptions extends ClusterEvents {
   outlines: readonly CommuneFeature[];

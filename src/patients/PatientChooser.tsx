@@ -9,6 +9,7 @@ import { shownBirthDate, type FormErrors, type RequestForm } from '../requests/f
 import { PatientFields } from '../requests/PatientFields';
 import { birthDateLabel, findPatients } from './known';
 import { createKnownPatients } from './store';
+import '../requests/requests.css';
 
 const t = fr.requests.form;
 const SHOWN = 4;

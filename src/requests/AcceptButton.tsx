@@ -4,6 +4,7 @@ import type { SessionUser } from '../domain/session/user';
 import * as fr from '../i18n/fr';
 import { acceptError, acceptSoon, isAcceptHeld, undoAccept } from './accept';
 import type { RequestEntry } from './queries';
+import './requests.css';
 
 const t = fr.requests.actions;
 

@@ -7,6 +7,7 @@ import * as fr from '../i18n/fr';
 import { uploadBlob } from './device-store';
 import { outboxItems, uploadProgress } from './uploader';
 import { uploadUrl } from './upload-cache';
+import './requests.css';
 
 const t = fr.requests.attachment;
 

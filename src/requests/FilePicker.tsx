@@ -7,6 +7,7 @@ import * as fr from '../i18n/fr';
 import type { LocalFile } from './commands';
 import { newUploadId } from './ids';
 import { compressImage, isAccepted, MAX_UPLOAD_BYTES } from './image';
+import './requests.css';
 
 const t = fr.requests.form;
 const MAX_FILES = 10;

@@ -33,6 +33,7 @@ import { createRequestView } from './queries';
 import { SpecialtyField, TargetFields } from './TargetFields';
 import { TypeChooser } from './TypeChooser';
 import { UsualProfessional } from './UsualProfessional';
+import './requests.css';
 
 const PickMap = lazy(() => import('./PickMap'));
 const t = fr.requests.form;

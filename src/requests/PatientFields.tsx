@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import * as fr from '../i18n/fr';
 import { controlProps, FormField } from '../registration/FormField';
 import { maskBirthDate, type FormErrors, type RequestForm } from './form';
+import './requests.css';
 
 const t = fr.requests.form;
 type TextKey = 'lastName' | 'firstName' | 'address' | 'phone' | 'usualDoctor';

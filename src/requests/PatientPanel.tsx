@@ -13,6 +13,7 @@ import { recordOpening } from './audit';
 import { kindLabel, statusLabel } from './labels';
 import type { PatientEntry, RequestEntry } from './queries';
 import { dateTimeLabel } from './timing';
+import './requests.css';
 
 const t = fr.requests.patient;
 const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -14,6 +14,7 @@ import { writeMessage } from './commands';
 import { actorOf, canAnswer } from './lists';
 import type { MessageEntry, RequestEntry } from './queries';
 import { StatusNotice } from '../shell/StatusNotice';
+import './requests.css';
 
 const t = fr.requests.actions;
 type Composed = Extract<MessageKind, 'decline' | 'advice' | 'cancel' | 'hand-back' | 'resolve' | 'close-unresolved'>;

@@ -9,6 +9,7 @@ import { isOpen } from './lists';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from './labels';
 import type { RequestEntry } from './queries';
 import { deadlineLabel } from './timing';
+import './requests.css';
 
 /** `acceptAs`: an alert the member may accept from the list; `outcome`: what became of my answer. */
 export function RequestItem(props: { request: RequestEntry; now: Accessor<number>; testid: string; acceptAs?: SessionUser; outcome?: string }) {

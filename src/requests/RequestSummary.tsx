@@ -7,6 +7,7 @@ import { isOpen } from './lists';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from './labels';
 import type { RequestEntry } from './queries';
 import { dateTimeLabel, deadlineLabel } from './timing';
+import './requests.css';
 
 const t = fr.requests.card;
 

@@ -10,6 +10,7 @@ import { NotificationsButton } from './NotificationsButton';
 import type { AnswerOutcome } from './lists';
 import { createRequestLists, type RequestEntry } from './queries';
 import { RequestItem } from './RequestItem';
+import './requests.css';
 
 const t = fr.requests;
 

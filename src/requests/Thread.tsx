@@ -11,6 +11,7 @@ import { FilePicker } from './FilePicker';
 import type { MessageEntry, RequestEntry } from './queries';
 import { sealedCount, unreadableSealed } from './sealed-messages';
 import { dateTimeLabel } from './timing';
+import './requests.css';
 
 const t = fr.requests.thread;
 

@@ -2,6 +2,7 @@
 import { For, Show } from 'solid-js';
 import { REQUEST_KINDS, REQUEST_TYPES, type RequestType } from '../domain/requests/types';
 import * as fr from '../i18n/fr';
+import './requests.css';
 
 const t = fr.requests.form;
 

@@ -8,6 +8,7 @@ import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
 import { firstLine, importStatus, uploadExtract } from './api';
 import { ImportProgress, ImportResult } from './ImportReport';
+import './rpps.css';
 
 const POLL_MS = 1000;
 

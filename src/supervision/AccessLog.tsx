@@ -6,6 +6,7 @@ import * as fr from '../i18n/fr';
 import { LoadedList } from '../shell/LoadedList';
 import { dateTimeLabel } from '../requests/timing';
 import { accessLog } from './api';
+import './supervision.css';
 
 const t = fr.supervision;
 

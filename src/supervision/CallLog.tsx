@@ -11,6 +11,7 @@ import type { CallOutcome } from './coordination';
 import { agreedBy, callsOf } from './history';
 import { MemberPicker } from './MemberPicker';
 import type { Directory } from './queries';
+import './supervision.css';
 
 const t = fr.supervision;
 

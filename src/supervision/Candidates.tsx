@@ -17,6 +17,7 @@ import type { CaseContext } from './case-context';
 import { ConfirmAction } from './ConfirmAction';
 import type { Directory } from './queries';
 import { answersOf } from './queue';
+import './supervision.css';
 
 const t = fr.supervision;
 const SHOWN = 25;

@@ -5,6 +5,7 @@ import type { CareRequest } from '../domain/requests/schema';
 import * as fr from '../i18n/fr';
 import { dateTimeLabel } from '../requests/timing';
 import { timeline } from './history';
+import './supervision.css';
 
 const t = fr.supervision;
 

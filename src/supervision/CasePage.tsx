@@ -22,6 +22,7 @@ import type { CaseContext } from './case-context';
 import type { CoordinationInput } from './coordination';
 import { createDirectory } from './queries';
 import { StatusNotice } from '../shell/StatusNotice';
+import './supervision.css';
 
 const t = fr.supervision;
 

@@ -1,6 +1,7 @@
 /** A button whose action is asked again in place before it runs (« Confirmer » / « Retour »), for what cannot be undone. */
 import { createSignal, Show } from 'solid-js';
 import * as fr from '../i18n/fr';
+import './supervision.css';
 
 export interface ConfirmActionProps {
   label: string;

@@ -12,6 +12,7 @@ import { updateMember } from '../members/commands';
 import { slotLabel } from '../members/format';
 import { useSession } from '../session/session';
 import type { createDirectory } from './queries';
+import './supervision.css';
 
 const t = fr.supervision;
 

@@ -5,6 +5,7 @@ import { QUEUE_REASON_LABELS, type QueueItem } from '../domain/supervision/queue
 import * as fr from '../i18n/fr';
 import { kindLabel, statusLabel, targetLabel, urgencyLabel } from '../requests/labels';
 import { answersOf, duration, timeLeftLabel } from './queue';
+import './supervision.css';
 
 const t = fr.supervision;
 const NAMES_SHOWN = 6;

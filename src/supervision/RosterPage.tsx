@@ -11,6 +11,7 @@ import { PharmacyRota } from './PharmacyRota';
 import { createDirectory } from './queries';
 import { byDay, coordinatorChoices, defaultShift } from './roster';
 import { StatusNotice } from '../shell/StatusNotice';
+import './supervision.css';
 
 const t = fr.supervision;
 const OTHER = '__other__';
