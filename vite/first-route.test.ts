@@ -20,12 +20,12 @@ describe('the route a member lands on', () => {
     }
   });
 
-  it('leaves patient data and the schema migrations to when they are needed', () => {
-    for (const m of ['src/data/case-database.ts', 'rxdb/plugins/encryption-crypto-js', 'crypto-js', 'rxdb/plugins/migration-schema']) {
+  it('leaves patient data, the schema migrations and the notice of lost edits to when they are needed', () => {
+    for (const m of ['src/data/case-database.ts', 'rxdb/plugins/encryption-crypto-js', 'crypto-js', 'rxdb/plugins/migration-schema', 'src/shell/LostEditsNotice.tsx']) {
       expect(modules).not.toContain(m);
     }
     // Still within reach: their pages and the sync load them.
-    const later = staticallyReached(['src/data/patient-data.ts']);
+    const later = staticallyReached(['src/data/patient-data.ts', 'src/shell/LostEditsNotice.tsx']);
     for (const m of ['src/data/case-database.ts', 'rxdb/plugins/encryption-crypto-js', 'rxdb/plugins/migration-schema']) expect(later).toContain(m);
   });
 });

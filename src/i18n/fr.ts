@@ -4,7 +4,8 @@
  * code carries only the features it names (`fr.directory`, `fr.requests`…), not the whole catalogue.
  */
 export { app, session, sync, storage, update, forms, errors } from './fr/shell';
-export { lostEdits, protection } from './fr/device';
+export { protection } from './fr/device';
+export { lostEdits } from './fr/lost-edits';
 export { directory } from './fr/directory';
 export { availability, profile } from './fr/profile';
 export { picker, map } from './fr/map';

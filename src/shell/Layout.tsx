@@ -3,7 +3,7 @@
  * sync notices, the page, and the navigation: bottom tabs on a phone, a side bar on a desktop.
  */
 import { A, Navigate, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { For, onMount, Show, type Accessor } from 'solid-js';
+import { For, lazy, onMount, Show, type Accessor } from 'solid-js';
 import { storageFreed, storageFull } from '../data/local-write';
 import { sessionExpired, syncError, syncStatus } from '../data/replication';
 import type { SessionUser } from '../domain/session/user';
@@ -14,11 +14,14 @@ import { LockNotice } from '../protection/LockNotice';
 import { FirstSyncProgress } from './FirstSyncProgress';
 import { useSession } from '../session/session';
 import { LogoutButton } from './logout';
-import { LostEditsNotice } from './LostEditsNotice';
+import { createLostEdits } from './lost-edits';
 import { createMediaQuery, WIDE } from './media';
 import { NavIcon } from './NavIcon';
 import { sideLinksFor, tabsFor, type Destination } from './navigation';
 import { SyncIndicator } from './SyncIndicator';
+
+/** Shown only when a conflict did not keep an edit made here: its code loads then. */
+const LostEditsNotice = lazy(() => import('./LostEditsNotice'));
 
 export default function Layout(props: RouteSectionProps) {
   const session = useSession();
@@ -26,6 +29,7 @@ export default function Layout(props: RouteSectionProps) {
   const wide = createMediaQuery(WIDE);
   // New alerts ring wherever the member is in the app; the count is the nav badge.
   const openAlerts = createRequestsBackground(session.user, (url) => navigate(url));
+  const lostEdits = createLostEdits();
   onMount(() => performance.mark('cpts:frame-shown'));
 
   return (
@@ -76,7 +80,9 @@ export default function Layout(props: RouteSectionProps) {
               <SideBar user={user()} openAlerts={openAlerts} />
             </Show>
             <main id="main" class="page">
-              <LostEditsNotice />
+              <Show when={lostEdits().length > 0}>
+                <LostEditsNotice edits={lostEdits} />
+              </Show>
               {props.children}
             </main>
           </div>

@@ -3,10 +3,10 @@
  * written here and the one kept, and the way to re-apply it (directory entries) or to dismiss it.
  */
 import { TERRITORY } from '../config';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, type Accessor } from 'solid-js';
 import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
-import { canReapply, createLostEdits, dismissEdit, reapplyEdit, type LostEdit } from './lost-edits';
+import { canReapply, dismissEdit, reapplyEdit, type LostEdit } from './lost-edits';
 
 const FIRST = 3;
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: TERRITORY.timeZone });
@@ -87,8 +87,9 @@ function Edit(props: { edit: LostEdit }) {
   );
 }
 
-export function LostEditsNotice() {
-  const edits = createLostEdits();
+/** `edits`: the kept edits, live (`createLostEdits`); the frame shows the notice while there are some. */
+export default function LostEditsNotice(props: { edits: Accessor<LostEdit[]> }) {
+  const edits = () => props.edits();
   const [all, setAll] = createSignal(false);
   const shown = () => (all() ? edits() : edits().slice(0, FIRST));
   return (
