@@ -336,7 +336,8 @@ async function main() {
           serverCpuMsNetOfIdle: perPostOfBursts((b) => b.serverMs - idle.serverMsPerS * b.seconds).median,
           dbCpuMsNetOfIdle: perPostOfBursts((b) => b.dbMs - idle.dbMsPerS * b.seconds).median,
           burst: { posts: BURST, seconds: summarize(bursts.map((b) => b.seconds)), missedArrivals: bursts.reduce((n, b) => n + b.missed, 0) },
-          windows: {
+          // The spread over the bursts.
+          bursts: {
             serverCpuMsNetOfIdle: perPostOfBursts((b) => b.serverMs - idle.serverMsPerS * b.seconds),
             dbCpuMsNetOfIdle: perPostOfBursts((b) => b.dbMs - idle.dbMsPerS * b.seconds),
           },

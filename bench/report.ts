@@ -157,8 +157,11 @@ export function writeReport(parts?: PartRun[], quick?: boolean): Json {
     cpuPerChange: region && {
       where: region.where,
       serverCpuMsNetOfIdle: regionNet,
-      // The windows' spread: where the idle load dwarfs a post's cost, the net figure is within it.
-      serverCpuMsNetOfIdleWindows: bySize((s) => [s.perPost.windows.serverCpuMsNetOfIdle.min, s.perPost.windows.serverCpuMsNetOfIdle.max], region),
+      // The spread over the bursts (over the windows of posts in results written before the bursts): where the idle load dwarfs a post's cost, the net figure is within it.
+      serverCpuMsNetOfIdleSpread: bySize((s) => {
+        const spread = (s.perPost.bursts ?? s.perPost.windows).serverCpuMsNetOfIdle;
+        return [spread.min, spread.max];
+      }, region),
       serverCpuMsGross: bySize((s) => s.perPost.serverCpuMs, region),
       dbCpuMsNetOfIdle: bySize((s) => s.perPost.dbCpuMsNetOfIdle, region),
       ratio10000to10: regionNet['10000'] !== undefined && regionNet['10'] ? Math.round((regionNet['10000'] / regionNet['10']) * 100) / 100 : undefined,
@@ -363,7 +366,7 @@ function markdown(r: Json): string {
         'Server CPU is both instances’ summed, database CPU the three nodes’ summed. Everything shares the machine’s 2 cores. ' +
         (r.cpuPerChange.sizes[0]?.perPost?.burst ? `CPU per post is ${cpuOverBursts(r.cpuPerChange.sizes[0].perPost.burst.posts).replace(/; $/, '. ')}` : '') +
         `**CPU per change from 10 to 10,000 clients: ${r.cpuPerChange.ratio10000to10 ?? '—'}×** (target within 1.2×; net of idle, whose ${r.cpuPerChange.sizes[0]?.perPost?.burst ? 'bursts' : 'windows'} ranged ` +
-        Object.entries(r.cpuPerChange.serverCpuMsNetOfIdleWindows as Record<string, number[]>).map(([n, [lo, hi]]) => `${lo} to ${hi} ms at ${n}`).join(', ') + ').',
+        Object.entries(r.cpuPerChange.serverCpuMsNetOfIdleSpread as Record<string, number[]>).map(([n, [lo, hi]]) => `${lo} to ${hi} ms at ${n}`).join(', ') + ').',
       '',
       '“Missed”: over all posts, how many of the 10 expected arrivals at connected clients had not come 15 s after the post; a post with one counts in no latency of all 10. ' +
         'The nurses have room in their weekly alert budget for every post of the run, so each post alerts all 10 and a missed arrival is a card that did not reach one in 15 s; ' +
