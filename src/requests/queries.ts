@@ -4,6 +4,7 @@ import type { RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { CaseDatabase } from '../data/case-database';
 import { getDatabase, type Database } from '../data/database';
+import { firstSyncOver } from '../data/first-sync-progress';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import { patientIdOf, type PatientBlock } from '../domain/requests/patient-schema';
 import type { CareRequest } from '../domain/requests/schema';
@@ -40,9 +41,13 @@ function liveOn<D>(open: () => Promise<D>, key: Accessor<unknown>, subscribe: (d
 const live = (key: Accessor<unknown>, subscribe: (db: Database) => Subscription | undefined) => liveOn(getDatabase, key, subscribe);
 /**
  * Patient blocks and threads: read once the encrypted database opens (at once online, after the PIN
- * offline). Its code (the encryption among it) loads then, not with the route.
+ * offline); on a fresh device, once its first sync is over, as patient data comes after the directory
+ * and the cards (local-data.ts). Its code, the encryption among it, loads then, not with the route.
  */
-const openCases = () => import('../data/case-database').then((m) => m.getCaseDatabase());
+const openCases = () =>
+  firstSyncOver()
+    .then(() => import('../data/case-database'))
+    .then((m) => m.getCaseDatabase());
 const liveCases = (key: Accessor<unknown>, subscribe: (db: CaseDatabase) => Subscription | undefined) => liveOn(openCases, key, subscribe);
 
 export interface RequestLists {
