@@ -34,17 +34,18 @@ addRxPlugin(RxDBLocalDocumentsPlugin);
  * A device that installed an earlier version keeps its data: each schema's migrations run when its
  * collection opens (RxDB's migration plugin). Their code loads only where there may be something to
  * carry over, on a device that already holds a database of this name; a fresh device's first visit
- * opens its collections without it. Resolves with whether the migrations run.
+ * opens its collections without it. Resolves with whether the migrations run, and the plugin's
+ * loading (to add before the collections, while the database is being created).
  */
-export async function loadMigrationsIfHeld(name: string): Promise<boolean> {
+export async function migrationsIfHeld(name: string): Promise<{ migrate: boolean; plugin: Promise<void> }> {
   const names = await indexedDB.databases?.().then(
     (all) => all.map((d) => d.name ?? ''),
     () => undefined,
   );
   // Where the browser cannot list its databases, they are assumed to be there.
-  const held = !names || names.some((n) => n.startsWith(`rxdb-dexie-${name}--`));
-  if (held) addRxPlugin((await import('rxdb/plugins/migration-schema')).RxDBMigrationSchemaPlugin);
-  return held;
+  const migrate = !names || names.some((n) => n.startsWith(`rxdb-dexie-${name}--`));
+  const plugin = migrate ? import('rxdb/plugins/migration-schema').then((m) => addRxPlugin(m.RxDBMigrationSchemaPlugin)) : Promise.resolve();
+  return { migrate, plugin };
 }
 
 /** `collections` migrated when they open, or not (nothing stored to carry over, and the plugin absent). */
@@ -68,7 +69,7 @@ export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unkno
 async function open(): Promise<Database> {
   performance.mark('cpts:db-opening');
   // Looked at before the database exists: opening it creates its files.
-  const migrate = await loadMigrationsIfHeld(LOCAL_DATABASE_NAME);
+  const { migrate, plugin } = await migrationsIfHeld(LOCAL_DATABASE_NAME);
   const db = await createRxDatabase<SharedCollections>({
     name: LOCAL_DATABASE_NAME,
     storage: await storage(),
@@ -83,6 +84,7 @@ async function open(): Promise<Database> {
     await removeCollectionStorages(db.storage, db.internalStore, db.token, db.name, name, db.multiInstance, undefined, db.hashFunction);
   }
   performance.mark('cpts:db-created');
+  await plugin;
   await db.addCollections(migrating(SHARED_COLLECTIONS, migrate));
   performance.mark('cpts:db-opened');
   return db;
