@@ -177,4 +177,22 @@ export const CHANGES: Array<{ what: string; files: string[]; why: string; before
       return a && b ? `over bursts of posts (bench/alerts.ts now): database CPU per post, net of idle, ${a.perPost.dbCpuMsNetOfIdle} ms at 10 clients and ${b.perPost.dbCpuMsNetOfIdle} ms at 10,000; alert p95 ${a.latencyAllAlertedMs.p95} and ${b.latencyAllAlertedMs.p95} ms (load/core ${a.loadPerCore} and ${b.loadPerCore})` : '';
     },
   },
+  {
+    what: 'A pull’s pages hold 500 documents, not 1,000',
+    files: ['src/domain/sync/api.ts'],
+    why:
+      'A fresh device shows the directory once the first page of members is stored. On slow 4G a page of 1,000 members is 115 KB gzipped (0.6 s), ' +
+      'and storing it takes about a second on a phone’s CPU; the landing page stayed empty meanwhile. Pages of 500 halve both for the first page; ' +
+      'the later pages are fetched while the earlier ones are written.',
+    before:
+      'measured 2026-12-05 at 8179358 on the slow phone, two runs of 5 (load/core 1.0–1.2): first visit 3,096 / 3,252 ms (nurse), 3,405 / 3,647 ms (coordinator); ' +
+      'unthrottled first sync, run just after the one with pages of 500: ours 3,092 ms (coordinator) and 1,337 ms (nurse), ratios to PouchDB 0.66 and 0.71',
+    after: (r) => {
+      const p = r.startOnPhone;
+      const f = r.firstSync;
+      const phone = p ? `first visit ${p.nurse.firstVisitMs} ms (nurse), ${p.coordinator.firstVisitMs} ms (coordinator) (load/core ${p.loadPerCore.median})` : '';
+      const sync = f ? `; unthrottled first sync: ours ${f.coordinator.oursMs.median} ms and ${f.nurse.oursMs.median} ms, ratios ${f.coordinator.ratioToPeer} and ${f.nurse.ratioToPeer}` : '';
+      return phone + sync;
+    },
+  },
 ];
