@@ -6,9 +6,10 @@ import { firstSyncOver, firstSyncProgress, followFirstSync, forgetFirstSync } fr
 /** A replication whose documents and end of first pull the test hands out. */
 function replication() {
   const received$ = new Subject<unknown>();
+  const error$ = new Subject<unknown>();
   let finish = () => {};
   const initial = new Promise<void>((resolve) => (finish = resolve));
-  return { received$, awaitInitialReplication: () => initial, finish };
+  return { received$, error$, awaitInitialReplication: () => initial, finish };
 }
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -71,5 +72,26 @@ describe('following a first sync', () => {
     forgetFirstSync();
     await flush();
     expect(over).toBe(true);
+  });
+
+  it('lets those waiting go on with what arrived when a first sync is held up (network lost half-way), until the next sign-in', async () => {
+    let over = false;
+    const none = () => Promise.resolve({});
+    const members = replication();
+    followFirstSync('members', members, none);
+    void firstSyncOver().then(() => (over = true));
+    await flush();
+    expect(over).toBe(false);
+    members.error$.next(new Error('Failed to fetch'));
+    await flush();
+    expect(over).toBe(true);
+    expect(firstSyncProgress()).toEqual([{ collection: 'members', received: 0, done: false }]);
+
+    forgetFirstSync();
+    over = false;
+    followFirstSync('members', replication(), none);
+    void firstSyncOver().then(() => (over = true));
+    await flush();
+    expect(over).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ import { getJson } from './json-api';
 /** What this module needs of an RxDB replication. */
 export interface FollowedReplication {
   received$: Observable<unknown>;
+  /** A pull or push that failed (no network, a refusal): the first sync is held up. */
+  error$: Observable<unknown>;
   awaitInitialReplication(): Promise<void>;
 }
 
@@ -23,16 +25,21 @@ let totals: Promise<SyncTotals> | null = null;
 export const firstSyncProgress = (): CollectionProgress[] => [...progress().values()];
 
 let waiting: Array<() => void> = [];
+/** A first sync held up (no network, a refusal) since the last sign-in: those waiting go on with what is there. */
+let heldUp = false;
 
-/** Resolves those waiting for the end of the first sync once no collection's is under way. */
+/** Resolves those waiting for the end of the first sync once no collection's is under way, or once one is held up. */
 function settle(): void {
-  if (firstSyncProgress().some((p) => !p.done)) return;
+  if (!heldUp && firstSyncProgress().some((p) => !p.done)) return;
   const over = waiting;
   waiting = [];
   over.forEach((resolve) => resolve());
 }
 
-/** Resolves once no collection is in its first sync: at once on a device that held its data, or once sync stops. */
+/**
+ * Resolves once no collection is in its first sync: at once on a device that held its data, once
+ * sync stops, or once a first sync is held up (the network lost half-way: what arrived is used).
+ */
 export function firstSyncOver(): Promise<void> {
   return new Promise((resolve) => {
     waiting.push(resolve);
@@ -78,6 +85,11 @@ export function followFirstSync(name: string, replication: FollowedReplication, 
     // The first documents mean the session is there: ask what the whole will be.
     if (received === 1) void totalsOf().then((known) => update(name, { total: known[name] }));
   });
+  const errors = replication.error$.subscribe(() => {
+    heldUp = true;
+    settle();
+  });
+  subscription.add(errors);
   replication
     .awaitInitialReplication()
     .then(() => update(name, { done: true }))
@@ -102,4 +114,5 @@ export function forgetFirstSync(): void {
   setProgress(new Map());
   totals = null;
   settle();
+  heldUp = false;
 }
