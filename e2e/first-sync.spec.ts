@@ -4,6 +4,7 @@
  * network would, so the test sees the sync half-way.
  */
 import { expect, test } from '@playwright/test';
+import { PULL_BATCH } from '../src/domain/sync/api';
 import { startApiGate, type ApiGate } from './api-gate';
 import { E2E_PORT } from './env';
 import { closeContextsAfterEach, DIRECTORY_COUNT, login, screenshot } from './helpers';
@@ -27,7 +28,7 @@ test('the first sync shows what is left of the directory, the first page already
   await expect(progress).toBeVisible();
   const bar = progress.locator('progress');
   // The banner may show before the whole first page is stored: wait for it, then read the figures.
-  await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThanOrEqual(1000);
+  await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThanOrEqual(PULL_BATCH);
   const received = Number(await bar.getAttribute('value'));
   const left = Number((await page.getByTestId('first-sync-left').textContent())?.match(/encore ([\d\s\u202f]+) fiches de l’annuaire/)?.[1].replace(/\D/g, ''));
   expect(left).toBeGreaterThan(0);
