@@ -26,7 +26,7 @@ export async function startLocalSync(): Promise<void> {
   startDeviceKey();
   await startSync(await getDatabase());
   // The directory and the cards come first: on a fresh device, patient data (and the code that
-  // encrypts it) once their first sync is over; at once on a device that already holds them.
+  // encrypts it) once their first sync is over or held up; at once on a device that already holds them.
   firstSyncOver()
     .then(() => (wanted ? patientData().then((p) => p.startPatientData(() => wanted)) : undefined))
     .catch((err: unknown) => log.error('patient-data.open', err));

@@ -41,8 +41,8 @@ function liveOn<D>(open: () => Promise<D>, key: Accessor<unknown>, subscribe: (d
 const live = (key: Accessor<unknown>, subscribe: (db: Database) => Subscription | undefined) => liveOn(getDatabase, key, subscribe);
 /**
  * Patient blocks and threads: read once the encrypted database opens (at once online, after the PIN
- * offline); on a fresh device, once its first sync is over, as patient data comes after the directory
- * and the cards (local-data.ts). Its code, the encryption among it, loads then, not with the route.
+ * offline); on a fresh device, once its first sync is over or held up, as patient data comes after the
+ * directory and the cards (local-data.ts). Its code, the encryption among it, loads then, not with the route.
  */
 const openCases = () =>
   firstSyncOver()
