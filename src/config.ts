@@ -35,6 +35,8 @@ export function syncUrl(collection: string): string {
 
 /** Name of the local (IndexedDB) database. */
 export const LOCAL_DATABASE_NAME = 'cpts';
+/** Name of the encrypted local database of patient data (data/case-database.ts). */
+export const CASE_DATABASE_NAME = 'cpts-cases';
 
 /**
  * RxDB dev-mode (schema and query checks), under the dev server only: it also loads an iframe from

@@ -9,12 +9,12 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { knownPatientMigrations, knownPatientSchema, type KnownPatient } from '../domain/requests/known-patient-schema';
+import { CASE_DATABASE_NAME } from '../config';
 import { databaseKey, keyState } from '../protection/device-key';
 import { CASE_COLLECTIONS } from './case-collections';
 import { dropIndexedDbFiles, storage, type Collections } from './database';
 import { openEncryptedDatabase } from './encrypted-database';
 
-export const CASE_DATABASE_NAME = 'cpts-cases';
 
 /** The replicated patient blocks and threads, and the device's own list of its user's patients (never replicated). */
 export type CaseCollections = Pick<Collections, 'patients' | 'messages'> & { knownPatients: RxCollection<KnownPatient> };

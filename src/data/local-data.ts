@@ -1,7 +1,8 @@
 /** What the session does with the device's data: start syncing it after login, wipe it at logout. */
 import { forgetDeviceKey, startDeviceKey } from '../protection/device-key';
 import { log } from '../log';
-import { getDatabase, wipeDatabase } from './database';
+import { CASE_DATABASE_NAME } from '../config';
+import { dropIndexedDbFiles, getDatabase, wipeDatabase } from './database';
 import { firstSyncOver } from './first-sync-progress';
 import { clearPending } from './pending-store';
 import { wipeRequestsDeviceData } from '../requests/device-data';
@@ -41,7 +42,11 @@ export async function wipeLocalData(): Promise<void> {
   await stopSync();
   await wipeRequestsDeviceData();
   await wipeDatabase();
-  await (await patientData()).wipePatientData();
+  // Patient data leaves even if its code cannot load (offline before the app was installed): its files go.
+  await patientData().then(
+    (p) => p.wipePatientData(),
+    () => dropIndexedDbFiles(CASE_DATABASE_NAME),
+  );
   forgetDeviceKey();
   clearPending();
 }
