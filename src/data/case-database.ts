@@ -15,7 +15,6 @@ import { CASE_COLLECTIONS } from './case-collections';
 import { dropIndexedDbFiles, storage, type Collections } from './database';
 import { openEncryptedDatabase } from './encrypted-database';
 
-
 /** The replicated patient blocks and threads, and the device's own list of its user's patients (never replicated). */
 export type CaseCollections = Pick<Collections, 'patients' | 'messages'> & { knownPatients: RxCollection<KnownPatient> };
 export type CaseDatabase = RxDatabase<CaseCollections>;
