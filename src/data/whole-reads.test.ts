@@ -4,7 +4,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, randomToken, type MangoQuery, type RxJsonSchema, type RxStorage, type RxStorageInstance } from 'rxdb';
 import { readingWholeRanges } from './whole-reads';
 
-type Doc = { id: string; name: string; town: string; n: number; active: boolean };
+/** `extra` holds keys starting with `|` (as RxDB's key compression writes them), which Dexie stores as `__`. */
+type Doc = { id: string; name: string; town: string; n: number; active: boolean; extra?: Record<string, unknown> };
 const schema = fillWithDefaultSettings<Doc>({
   version: 0,
   primaryKey: 'id',
@@ -15,6 +16,7 @@ const schema = fillWithDefaultSettings<Doc>({
     town: { type: 'string', maxLength: 40 },
     n: { type: 'number', minimum: 0, maximum: 1000, multipleOf: 1 },
     active: { type: 'boolean' },
+    extra: { type: 'object' },
   },
   required: ['id', 'name', 'town', 'n', 'active'],
   indexes: ['town', 'n', 'active'],
@@ -39,6 +41,7 @@ const docs = Array.from({ length: 300 }, (_, i) => ({
   town: TOWNS[i % TOWNS.length],
   n: (i * 13) % 50,
   active: i % 3 !== 0,
+  ...(i % 4 === 0 ? { extra: { '|k': i, plain: 'x', list: [{ '|deep': [i, { '|deeper': true }] }], 'a.b': 1 } } : {}),
 }));
 
 async function filled(storage: RxStorage<unknown, unknown>) {

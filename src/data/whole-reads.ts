@@ -6,17 +6,47 @@
  * returns them in the same order, then filters and sorts them as RxDB does. A query with a limit or
  * a skip (the cursor stops early) goes to RxDB unchanged.
  */
-import { getQueryMatcher, getSortComparator, type RxDocumentData, type RxStorage, type RxStorageInstance, type RxStorageInstanceCreationParams } from 'rxdb';
+import { getProperty, getQueryMatcher, getSortComparator, setProperty, type RxDocumentData, type RxStorage, type RxStorageInstance, type RxStorageInstanceCreationParams } from 'rxdb';
 import {
   DEXIE_DOCS_TABLE_NAME,
+  DEXIE_PIPE_SUBSTITUTE,
   dexieReplaceIfStartsWithPipe,
-  fromDexieToStorage,
+  dexieReplaceIfStartsWithPipeRevert,
   getKeyRangeByQueryPlan,
   type RxStorageInstanceDexie,
 } from 'rxdb/plugins/storage-dexie';
 
 type DexieInstance<T> = RxStorageInstanceDexie<T>;
 type Query<T> = Parameters<RxStorageInstance<T, unknown, unknown>['query']>[0];
+
+/** Keys stored with `__` for a leading `|` (Dexie cannot index them) get their `|` back, in place. */
+function revertPipeKeys(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) revertPipeKeys(item);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    const field = object[key];
+    if (field && typeof field === 'object') revertPipeKeys(field);
+    if (!key.includes(DEXIE_PIPE_SUBSTITUTE)) continue;
+    const original = dexieReplaceIfStartsWithPipeRevert(key);
+    if (original === key) continue;
+    delete object[key];
+    object[original] = field;
+  }
+}
+
+/**
+ * RxDB's `fromDexieToStorage` without its deep copy, key by key, of every document (on a phone,
+ * most of the time a directory's read took): the rows `getAll` returns are new objects, ours to change.
+ */
+function fromDexieRow<T>(booleanIndexes: readonly string[], row: Record<string, unknown>): RxDocumentData<T> {
+  revertPipeKeys(row);
+  for (const index of booleanIndexes) setProperty(row, index, getProperty(row, index) === '1');
+  return row as unknown as RxDocumentData<T>;
+}
 
 async function readWholeRange<T>(instance: DexieInstance<T>, prepared: Query<T>): Promise<RxDocumentData<T>[]> {
   const state = await instance.internals;
@@ -38,7 +68,7 @@ async function readWholeRange<T>(instance: DexieInstance<T>, prepared: Query<T>)
     });
   });
   const matches = plan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(instance.schema, prepared.query);
-  const rows = stored.map((d) => fromDexieToStorage<T>(state.booleanIndexes, d as never)).filter((doc) => !matches || matches(doc));
+  const rows = stored.map((d) => fromDexieRow<T>(state.booleanIndexes, d as Record<string, unknown>)).filter((doc) => !matches || matches(doc));
   return plan.sortSatisfiedByIndex ? rows : rows.sort(getSortComparator(instance.schema, prepared.query));
 }
 
