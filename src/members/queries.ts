@@ -1,10 +1,11 @@
 /** Reactive reads of the local directory: one live subscription to the collection, filtered in memory. */
-import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { DeepReadonly } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { getDatabase } from '../data/database';
 import type { Member } from '../domain/members/schema';
 import * as fr from '../i18n/fr';
+import { whenIdle } from '../idle';
 import { buildIndex, search } from './search';
 
 export type MemberEntry = DeepReadonly<Member>;
@@ -60,6 +61,13 @@ export function createMemberSearch(query: Accessor<string>): MemberSearch {
   });
 
   const index = createMemo(() => buildIndex(members()));
+  // The list opens on the order alone; the texts a query searches are computed once it is on screen,
+  // while the page is idle, so that neither the first paint nor the first keystroke waits for them.
+  createEffect(() => {
+    const current = index();
+    if (!loaded()) return;
+    onCleanup(whenIdle(() => current.texts()));
+  });
   const results = createMemo(() => search(index(), query()));
   return { results, total: () => members().length, loaded, error };
 }

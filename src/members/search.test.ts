@@ -1,5 +1,5 @@
 /** Tests of the directory search. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildIndex, feminine, normalize, queryWords, search, withinOneTypo } from './search';
 
 const member = (displayName: string, profession: string, commune: string, extra: object = {}) => ({
@@ -122,5 +122,18 @@ describe('query words', () => {
     expect(feminine('infirmier')).toBe('infirmiere');
     expect(feminine('masseur')).toBe('masseuse');
     expect(feminine('medecin')).toBeNull();
+  });
+});
+
+describe('the search index', () => {
+  it('lists everyone for an empty query without computing the searched texts, then computes them once', () => {
+    const fresh = buildIndex([member('Louis Marin', '91', 'Metz'), member('Anne Zimmer', '70', 'Woippy')]);
+    const texts = vi.spyOn(fresh, 'texts');
+    expect(search(fresh, '').map((m) => m.displayName)).toEqual(['Anne Zimmer', 'Louis Marin']);
+    expect(texts).not.toHaveBeenCalled();
+    expect(search(fresh, 'woippy').map((m) => m.displayName)).toEqual(['Anne Zimmer']);
+    expect(search(fresh, 'marin').map((m) => m.displayName)).toEqual(['Louis Marin']);
+    expect(texts).toHaveBeenCalledTimes(2);
+    expect(texts.mock.results[1].value).toBe(texts.mock.results[0].value);
   });
 });

@@ -21,11 +21,19 @@ export interface IndexedEntry<T> {
   words: ReadonlySet<string>;
 }
 
-export interface SearchIndex<T> {
+/** What a query is matched against, for each member of an index. */
+export interface SearchTexts<T> {
   /** In name order. */
   entries: IndexedEntry<T>[];
   /** Every word of every entry, once. */
   vocabulary: ReadonlySet<string>;
+}
+
+export interface SearchIndex<T> {
+  /** In name order: what an empty query lists. */
+  members: readonly T[];
+  /** The searched texts, computed on the first query that needs them (or ahead, when the page is idle). */
+  texts(): SearchTexts<T>;
 }
 
 /** Lower case, accents removed (« Évêché » → « eveche »), apostrophes and dashes made spaces. */
@@ -101,34 +109,57 @@ export function sortKey(member: Searchable): string {
 }
 
 const collator = new Intl.Collator('fr');
-interface Computed {
+interface Texts {
   text: string;
-  key: string;
   name: string;
   words: ReadonlySet<string>;
 }
-/** A member's texts and sort key, by its (unchanging) entry: a change of the collection only computes the new entries'. */
-const computed = new WeakMap<object, Computed>();
+/**
+ * A member's sort key and texts, by its (unchanging) entry: a change of the collection only
+ * computes the new entries'. The texts cost most and an empty query (the directory as it opens)
+ * needs only the order, so they are kept apart.
+ */
+const sortKeys = new WeakMap<object, string>();
+const searched = new WeakMap<object, Texts>();
 
-function compute(member: Searchable): Computed {
-  const text = searchText(member);
-  const name = normalize([member.displayName, member.firstName, member.lastName].filter(Boolean).join(' '));
-  return { text, key: sortKey(member), name, words: new Set(text.split(' ')) };
+function keyOf(member: Searchable): string {
+  let key = sortKeys.get(member);
+  if (key === undefined) sortKeys.set(member, (key = sortKey(member)));
+  return key;
+}
+
+function textsOf(member: Searchable): Texts {
+  let known = searched.get(member);
+  if (!known) {
+    const text = searchText(member);
+    const name = normalize([member.displayName, member.firstName, member.lastName].filter(Boolean).join(' '));
+    searched.set(member, (known = { text, name, words: new Set(text.split(' ')) }));
+  }
+  return known;
 }
 
 /** Built once per change of the collection, sorted, so each keystroke only filters. */
 export function buildIndex<T extends Searchable>(members: readonly T[]): SearchIndex<T> {
-  const vocabulary = new Set<string>();
-  const entries = members
-    .map((member) => {
-      let known = computed.get(member);
-      if (!known) computed.set(member, (known = compute(member)));
-      for (const word of known.words) vocabulary.add(word);
-      return { member, ...known };
-    })
+  const sorted = members
+    .map((member) => ({ member, key: keyOf(member) }))
     .sort((a, b) => collator.compare(a.key, b.key))
-    .map(({ member, text, name, words }) => ({ member, text, name, words }));
-  return { entries, vocabulary };
+    .map(({ member }) => member);
+  let texts: SearchTexts<T> | undefined;
+  return {
+    members: sorted,
+    texts() {
+      if (!texts) {
+        const vocabulary = new Set<string>();
+        const entries = sorted.map((member) => {
+          const known = textsOf(member);
+          for (const word of known.words) vocabulary.add(word);
+          return { member, ...known };
+        });
+        texts = { entries, vocabulary };
+      }
+      return texts;
+    },
+  };
 }
 
 /**
@@ -183,11 +214,12 @@ function hasAny(words: ReadonlySet<string>, wanted: ReadonlySet<string>): boolea
  */
 export function search<T>(index: SearchIndex<T>, query: string): T[] {
   const words = queryWords(query);
-  if (words.length === 0) return index.entries.map((e) => e.member);
+  if (words.length === 0) return [...index.members];
+  const { entries, vocabulary } = index.texts();
   const typos = new Map<string, Set<string>>();
-  const typoOf = (word: string) => typos.get(word) ?? typos.set(word, typoMatches(word, index.vocabulary)).get(word)!;
+  const typoOf = (word: string) => typos.get(word) ?? typos.set(word, typoMatches(word, vocabulary)).get(word)!;
   const groups: T[][] = [[], [], [], []];
-  for (const entry of index.entries) {
+  for (const entry of entries) {
     let match = NAME;
     for (const word of words) {
       if (entry.name.includes(word)) continue;
