@@ -7,6 +7,7 @@ import { addRxPlugin, createRxDatabase, removeCollectionStorages, removeRxDataba
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { loadRxdbDevMode, LOCAL_DATABASE_NAME } from '../config';
+import { log } from '../log';
 import { memberMigrations, memberSchema, type Member } from '../domain/members/schema';
 import type { RequestMessage } from '../domain/requests/message-schema';
 import type { PatientBlock } from '../domain/requests/patient-schema';
@@ -79,15 +80,29 @@ async function open(): Promise<Database> {
     // Edits lost to conflicts are kept in a local document, never replicated (lost-edits-store.ts).
     localDocuments: true,
   });
-  // Patient data was kept here, in clear, before it moved to the encrypted database: drop it (it comes back there).
-  for (const name of ['patients', 'messages']) {
-    await removeCollectionStorages(db.storage, db.internalStore, db.token, db.name, name, db.multiInstance, undefined, db.hashFunction);
-  }
   performance.mark('cpts:db-created');
   await plugin;
   await db.addCollections(migrating(SHARED_COLLECTIONS, migrate));
   performance.mark('cpts:db-opened');
+  // Not awaited: no start waits for it (it read the database's list of collections twice, on a phone
+  // about 100 ms). A fresh device holds nothing to drop.
+  if (migrate) void dropCollectionsMovedOut(db);
   return db;
+}
+
+/**
+ * Patient data was kept here, in clear, before it moved to the encrypted database: drop it (it comes
+ * back there). Should this fail, it is reported, and the next opening tries again.
+ */
+async function dropCollectionsMovedOut(db: Database): Promise<void> {
+  try {
+    for (const name of ['patients', 'messages']) {
+      await removeCollectionStorages(db.storage, db.internalStore, db.token, db.name, name, db.multiInstance, undefined, db.hashFunction);
+    }
+  } catch (err) {
+    // Closed meanwhile (a logout wipes it all anyway) is not worth a report.
+    if (!db.closed) log.error('clear-patient-data.drop', err);
+  }
 }
 
 /** The collections of this database, exported for the Node tests that replicate like the app. */

@@ -21,6 +21,7 @@ export const CLIENT_EVENTS = [
   'lost-edit.save',
   'map.limit',
   'sealing-keys.create',
+  'clear-patient-data.drop',
 ] as const;
 export type ClientEvent = (typeof CLIENT_EVENTS)[number];
 

@@ -78,6 +78,7 @@ export const technical = {
     'lost-edit.save': 'Modification non retenue non enregistrée',
     'map.limit': 'Limite du territoire non chargée',
     'sealing-keys.create': 'Clés de scellement non créées',
+    'clear-patient-data.drop': 'Anciennes données patients en clair non effacées de l’appareil',
     'client-log.dropped': 'Erreurs non envoyées (limite de l’appareil atteinte)',
   } satisfies Record<ClientEvent | typeof DROPPED_EVENT, string>,
 } as const;
