@@ -9,13 +9,13 @@ import type { SessionUser } from '../domain/session/user';
 import { startAuditUploads, stopAuditUploads } from './audit';
 import { ensurePushSubscription, showAlert } from './notifications';
 import { noticeFor } from './push-payload';
-import { createRequestLists } from './queries';
+import { createOpenAlerts } from './queries';
 import { playAlertSound, unlockAlertSound } from './sound';
 import { hurryUploads, startUploads, stopUploads } from './uploader';
 
 /** Starts the background work for `user`; returns the number of open alerts (the nav badge). */
 export function createRequestsBackground(user: Accessor<SessionUser | null>, open: (url: string) => void): Accessor<number> {
-  const lists = createRequestLists(() => user()?.memberId);
+  const lists = createOpenAlerts(() => user()?.memberId);
   // The first list is what the device already knew: only requests that join it later ring.
   let known: Set<string> | null = null;
   createEffect(() => {

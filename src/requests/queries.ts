@@ -74,10 +74,7 @@ export function createRequestLists(me: Accessor<string | undefined>): RequestLis
       setLoaded(true);
     });
   });
-  liveCases(me, (db) => {
-    const id = me();
-    return id ? db.messages.find({ selector: { authorId: id } }).$.subscribe((docs) => setMessages(docs.map((d) => d.toJSON() as MessageEntry))) : undefined;
-  });
+  liveCases(me, myMessages(me, setMessages));
   const id = () => me() ?? '';
   return {
     mine: createMemo(() => myRequests(requests(), id())),
@@ -87,6 +84,34 @@ export function createRequestLists(me: Accessor<string | undefined>): RequestLis
     messages,
     loaded,
   };
+}
+
+/** The messages `me` wrote (my answers), from the encrypted database. */
+function myMessages(me: Accessor<string | undefined>, set: (messages: MessageEntry[]) => void) {
+  return (db: CaseDatabase) => {
+    const id = me();
+    return id ? db.messages.find({ selector: { authorId: id } }).$.subscribe((docs) => set(docs.map((d) => d.toJSON() as MessageEntry))) : undefined;
+  };
+}
+
+/**
+ * My open alerts alone (the nav badge, the ring, on every page): read from the requests still
+ * searching, through the schema's index on the status, not from every card the device holds (a
+ * coordinator's, after a year, thousands, read while the landing page was being drawn).
+ */
+export function createOpenAlerts(me: Accessor<string | undefined>): { alerts: Accessor<RequestEntry[]>; loaded: Accessor<boolean> } {
+  const [searching, setSearching] = createSignal<RequestEntry[]>([]);
+  const [messages, setMessages] = createSignal<MessageEntry[]>([]);
+  const [loaded, setLoaded] = createSignal(false);
+  live(me, (db) => {
+    if (!me()) return undefined;
+    return db.requests.find({ selector: { status: 'searching' } }).$.subscribe((docs) => {
+      setSearching(docs.map((d) => d.toJSON() as RequestEntry));
+      setLoaded(true);
+    });
+  });
+  liveCases(me, myMessages(me, setMessages));
+  return { alerts: createMemo(() => myAlerts(searching(), messages(), me() ?? '')), loaded };
 }
 
 export interface RequestView {
