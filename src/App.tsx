@@ -26,6 +26,8 @@ const TechnicalPage = lazy(() => import('./coordination/TechnicalPage'));
 const RppsImportPage = lazy(() => import('./rpps/ImportPage'));
 const MapPage = lazy(() => import('./map/MapPage'));
 const RequestsPage = lazy(() => import('./requests/RequestsPage'));
+/** The requests page's data, read when the page is about to open (a tap starting, or the frame ahead of the first tap). */
+const readRequestsAhead = () => void import('./requests/queries').then((m) => m.readRequestsAhead());
 const NewRequestPage = lazy(() => import('./requests/NewRequestPage'));
 const RequestPage = lazy(() => import('./requests/RequestPage'));
 const SupervisionQueuePage = lazy(() => import('./supervision/QueuePage'));
@@ -79,7 +81,7 @@ export function App() {
           <Route path="/profil" component={ProfilePage} />
           <Route path="/moi" component={MePage} />
           <Route path="/carte" component={MapPage} />
-          <Route path="/demandes" component={RequestsPage} />
+          <Route path="/demandes" component={RequestsPage} preload={readRequestsAhead} />
           <Route path="/demandes/nouvelle" component={NewRequestPage} />
           <Route path="/demandes/:id" component={RequestPage} />
           <Route path="/coordination/inscriptions" component={ApprovalQueuePage} />

@@ -4,6 +4,7 @@ import { isAvailableNow, type Availability } from '../domain/members/availabilit
 import { distanceKm } from '../domain/geo';
 import * as fr from '../i18n/fr';
 import { useSession } from '../session/session';
+import { landingShown } from '../shell/landing';
 import { MemberCard } from './MemberCard';
 import { createMemberEntry, createMemberSearch, type MemberEntry } from './queries';
 
@@ -18,6 +19,8 @@ export default function DirectoryPage() {
   const directory = createMemberSearch(query);
   const session = useSession();
   const me = createMemberEntry(() => session.user()?.memberId);
+  // The landing page: once its members are shown, the frame may load the first tab's page.
+  createEffect(() => directory.loaded() && landingShown());
 
   // Availability badges end on their own: re-evaluate them every minute.
   const [now, setNow] = createSignal(Date.now());

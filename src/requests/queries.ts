@@ -86,6 +86,15 @@ export function createRequestLists(me: Accessor<string | undefined>): RequestLis
   };
 }
 
+/**
+ * Reads every card once, ahead of the requests page (the route's preload, after the landing page):
+ * RxDB keeps a query's result while nothing changed, so the page then finds its list read.
+ */
+export async function readRequestsAhead(): Promise<void> {
+  const db = await getDatabase();
+  await db.requests.find().exec();
+}
+
 /** The messages `me` wrote (my answers), from the encrypted database. */
 function myMessages(me: Accessor<string | undefined>, set: (messages: MessageEntry[]) => void) {
   return (db: CaseDatabase) => {

@@ -12,6 +12,7 @@ import { createMemberEntry } from '../members/queries';
 import { createRequestsBackground } from '../requests/background';
 import { LockNotice } from '../protection/LockNotice';
 import { FirstSyncProgress } from './FirstSyncProgress';
+import { preloadAfterLanding } from './landing';
 import { useSession } from '../session/session';
 import { LogoutButton } from './logout';
 import { createLostEdits } from './lost-edits';
@@ -114,9 +115,11 @@ function NavLink(props: { to: Destination; short?: boolean; openAlerts: Accessor
 /** The phone's bottom tabs, per role (navigation.ts); the rest is under « Moi ». */
 function TabBar(props: { user: SessionUser; openAlerts: Accessor<number> }) {
   const entry = createMemberEntry(() => props.user.memberId);
+  const tabs = () => tabsFor(props.user, entry()?.profession);
+  preloadAfterLanding(() => tabs()[0]?.href);
   return (
     <nav class="tabbar" aria-label={fr.app.navigation}>
-      <For each={tabsFor(props.user, entry()?.profession)}>{(to) => <NavLink to={to} short openAlerts={props.openAlerts} />}</For>
+      <For each={tabs()}>{(to) => <NavLink to={to} short openAlerts={props.openAlerts} />}</For>
     </nav>
   );
 }
