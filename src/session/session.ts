@@ -4,7 +4,7 @@
  * login screen does not download the database.
  */
 import { createContext, createSignal, useContext, type Accessor } from 'solid-js';
-import type { SessionUser } from '../domain/session/user';
+import { changedUser, type SessionUser } from '../domain/session/user';
 import { log } from '../log';
 import * as api from './api';
 
@@ -49,10 +49,10 @@ export function createSession(): Session {
 
   /** Picks up a changed name or roles; an expired session is reported by the sync, offline changes nothing. */
   async function refresh(): Promise<void> {
-    const fresh = await api.currentUser().catch(() => null);
-    if (fresh && fresh.id === user()?.id) {
-      storeUser(fresh);
-      setUser(fresh);
+    const changed = changedUser(user(), await api.currentUser().catch(() => null));
+    if (changed) {
+      storeUser(changed);
+      setUser(changed);
     }
   }
 
