@@ -18,6 +18,8 @@ export function preloadAfterLanding(href: Accessor<string | undefined>): void {
   const preload = usePreloadRoute();
   createEffect(() => {
     const target = href();
-    if (landed() && target) preload(target, { preloadData: true });
+    if (!landed() || !target) return;
+    performance.mark('cpts:first-tab-loading');
+    preload(target, { preloadData: true });
   });
 }
