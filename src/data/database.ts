@@ -13,7 +13,8 @@ import type { RequestMessage } from '../domain/requests/message-schema';
 import type { PatientBlock } from '../domain/requests/patient-schema';
 import { REQUEST_SERVER_FIELDS, requestMigrations, requestSchema, type CareRequest } from '../domain/requests/schema';
 import { dexieSettings } from './fewer-reads';
-import { keepingPullOrigin } from './pull-origin';
+import { bookkeepingName, keepingPullOrigin } from './pull-origin';
+import { sparingPullBookkeeping } from './pull-bookkeeping';
 import { readingWholeRanges } from './whole-reads';
 import { latestUpdateWins, serverWinsUnlessEditable } from './conflict';
 
@@ -58,11 +59,13 @@ type Wrapper = (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unkn
 
 /**
  * IndexedDB through Dexie, reading a whole query in one request (whole-reads.ts), under `wrap`
- * (e.g. encryption), keeping the mark of what a pull wrote (pull-origin.ts); under the dev server,
- * wrapped by RxDB dev-mode's checks.
+ * (e.g. encryption), keeping the mark of what a pull wrote (pull-origin.ts); with `spare`, leaving
+ * unwritten the pull's bookkeeping of documents stored as pulled (pull-bookkeeping.ts: not for patient
+ * data); under the dev server, wrapped by RxDB dev-mode's checks.
  */
-export async function storage(wrap: Wrapper = (s) => s): Promise<RxStorage<unknown, unknown>> {
-  const dexie = keepingPullOrigin(wrap(readingWholeRanges(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>)));
+export async function storage(wrap: Wrapper = (s) => s, { spare = false } = {}): Promise<RxStorage<unknown, unknown>> {
+  const marked = keepingPullOrigin(wrap(readingWholeRanges(getRxStorageDexie(dexieSettings) as RxStorage<unknown, unknown>)));
+  const dexie = spare ? sparingPullBookkeeping(marked, bookkeepingName) : marked;
   const devMode = await loadRxdbDevMode?.();
   return devMode ? devMode.withDevMode(dexie) : dexie;
 }
@@ -73,7 +76,7 @@ async function open(): Promise<Database> {
   const { migrate, plugin } = await migrationsIfHeld(LOCAL_DATABASE_NAME);
   const db = await createRxDatabase<SharedCollections>({
     name: LOCAL_DATABASE_NAME,
-    storage: await storage(),
+    storage: await storage(undefined, { spare: true }),
     // Several tabs share the database; only the elected leader replicates.
     multiInstance: true,
     closeDuplicates: true,

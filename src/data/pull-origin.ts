@@ -9,7 +9,7 @@
 import { defaultHashSha256, type RxStorage, type RxStorageInstance, type RxStorageInstanceCreationParams } from 'rxdb';
 
 /** RxDB's write context of a pull (its downstream), followed by the replication's checkpoint key. */
-const PULL_WRITE = 'replication-downstream-';
+export const PULL_WRITE = 'replication-downstream-';
 
 /** The identifier of a collection's replication with the server (its checkpoints are stored under it). */
 export function replicationIdentifier(collection: string): string {
@@ -17,8 +17,13 @@ export function replicationIdentifier(collection: string): string {
 }
 
 /** How RxDB names the origin of a pull's writes: the hash of its internal replication identifier. */
-function pullOrigin(collection: string): Promise<string> {
+export function pullOrigin(collection: string): Promise<string> {
   return defaultHashSha256('rxdbreplication' + replicationIdentifier(collection));
+}
+
+/** How RxDB names the storage of a collection's replication bookkeeping. */
+export async function bookkeepingName(collection: string): Promise<string> {
+  return 'rx-replication-meta-' + (await defaultHashSha256([collection, replicationIdentifier(collection)].join('-')));
 }
 
 export function keepingPullOrigin<Internals, Options>(storage: RxStorage<Internals, Options>): RxStorage<Internals, Options> {
