@@ -217,4 +217,25 @@ export const CHANGES: Array<{ what: string; files: string[]; why: string; before
         : '';
     },
   },
+  {
+    what: 'Each pulled document of the directory and the cards is written once',
+    files: ['src/data/pull-bookkeeping.ts', 'src/data/pull-origin.ts', 'src/data/database.ts'],
+    why:
+      'RxDB wrote every pulled document twice: in its collection, and in the replication’s bookkeeping (its copy of the server’s state, to tell a local edit from a pulled copy ' +
+      'and to push with the state an edit started from). For a document stored as pulled and unchanged since, that copy is the document itself, which carries the pull’s mark ' +
+      'for its revision. A storage wrapper on the directory’s and the cards’ database leaves the copy unwritten and answers the replication’s reads of it from the document; ' +
+      'the first local edit of a pulled document keeps the pulled state beside it (`_meta.m`) for the push and the conflict handler, and RxDB writes its copy again once pushed ' +
+      '(`src/data/pull-bookkeeping.test.ts`; the patient data’s database keeps RxDB’s own, as `_meta` is not encrypted). In the coordinator’s profiled run, the wait on ' +
+      'IndexedDB’s own thread fell from 2,271 to 564–595 ms.',
+    before:
+      'measured 2026-12-05 at 851f4ce, 3 runs alternated with the peer (load/core 1.3–1.5): ours 3,505 ms (coordinator) and 1,425 ms (nurse), ratios 0.64 and 0.67; ' +
+      'the same build with RxDB’s `skipStoringPullMeta` forced on, 3 runs just after (load/core 1.7–1.8): 2,092 / 1,104 ms, ratios 0.40 / 0.56; with this change, 3 runs ' +
+      'within the hour (load/core 1.0–1.5): 1,969 / 1,014 ms, ratios 0.39 / 0.53. On the slow phone (report at 851f4ce): everything synced 3,239 ms (nurse) and 8,203 ms (coordinator) after the click',
+    after: (r) => {
+      const f = r.firstSync;
+      const p = r.startOnPhone;
+      const phone = p ? `; on the slow phone, everything synced ${p.nurse.details.firstVisit.syncedAfterClickMs.median} ms (nurse) and ${p.coordinator.details.firstVisit.syncedAfterClickMs.median} ms (coordinator) after the click` : '';
+      return f ? `ours ${f.coordinator.oursMs.median} ms (coordinator) and ${f.nurse.oursMs.median} ms (nurse), ratios ${f.coordinator.ratioToPeer} and ${f.nurse.ratioToPeer} (load/core ${f.loadPerCore.median})${phone}` : '';
+    },
+  },
 ];
