@@ -137,6 +137,13 @@ describe('the pull’s bookkeeping of documents stored as pulled', () => {
     // Once pushed, the replication's own bookkeeping holds the server's new state.
     expect((await bookkeepingRows(again)).map((r) => [r.itemId, (r.docData as Entry).specialty])).toEqual([['m-2', 'Infirmier de bloc']]);
     await again.cancel();
+    // A later version from the server replaces it, over that bookkeeping, and is not sent back.
+    master.docs.push({ id: 'm-2', specialty: 'Infirmier de bloc opératoire', updatedAt: '2026-12-05T11:00:00.000Z' });
+    const third = master.replicate(db.members);
+    await run(third);
+    await third.cancel();
+    expect((await db.members.findOne('m-2').exec())!.specialty).toBe('Infirmier de bloc opératoire');
+    expect(master.pushed.flat()).toHaveLength(1);
     await db.close();
   });
 });
