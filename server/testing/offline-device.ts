@@ -11,6 +11,8 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { CASE_COLLECTIONS } from '../../src/data/case-collections';
 import { SHARED_COLLECTIONS } from '../../src/data/database';
 import { recordConflict } from '../../src/data/lost-edits-store';
+import { sparingPullBookkeeping } from '../../src/data/pull-bookkeeping';
+import { bookkeepingName, keepingPullOrigin, replicationIdentifier } from '../../src/data/pull-origin';
 import { gatewayReplication, sessionFetch } from './rxdb';
 
 const COLLECTIONS = { ...SHARED_COLLECTIONS, ...CASE_COLLECTIONS };
@@ -36,7 +38,9 @@ export interface OfflineDevice {
 export async function offlineDevice(baseUrl: string, cookie: () => string, names: readonly CollectionName[]): Promise<OfflineDevice> {
   const id = ++counter;
   // Patient data is encrypted on devices (its schemas say which fields), so the storage needs a password.
-  const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() });
+  // Around it, the app's own wrappers: the pull's mark kept, and the pull's bookkeeping of documents
+  // stored as pulled left unwritten (the app leaves it out for the directory and the cards only).
+  const storage = sparingPullBookkeeping(keepingPullOrigin(wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() })), bookkeepingName);
   const db = await createRxDatabase({ name: `offline-device${id}`, storage, password: 'offline-device-test-key', multiInstance: false, localDocuments: true });
   await db.addCollections(Object.fromEntries(names.map((name) => [name, COLLECTIONS[name]])));
   // Going offline drops the connections, the waiting long-polls included.
@@ -53,7 +57,7 @@ export async function offlineDevice(baseUrl: string, cookie: () => string, names
       if (replications.length) return;
       replications = names.map((name) => {
         // The same identifier at every start: it resumes from the stored checkpoints, as the app.
-        const identifier = `gateway-${name}-v1`;
+        const identifier = replicationIdentifier(name);
         const replication = gatewayReplication<unknown>({ baseUrl, name, collection: db[name] as RxCollection, identifier, fetch: fetchWithSession, errors: device.errors, retryTime: 300, pushBatch: 50 });
         replication.conflict$.subscribe((conflict) => {
           device.conflicts++;

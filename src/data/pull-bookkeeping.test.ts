@@ -118,13 +118,14 @@ describe('the pull’s bookkeeping of documents stored as pulled', () => {
     await db.close();
   });
 
-  it('gives a local edit, pushed after a restart, the state it was pulled in', async () => {
+  it('gives local edits, pushed after a restart, the state they started from', async () => {
     const db = await database(true);
     const master = server(entries(3));
     const first = master.replicate(db.members);
     await run(first);
     await first.cancel();
-    // Edited with no replication running (offline), then the app starts again.
+    // Edited twice with no replication running (offline), then the app starts again.
+    await (await db.members.findOne('m-2').exec())!.incrementalPatch({ specialty: 'Infirmier anesthésiste', updatedAt: '2026-12-05T09:30:00.000Z' });
     await (await db.members.findOne('m-2').exec())!.incrementalPatch({ specialty: 'Infirmier de bloc', updatedAt: '2026-12-05T10:00:00.000Z' });
     const again = master.replicate(db.members);
     await run(again);

@@ -82,7 +82,7 @@ export function sparingPullBookkeeping<Internals, Options>(storage: RxStorage<In
   };
 }
 
-/** Notes what the pull stored; before a local edit of a pulled copy, keeps the state it was pulled in. */
+/** Notes what the pull stored; a local edit of a pulled copy keeps the state it was pulled in, and so do the edits after it. */
 function followWrites(collection: Followed): void {
   const { instance, justPulled } = collection;
   const bulkWrite = instance.bulkWrite.bind(instance);
@@ -93,13 +93,19 @@ function followWrites(collection: Followed): void {
       for (const row of rows) if (!failed.has(row.document.id)) justPulled.add(row.document.id);
       return result;
     }
-    const origin = await collection.origin;
+    for (const row of rows) justPulled.delete(row.document.id);
+    // The stored versions, not the `previous` RxDB holds in memory: its copy of a document lacks
+    // what the storage wrappers added (the pull's mark on an insert, the pulled state).
+    const updated = rows.filter((row) => row.previous).map((row) => row.document.id);
+    if (!updated.length) return bulkWrite(rows, context);
+    const [stored, origin] = await Promise.all([instance.findDocumentsById(updated, true), collection.origin]);
+    const byId = new Map(stored.map((doc) => [doc.id, doc as Doc & Meta]));
     const kept = rows.map((row) => {
-      justPulled.delete(row.document.id);
-      const previous = row.previous as (Doc & Meta) | undefined;
-      if (!previous || !isPulledCopy(previous, origin)) return row;
+      const now = row.previous && byId.get(row.document.id);
+      const pulled = now && (isPulledCopy(now, origin) ? serverState(now) : now._meta.m);
+      if (!pulled) return row;
       const document = row.document as Doc & Meta;
-      return { ...row, document: { ...document, _meta: { ...document._meta, m: serverState(previous) } } } as typeof row;
+      return { ...row, document: { ...document, _meta: { ...document._meta, m: pulled } } } as typeof row;
     });
     return bulkWrite(kept, context);
   };
