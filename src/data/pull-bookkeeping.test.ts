@@ -9,19 +9,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { bookkeepingName, keepingPullOrigin, replicationIdentifier } from './pull-origin';
 import { sparingPullBookkeeping } from './pull-bookkeeping';
-
-interface Entry {
-  id: string;
-  specialty: string;
-  updatedAt: string;
-}
-const schema = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: { id: { type: 'string', maxLength: 100 }, specialty: { type: 'string' }, updatedAt: { type: 'string' } },
-  required: ['id', 'specialty', 'updatedAt'],
-} as const;
+import { entrySchema as schema, type Entry } from './fixtures';
 
 type Pushed = Array<{ assumedMasterState?: unknown; newDocumentState: Entry & { _deleted: boolean } }>;
 

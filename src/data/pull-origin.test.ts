@@ -7,19 +7,7 @@ import { createRxDatabase, getChangedDocumentsSince, type RxCollection, type RxS
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { keepingPullOrigin, replicationIdentifier } from './pull-origin';
-
-interface Entry {
-  id: string;
-  specialty: string;
-  updatedAt: string;
-}
-const schema = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: { id: { type: 'string', maxLength: 100 }, specialty: { type: 'string' }, updatedAt: { type: 'string' } },
-  required: ['id', 'specialty', 'updatedAt'],
-} as const;
+import { entrySchema as schema, type Entry } from './fixtures';
 
 /** The server: its documents, pulled in one page after a checkpoint (the position in the list). */
 function server(docs: Entry[]) {
