@@ -6,9 +6,9 @@
  *
  * For a document stored as pulled and not edited since, the two are the same: the document carries
  * the pull's mark for its current revision (`_meta.o`, pull-origin.ts). This wrapper leaves such
- * bookkeeping unwritten and answers for it from the document itself. The first local edit of a
- * pulled document keeps a copy of the state it was pulled in (`_meta.m`), which answers until the
- * replication writes real bookkeeping again (after the push). Bookkeeping that differs from the
+ * bookkeeping unwritten and answers for it from the document itself. A local edit of a pulled
+ * document keeps a copy of the state it was pulled in (`_meta.m`), and so do the edits after it; the
+ * copy answers until the replication writes real bookkeeping again (after the push). Bookkeeping that differs from the
  * document (a conflict resolved, an edit pushed) is written as RxDB writes it.
  *
  * `_meta` is not encrypted: only for collections without patient data.
@@ -59,22 +59,23 @@ function answered(id: string, itemId: string, doc: Doc & Meta, origin: string): 
 export type BookkeepingName = (collection: string) => Promise<string>;
 
 export function sparingPullBookkeeping<Internals, Options>(storage: RxStorage<Internals, Options>, bookkeepingName: BookkeepingName): RxStorage<Internals, Options> {
-  /** By database, then by the name of the collection's bookkeeping and the schema's version. */
-  const followed = new Map<string, Map<string, Followed>>();
+  /**
+   * By database, name of the collection's bookkeeping and schema version: a schema upgrade opens a
+   * collection's storage, and its bookkeeping's, at both versions.
+   */
+  const followed = new Map<string, Followed>();
+  const key = (databaseName: string, bookkeeping: string, version: number) => `${databaseName}/${bookkeeping}@${version}`;
   return {
     ...storage,
     async createStorageInstance<RxDocType>(params: RxStorageInstanceCreationParams<RxDocType, Options>) {
       const instance = await storage.createStorageInstance(params);
-      const inDatabase = followed.get(params.databaseName) ?? new Map<string, Followed>();
-      followed.set(params.databaseName, inDatabase);
-      // A schema upgrade opens a collection's storage, and its bookkeeping's, at both versions.
-      const version = params.schema.version;
-      if (params.schema.title === META_INSTANCE_SCHEMA_TITLE) {
-        const collection = inDatabase.get(`${params.collectionName}@${version}`);
+      const { databaseName, collectionName, schema } = params;
+      if (schema.title === META_INSTANCE_SCHEMA_TITLE) {
+        const collection = followed.get(key(databaseName, collectionName, schema.version));
         if (collection) spareBookkeeping(instance as unknown as RxStorageInstance<MetaRow, Internals, Options>, collection);
-      } else if (!params.collectionName.startsWith('_')) {
-        const collection: Followed = { instance: instance as unknown as Followed['instance'], origin: pullOrigin(params.collectionName), justPulled: new Set() };
-        inDatabase.set(`${await bookkeepingName(params.collectionName)}@${version}`, collection);
+      } else if (!collectionName.startsWith('_')) {
+        const collection: Followed = { instance: instance as unknown as Followed['instance'], origin: pullOrigin(collectionName), justPulled: new Set() };
+        followed.set(key(databaseName, await bookkeepingName(collectionName), schema.version), collection);
         followWrites(collection);
       }
       return instance;
