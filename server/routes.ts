@@ -19,6 +19,7 @@ import { rosterRoutes } from './roster/routes';
 import { rppsRoutes } from './rpps/routes';
 import { sessionRoutes } from './session/routes';
 import { syncRoutes } from './sync/routes';
+import { securityHeaderValues } from './http/headers';
 import { uploadRoutes } from './uploads/routes';
 import type { ServerParts } from './parts';
 
@@ -28,7 +29,7 @@ export function registerRoutes(app: FastifyInstance, parts: ServerParts, version
   healthRoute(app, parts.storage, version);
   sessionRoutes(app, { sessions, accounts, gateways }, config);
   pscRoutes(app, { sessions, accounts, couch: parts.storage.couch, psc: parts.psc, clock: parts.clock }, config);
-  syncRoutes(app, { sessions, gateways });
+  syncRoutes(app, { sessions, gateways, headers: securityHeaderValues(config) });
   rppsRoutes(app, { sessions, couch: parts.storage.couch, communes: parts.territory.communes });
   registrationRoutes(app, { registrations: parts.registrations }, config);
   registrationQueueRoutes(app, { sessions, approvals: parts.approvals }, config);

@@ -85,6 +85,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Built from the configuration's level unless given. */
   log?: Logger;
+  /** The long-polls' timeout (or heartbeat period) and longest wait with heartbeats (tests shorten them). */
+  longpoll?: { periodMs: number; maxMs: number };
 }
 
 /** Refuses production on a database that holds the demo accounts. */
@@ -97,8 +99,8 @@ async function refuseDemoInProduction(config: Config, storage: Storage): Promise
 }
 
 /** One changes hub and one gateway per replicated collection. */
-async function openGateways(storage: Storage, audit: AuditLog, log: Logger): Promise<{ hubs: ChangesHub[]; gateways: Map<string, Gateway> }> {
-  const options = { related: relatedReader(storage.couch), audit: auditReads(audit), pageReads: new PageReads() };
+async function openGateways(storage: Storage, audit: AuditLog, log: Logger, longpoll: StartOptions['longpoll']): Promise<{ hubs: ChangesHub[]; gateways: Map<string, Gateway> }> {
+  const options = { related: relatedReader(storage.couch), audit: auditReads(audit), pageReads: new PageReads(), longpollMs: longpoll?.periodMs, longpollMaxMs: longpoll?.maxMs };
   const hubs: ChangesHub[] = [];
   const gateways = new Map<string, Gateway>();
   for (const policy of Object.values(POLICIES)) {
@@ -144,7 +146,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const messaging = { couch, accounts, store: new RegistrationStore(couch), notifier, network: territory.name, log };
   const deviceKeys = new DeviceKeys(couch);
   const audit = new AuditLog(couch, log);
-  const { hubs, gateways } = await openGateways(storage, audit, log);
+  const { hubs, gateways } = await openGateways(storage, audit, log, options.longpoll);
   const demoLoaded = config.demo ? await loadDemoData(couch, accounts, territory, log, new Date(), config.demoActivity) : 0;
   const deadLetters = new DeadLetters(couch, clock.now);
   // Closing letters go to MSSanté mailboxes over SMTP only, never to the development outbox.

@@ -23,17 +23,23 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
+/** The headers every response carries; an answer written by hand (a long-poll kept alive) sets them itself. */
+export function securityHeaderValues(config: Config): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'geolocation=(self), camera=(self), microphone=()',
+    ...(config.publicUrl?.protocol === 'https:' ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
 export function securityHeaders(app: FastifyInstance, config: Config): void {
-  const csp = contentSecurityPolicy();
-  const https = config.publicUrl?.protocol === 'https:';
+  const values = securityHeaderValues(config);
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('content-security-policy', csp);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'geolocation=(self), camera=(self), microphone=()');
-    if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.headers(values);
     return payload;
   });
 }

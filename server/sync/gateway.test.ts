@@ -78,6 +78,66 @@ describe('long-polls of the gateway', () => {
   });
 });
 
+describe('long-polls kept alive by heartbeats', () => {
+  /** A heartbeat counting its beats; `onBeat` runs at each (it may push a change) and says whether the wait goes on. */
+  const beats = (onBeat: (n: number) => boolean = () => true) => {
+    let n = 0;
+    return { count: () => n, beat: async () => onBeat(++n) };
+  };
+  const withGateway = async (test: (gateway: Gateway, fake: ReturnType<typeof fakeDb>) => Promise<void>) => {
+    const fake = fakeDb();
+    const hub = new ChangesHub(fake.db, policy, testLog);
+    await hub.start();
+    try {
+      await test(new Gateway(fake.db, policy, hub, { longpollMs: 5, longpollMaxMs: 50 }), fake);
+    } finally {
+      hub.stop();
+    }
+  };
+
+  it('beat at each timeout instead of answering, and answer the change that comes', () =>
+    withGateway(async (gateway, fake) => {
+      const heartbeat = beats((n) => {
+        if (n === 3) fake.push([row('r6', ['alice'], 6)], 6);
+        return true;
+      });
+      const answer = await gateway.longpoll(user('alice'), 'now', 100, new AbortController().signal, heartbeat);
+      expect(answer).toMatchObject({ results: [{ id: 'r6' }], last_seq: 6 });
+      expect(heartbeat.count()).toBe(3);
+    }));
+
+  it('answer empty at the hub’s position after the longest wait: one beat per period but the last', () =>
+    withGateway(async (gateway) => {
+      const heartbeat = beats();
+      expect(await gateway.longpoll(user('alice'), 'now', 100, new AbortController().signal, heartbeat)).toEqual({ results: [], last_seq: 5 });
+      // 50 ms of 5 ms periods.
+      expect(heartbeat.count()).toBe(9);
+    }));
+
+  it('answer empty at once when a beat says the wait must end (the session ended)', () =>
+    withGateway(async (gateway) => {
+      const heartbeat = beats(() => false);
+      expect(await gateway.longpoll(user('alice'), 'now', 100, new AbortController().signal, heartbeat)).toEqual({ results: [], last_seq: 5 });
+      expect(heartbeat.count()).toBe(1);
+    }));
+
+  it('stop beating when the client goes away', () =>
+    withGateway(async (gateway) => {
+      const client = new AbortController();
+      const heartbeat = beats((n) => {
+        if (n === 2) client.abort();
+        return true;
+      });
+      expect(await gateway.longpoll(user('alice'), 'now', 100, client.signal, heartbeat)).toEqual({ results: [], last_seq: 5 });
+      expect(heartbeat.count()).toBe(2);
+    }));
+
+  it('without one, answer at the first timeout', () =>
+    withGateway(async (gateway) => {
+      expect(await gateway.longpoll(user('alice'), 'now', 100, new AbortController().signal)).toEqual({ results: [], last_seq: 5 });
+    }));
+});
+
 /** A database whose change feed is `rows` (seq = position + 1), answering `_changes` by `since` and `limit`. */
 function feedDb(rows: ChangeRow[]) {
   let reads = 0;

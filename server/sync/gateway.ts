@@ -25,9 +25,22 @@ type AllDocsRow =
   | { id: string; key: string; value: { rev: string; deleted?: boolean }; doc: Record<string, unknown> | null }
   | { key: string; error: 'not_found' };
 
+/** Keeps a long-poll open past its timeout: writes a heartbeat, or says (false) that the wait must end. */
+export interface Heartbeat {
+  beat(): Promise<boolean>;
+}
+
 export type BulkResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string };
 
+/** A long-poll answers after this long with nothing, or, when its client asked for a heartbeat, writes one. */
 const LONGPOLL_MS = 25_000;
+/**
+ * A long-poll kept alive by heartbeats answers after this long at most, so an idle device re-polls
+ * every five minutes instead of every 25 s: at 10,000 devices, 33 requests a second instead of 400,
+ * and a newline written to each every 25 s (which also keeps mobile networks' address translation
+ * from dropping the connection).
+ */
+const LONGPOLL_MAX_MS = 5 * 60_000;
 
 const REV = /^[0-9]{1,10}-[0-9a-f]{1,64}$/;
 
@@ -47,6 +60,8 @@ export interface GatewayOptions {
   related?: RelatedReader;
   audit?: ReadAuditor;
   longpollMs?: number;
+  /** The longest a long-poll kept alive by heartbeats stays open. */
+  longpollMaxMs?: number;
   /** Shared by the gateways of all collections: a user's page reads, in turn. */
   pageReads?: PageReads;
 }
@@ -56,6 +71,7 @@ const readAheadKey = (user: SessionUser, since: string | number, limit: number) 
 
 export class Gateway {
   private readonly longpollMs: number;
+  private readonly longpollMaxMs: number;
   private readonly readAhead = new ReadAhead<ChangesResponse>();
   private memory?: DocsInMemory;
 
@@ -66,6 +82,7 @@ export class Gateway {
     private readonly options: GatewayOptions = {},
   ) {
     this.longpollMs = options.longpollMs ?? LONGPOLL_MS;
+    this.longpollMaxMs = options.longpollMaxMs ?? LONGPOLL_MAX_MS;
   }
 
   /** From now on, first syncs page through these documents in memory instead of reading the database. */
@@ -201,14 +218,19 @@ export class Gateway {
    * memory when it knows `since` (the usual case), from the database otherwise. An empty answer
    * carries the hub's position: everything up to it was either scanned or would have been handed
    * to this long-poll, and the client's next `since` is then one the hub knows.
+   *
+   * With a `heartbeat`, each timeout with nothing to answer calls it instead of answering, up to
+   * `longpollMaxMs`; the wait ends with an empty answer when it returns false (the session ended).
    */
-  async longpoll(user: SessionUser, since: string | number, limit: number, signal: AbortSignal): Promise<ChangesResponse> {
+  async longpoll(user: SessionUser, since: string | number, limit: number, signal: AbortSignal, heartbeat?: Heartbeat): Promise<ChangesResponse> {
     const buffered: ChangeRow[] = [];
     let wake = () => {};
     const unsubscribe = this.hub.subscribe(user, (rows) => {
       buffered.push(...rows);
       wake();
     });
+    const aborted = () => wake();
+    signal.addEventListener('abort', aborted, { once: true });
     const start = since === 'now' ? this.hub.seq : (parseCursor(since)?.snapshot ?? since);
     try {
       if (since !== 'now') {
@@ -216,18 +238,20 @@ export class Gateway {
         const past = recent ? this.readableRows(user, recent, limit) : await this.page(user, start, limit);
         if (past.results.length) return { results: this.audited(user, past.results, 'sync'), last_seq: past.last_seq };
       }
-      if (!buffered.length && !signal.aborted) {
+      const periods = heartbeat ? Math.max(1, Math.floor(this.longpollMaxMs / this.longpollMs)) : 1;
+      for (let period = 1; !buffered.length && !signal.aborted; period++) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.longpollMs);
           wake = () => (clearTimeout(timer), resolve());
-          signal.addEventListener('abort', wake, { once: true });
         });
+        if (buffered.length || signal.aborted || !heartbeat || period >= periods || !(await heartbeat.beat())) break;
       }
       if (!buffered.length) return { results: [], last_seq: this.hub.seq };
       const page = buffered.slice(0, limit);
       return { results: this.audited(user, page, 'sync'), last_seq: page[page.length - 1].seq };
     } finally {
       unsubscribe();
+      signal.removeEventListener('abort', aborted);
     }
   }
 

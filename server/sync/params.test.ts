@@ -18,7 +18,10 @@ describe('gateway request parsing', () => {
       feed: 'normal',
       since: 0,
       limit: 200,
+      heartbeat: true,
     });
+    expect(parseChangesQuery({ feed: 'longpoll', since: 'now', heartbeat: 'true' }).heartbeat).toBe(true);
+    expect(parseChangesQuery({ feed: 'longpoll', since: 'now', heartbeat: '0' }).heartbeat).toBe(false);
     expect(parseChangesQuery({ feed: 'longpoll', since: 'now', include_docs: 'true', limit: '20' }).since).toBe('now');
     expect(parseChangesQuery({ since: '12-g1AAAABteJzLYWBgYMpgTmHgz8tPSTV0' }).since).toBe('12-g1AAAABteJzLYWBgYMpgTmHgz8tPSTV0');
   });
@@ -31,6 +34,7 @@ describe('gateway request parsing', () => {
     expect(refused(() => parseChangesQuery({ since: 'now' }))).toContain('since');
     expect(refused(() => parseChangesQuery({ limit: '100000' }))).toContain('limit');
     expect(refused(() => parseChangesQuery({ since: ['1', '2'] }))).toContain('since');
+    expect(refused(() => parseChangesQuery({ feed: 'longpoll', since: 'now', heartbeat: '-1' }))).toContain('heartbeat');
   });
 
   it('checks _all_docs keys from a body or a query', () => {

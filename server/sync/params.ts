@@ -10,6 +10,11 @@ export interface ChangesQuery {
   feed: 'normal' | 'longpoll';
   since: string | number;
   limit: number;
+  /**
+   * Asked for a heartbeat (RxDB asks 60 s on its live long-polls): as on CouchDB, the long-poll may
+   * then stay open past its timeout, kept alive by newlines while nothing comes.
+   */
+  heartbeat: boolean;
 }
 
 export function parseChangesQuery(query: Record<string, unknown>): ChangesQuery {
@@ -28,7 +33,9 @@ export function parseChangesQuery(query: Record<string, unknown>): ChangesQuery 
   if (!SEQ.test(since) || (since === 'now' && feed !== 'longpoll')) throw badRequest('Paramètre « since » invalide.');
   const limit = q.limit === undefined ? 100 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badRequest('Paramètre « limit » : un entier de 1 à 1000 est attendu.');
-  return { feed, since: /^[0-9]+$/.test(since) ? Number(since) : since, limit };
+  // CouchDB takes `true` (its default period) or a period in ms; the gateway keeps its own period.
+  if (q.heartbeat !== undefined && q.heartbeat !== 'true' && !/^[0-9]{1,9}$/.test(q.heartbeat)) throw badRequest('Paramètre « heartbeat » : « true » ou une durée en millisecondes est attendu.');
+  return { feed, since: /^[0-9]+$/.test(since) ? Number(since) : since, limit, heartbeat: q.heartbeat !== undefined && q.heartbeat !== '0' };
 }
 
 function checkKeys(keys: unknown): string[] {

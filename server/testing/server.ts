@@ -5,7 +5,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../clock';
 import { loadConfig } from '../config';
 import { demoAccounts, type DemoLogin } from '../demo/accounts';
-import { startServer, type RunningServer } from '../server';
+import { startServer, type RunningServer, type StartOptions } from '../server';
 import type { Logger } from '../log';
 import { TestClock } from './clock';
 import { dropDatabases, storageEnv } from './database';
@@ -24,8 +24,8 @@ export interface TestServer<C extends Clock = TestClock> extends RunningServer {
  * A server on a test clock: its dispatcher's steps, deadlines and sweeps run when the test advances
  * the clock, and only then. `log`: where the server's lines go (a test that checks them passes its own).
  */
-export function startTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog): Promise<TestServer> {
-  return start(env, dataDir, new TestClock(), log);
+export function startTestServer(env: Record<string, string> = {}, dataDir?: string, log: Logger = testLog, longpoll?: StartOptions['longpoll']): Promise<TestServer> {
+  return start(env, dataDir, new TestClock(), log, longpoll);
 }
 
 /** A server on the machine's clock, for tests that let it run by itself as in production (crashes, soak, several instances). */
@@ -33,11 +33,11 @@ export function startRealTimeTestServer(env: Record<string, string> = {}, dataDi
   return start(env, dataDir, systemClock, log);
 }
 
-async function start<C extends Clock>(env: Record<string, string>, dataDir: string | undefined, clock: C, log: Logger): Promise<TestServer<C>> {
+async function start<C extends Clock>(env: Record<string, string>, dataDir: string | undefined, clock: C, log: Logger, longpoll?: StartOptions['longpoll']): Promise<TestServer<C>> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'cpts-test-'));
   // Without the demo's year of requests unless asked (DEMO_ACTIVITY=1): it adds seconds to every start.
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(dir, 'no-app'), LOG_LEVEL: 'silent', DEMO_ACTIVITY: '0', ...storageEnv(dir), ...env });
-  const server = await startServer(config, { clock, log });
+  const server = await startServer(config, { clock, log, longpoll });
   return {
     ...server,
     dataDir: dir,
