@@ -16,14 +16,17 @@ import { REQUEST_KINDS, type RequestKind, type RequestType } from '../../src/dom
 import type { Logger } from '../log';
 import { backoffMs } from '../storage/changes';
 import type { Reaction } from '../reactions/reaction';
-import { toDomainDoc } from '../storage/docs';
+import { toDomainDoc, type StoredDoc } from '../storage/docs';
 
 type Stored<T> = Omit<T, 'id'> & { _id: string; _deleted?: boolean };
 
 /** Where the dispatcher reads and writes requests (CouchDB in the server, memory in the simulator). */
 export interface DispatchStore {
-  /** Applies `change` to the current request and stores its result (null: nothing to write). */
-  update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>): Promise<CareRequest | null>;
+  /**
+   * Applies `change` to the current request and stores its result (null: nothing to write). `seen`:
+   * the version the change feed just gave, tried first instead of reading the request again.
+   */
+  update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>, seen?: StoredDoc): Promise<CareRequest | null>;
   /** Requests still open (sent, searching, assigned), at start. */
   open(): Promise<CareRequest[]>;
   /** After an assignment changes, the patient block and the thread follow. */
@@ -85,7 +88,7 @@ export class Dispatcher {
       name: 'dispatch-requests',
       db: 'requests',
       wants: (doc) => !doc._deleted && (doc.status === 'sent' || (doc.status === 'searching' && !this.due.has(doc._id))),
-      run: (doc) => this.advance(doc._id),
+      run: (doc) => this.advance(doc._id, doc as StoredDoc),
     };
   }
 
@@ -152,8 +155,11 @@ export class Dispatcher {
    * between the post and the alert; the coordinators on duty are looked up only to escalate. The
    * alerts a step records go out through the alerts outbox (`outbox.ts`), which follows the feed.
    */
-  private async advance(id: string): Promise<void> {
+  private async advance(id: string, seen?: StoredDoc): Promise<void> {
+    // Counted once the step is stored: a write that conflicts runs the change again.
+    let alerted: { memberIds: string[]; at: number } | undefined;
     const updated = await this.deps.store.update(id, async (stored) => {
+      alerted = undefined;
       const now = this.now();
       const r = stored.status === 'sent' ? startSearch(stored, now, this.policy.escalateAt(stored, now)) : stored;
       const started = r === stored ? null : r;
@@ -201,10 +207,12 @@ export class Dispatcher {
         if (this.policy.whenExhausted === 'escalate') return escalate(r, now, await this.deps.coordinators(now), expireAt, this.nobodyLeft(r, now));
         return d.nextStepAt === r.deadline ? started : recordStep(r, { kind: 'circle', alert: [], reason: 'cercles épuisés : attente de l’échéance' }, now, deadline);
       }
-      for (const memberId of step.alert) this.activity.alerted(memberId, now);
+      alerted = { memberIds: step.alert, at: now };
       return recordStep(r, step, now, step.alert.length ? Math.min(now + step.waitMs, deadline) : now);
-    });
-    if (updated) this.schedule(updated);
+    }, seen);
+    if (!updated) return;
+    for (const memberId of alerted?.memberIds ?? []) this.activity.alerted(memberId, alerted!.at);
+    this.schedule(updated);
   }
 
   /** « 14 h 30 » in the territory's time. */

@@ -27,12 +27,14 @@ export class RequestStore {
    * Runs `change` on the current request and stores its result (`null`: nothing to store); a
    * concurrent write is read again and the change applied again. Throws, never returns in silence,
    * when the request cannot be read yet (a cluster node behind the change feed that announced it):
-   * the caller's change is then handled again later. A deleted request needs nothing.
+   * the caller's change is then handled again later. A deleted request needs nothing. `seen`: the
+   * version the change feed just gave, tried first.
    */
-  update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>): Promise<CareRequest | null> {
+  update(id: string, change: (request: CareRequest) => CareRequest | null | Promise<CareRequest | null>, seen?: StoredDoc): Promise<CareRequest | null> {
     const run = async (): Promise<CareRequest | null> => {
       for (let attempt = 1; ; attempt++) {
-        const stored = await this.get(id);
+        // The version the feed gave saves a read on a cluster; a later one makes its write conflict, and it is then read.
+        const stored = attempt === 1 && typeof seen?._rev === 'string' ? { request: toDomainDoc<CareRequest>(seen), rev: seen._rev } : await this.get(id);
         if (!stored) return null;
         const next = await change(stored.request);
         if (!next) return null;
