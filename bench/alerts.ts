@@ -45,7 +45,7 @@ const WINDOWS = QUICK ? 2 : 4;
 const BURSTS = QUICK ? 2 : 4;
 const BURST = 20;
 const ALERTED = 10;
-/** The server's long-poll timeout: new clients are spread over it, as real devices are. */
+/** The server's long-poll period (its timeout, or its heartbeat): new clients are spread over it, as real devices are. */
 const SPREAD_MS = 25_000;
 
 interface StoredRequest {
@@ -213,7 +213,7 @@ async function main() {
     /**
      * CPU per posted request: BURST posts one after the other without waiting for their alerts, the
      * CPU time taken from the first post until every alerted client has every card. Over these few
-     * seconds the idle load (long-poll timeouts: 280 ms/s of the servers' CPU at 10,000 clients) is
+     * seconds the idle load (then long-poll timeouts: 280 ms/s of the servers' CPU at 10,000 clients) was
      * small beside the posts' cost; over the latency windows, where each post waits for its arrivals
      * and a pause, it was nine tenths of the CPU time, and its noise made the net figure meaningless.
      */
@@ -248,7 +248,8 @@ async function main() {
       await sleep(1000);
 
       // Idle, before and after the posts: what the connected clients cost with nothing happening
-      // (long-poll timeouts and re-polls); the database also compacts in the background now and then.
+      // (heartbeats, and the re-polls of clients started more than 5 minutes before); the database also
+      // compacts in the background now and then.
       const idleWindow = async () => {
         const polls0 = await polls();
         const u = await usageOf(servers);

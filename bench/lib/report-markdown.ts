@@ -157,11 +157,13 @@ export function markdown(r: Json): string {
       '',
       `The server in its own process; ${r.alertLatency.client}: \`GET /api/sync/requests/_changes?feed=longpoll&since=now…\`, then \`since=<last_seq>\` of each answer. ` +
         'The 10 alerted nurses (made available next to the patient) are always among the clients; the others are members of the directory with their own session. ' +
-        'New clients start at random moments over 25 s (the long-poll timeout), as real devices do. A GP posts a request (urgency 48 h, so no second circle during the run) and its patient block ' +
+        'New clients start at random moments over 25 s, as real devices do. Like RxDB, they ask for a heartbeat: a long-poll with nothing to answer stays open, the server writes a newline ' +
+        'to it every 25 s and answers it empty after 5 minutes at most. The idle windows below come within two minutes of the clients’ start, so they count heartbeats and no re-poll; ' +
+        'at steady state each client also re-polls once every 5 minutes (33 a second at 10,000 clients). A GP posts a request (urgency 48 h, so no second circle during the run) and its patient block ' +
         'through the gateway, one at a time; the latency runs from the POST until the alerted card is received by each nurse’s client. ' +
         'CPU time is the server process’s `process.cpuUsage()` and the PouchDB Server child’s `/proc/<pid>/stat`, ' +
         (r.serverCost.sizes[0]?.perPost?.burst ? cpuOverBursts(r.serverCost.sizes[0].perPost.burst.posts) : 'taken per window of posts (the median window is given: the database compacts in the background now and then); ') +
-        '“net” removes the idle load (measured before and after the posts, nothing happening but the clients’ long-poll timeouts and re-polls) over the same time. ' +
+        '“net” removes the idle load (measured before and after the posts, nothing happening but the clients’ heartbeats and re-polls) over the same time. ' +
         'The server keeps a resolved session in memory while it follows the sessions’ and accounts’ change feeds (read every 2 s), so a re-poll reads no session or account from the database (“session reads” below; while a feed does not answer, an entry is read again after 60–120 s).',
       '',
       '| live clients | latency, all 10 alerted (median / p95) | per alerted client p95 | server CPU per post (net) | database CPU per post (net) | idle polls/s (session reads/s) | idle CPU server / database | server RSS (heap after GC) | database RSS | load/core |',
