@@ -72,9 +72,20 @@ function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number }).statusCode;
 }
 
+/**
+ * The shard ranges (CouchDB's `q`) of a database the platform creates on a cluster: one. A
+ * platform's databases are small (a region's 16,000 members, tens of thousands of requests a
+ * year), and every shard range is one more file each write, each read of the change feed and
+ * each view query goes through: with one instead of CouchDB's default two, a three-node cluster of
+ * the bench spent a quarter less CPU per write followed by six change feeds, and the feeds heard
+ * of it sooner (`docs/scale.md`). Each range still has its three copies (`n`). A database that
+ * grows can be split later, in place (CouchDB's `/_reshard`). PouchDB Server ignores the parameter.
+ */
+export const SHARD_RANGES = 1;
+
 export async function ensureDatabase(couch: Couch, name: string, log: Logger): Promise<boolean> {
   try {
-    await couch.request({ db: name, method: 'PUT' });
+    await couch.request({ db: name, method: 'PUT', qs: { q: SHARD_RANGES } });
     log.info({ db: name }, 'base créée');
     return true;
   } catch (err) {

@@ -3,7 +3,7 @@ import { onCouchDb } from '../testing/database';
 import { Client, startTestServer, type TestServer } from '../testing/server';
 import { createServer, connect as connectTcp, type Server } from 'node:net';
 import nano from 'nano';
-import { connect } from './couch';
+import { connect, SHARD_RANGES } from './couch';
 import { prepareDatabases, REPLICATED_DATABASES, SERVER_DATABASES } from './storage';
 import { testLog } from '../testing/log';
 
@@ -65,6 +65,14 @@ describe('storage', () => {
 
   it('prepares databases idempotently: a second run changes nothing', async () => {
     expect(await prepareDatabases(server.parts.storage.couch, testLog)).toBe(0);
+  });
+
+  // The database's own sharding: PouchDB Server has none.
+  it.runIf(onCouchDb)('creates each database with one shard range (q=1)', async () => {
+    for (const name of [...REPLICATED_DATABASES, ...SERVER_DATABASES]) {
+      const info = (await server.parts.storage.couch.request({ db: name })) as { cluster?: { q: number } };
+      expect({ name, q: info.cluster?.q }).toEqual({ name, q: SHARD_RANGES });
+    }
   });
 
   it('sends a read again when its connection drops unanswered, never a write', async () => {
