@@ -87,7 +87,7 @@ export class AlertOutbox {
     this.marks = couch.use<AlertMark>('alerts');
   }
 
-  /** Follows the requests from a persisted checkpoint: a change not yet handled at a crash is handled again at start. */
+  /** Follows the requests (the shared feed's checkpoint): a change not yet handled at a crash is handled again at start. */
   reaction(): Reaction<Stored> {
     return {
       name: 'dispatch-alerts',

@@ -1,15 +1,17 @@
 /**
  * Server reactions to data changes, all of one shape `{ name, db, init, wants, run }`, kept in one
- * registry: each follows its database's change feed (the one follower, `storage/changes.ts`) from a
+ * registry. The reactions of one database share one read of its change feed (`feed.ts`), from a
  * persisted checkpoint, so a restart loses no work. The checkpoint is written once CHECKPOINT_EVERY_MS
  * or a batch's worth of changes (BATCH) have gone by: the changes handled since are handled again
  * after a restart, as is a change being handled when the server dies, so `run` must be idempotent
  * (its effects are recorded, and seen again they do nothing).
  */
 import type { Logger } from '../log';
-import { ChangeFollower, type ChangeBatch, type ChangeRow } from '../storage/changes';
+import type { ChangeRow } from '../storage/changes';
 import { isNotFound, isOutage, type Couch } from '../storage/couch';
+import { CHECKPOINT_PREFIX, type Checkpoint } from './checkpoint';
 import type { DeadLetters } from './dead-letters';
+import { ReactionFeed, type Follower } from './feed';
 
 export interface Reaction<T> {
   name: string;
@@ -21,16 +23,6 @@ export interface Reaction<T> {
   run(doc: T): Promise<void>;
 }
 
-/** `checkpoint-<reaction>` in the `server` database; `db` tells a backup which feed `since` belongs to. */
-export interface Checkpoint {
-  _id: string;
-  _rev?: string;
-  db?: string;
-  since: string | number;
-}
-
-export const CHECKPOINT_PREFIX = 'checkpoint-';
-
 /**
  * Attempts at one change before it is set aside for the coordinators: the pauses between them
  * double from a quarter of a second, so the last comes about a minute after the first. A database
@@ -38,25 +30,12 @@ export const CHECKPOINT_PREFIX = 'checkpoint-';
  */
 export const ATTEMPTS = 8;
 
-/**
- * How often a reaction's checkpoint is written while its feed brings a few changes at a time: after
- * a batch that comes this long after the last write, or that makes a whole batch (BATCH changes) since.
- * Written after every batch, the checkpoints were two writes in three of a posted request (each of
- * the four reactions following the requests, after each of its two changes). A restart handles again
- * the changes after the checkpoint, which find their work done.
- */
-export const CHECKPOINT_EVERY_MS = 5_000;
-/** The changes a reaction reads at a time. */
-export const BATCH = 100;
-
 /** The reactions of this server: add them, then start them all; each keeps its own checkpoint. */
 export class Reactions {
   private readonly reactions: Array<Reaction<never>> = [];
-  private readonly followers: ChangeFollower[] = [];
+  private readonly feeds: ReactionFeed[] = [];
   /** Failed attempts at a change (reaction, document, revision) still being retried. */
   private readonly failures = new Map<string, number>();
-  /** When each reaction's checkpoint was last written (by `now`), and the changes handled since. */
-  private readonly saved = new Map<string, { at: number; changesSince: number }>();
 
   constructor(
     private readonly couch: Couch,
@@ -73,19 +52,27 @@ export class Reactions {
   }
 
   async start(): Promise<void> {
-    for (const reaction of this.reactions) {
-      await reaction.init?.();
-      const checkpoint = await this.checkpoint(reaction);
-      const follower = new ChangeFollower({ name: reaction.name, log: this.log, db: this.couch.use(reaction.db), limit: BATCH, sleep: this.sleep, handle: (batch) => this.handle(reaction, checkpoint, batch) }, checkpoint.since);
-      this.followers.push(follower);
-      follower.start();
+    const state = this.couch.use<Checkpoint>('server');
+    for (const reaction of this.reactions) await reaction.init?.();
+    for (const db of new Set(this.reactions.map((r) => r.db))) {
+      const reactions = this.reactions.filter((r) => r.db === db);
+      const checkpoint = (await this.read(`${CHECKPOINT_PREFIX}${db}`)) ?? { _id: `${CHECKPOINT_PREFIX}${db}`, db, since: 0 };
+      // The checkpoints of earlier versions, one per reaction: where those not counted yet catch up from.
+      const retired = (await Promise.all(reactions.map((r) => this.read(`${CHECKPOINT_PREFIX}${r.name}`)))).filter((c): c is Checkpoint => Boolean(c));
+      const followers = reactions.map((reaction): Follower => ({
+        name: reaction.name,
+        since: retired.find((c) => c._id === `${CHECKPOINT_PREFIX}${reaction.name}`)?.since ?? 0,
+        handle: (rows) => this.handle(reaction, rows),
+      }));
+      const feed = new ReactionFeed({ db: this.couch.use(db), checkpoints: state, checkpoint: { ...checkpoint, db }, retired, followers, log: this.log, now: this.now, sleep: this.sleep });
+      this.feeds.push(feed);
+      feed.start();
     }
   }
 
   /** Stops following; `start` follows again from the checkpoints. */
   stop(): void {
-    this.followers.splice(0).forEach((f) => f.stop());
-    this.saved.clear();
+    this.feeds.splice(0).forEach((f) => f.stop());
   }
 
   /**
@@ -134,37 +121,21 @@ export class Reactions {
     return 'applied';
   }
 
-  private async checkpoint(reaction: Reaction<never>): Promise<Checkpoint> {
-    const state = this.couch.use<Checkpoint>('server');
-    const id = `${CHECKPOINT_PREFIX}${reaction.name}`;
-    let checkpoint: Checkpoint;
+  private async read(id: string): Promise<Checkpoint | undefined> {
     try {
-      checkpoint = await state.get(id);
+      return await this.couch.use<Checkpoint>('server').get(id);
     } catch (err) {
-      if (isNotFound(err)) return { _id: id, db: reaction.db, since: 0 };
+      if (isNotFound(err)) return undefined;
       throw err;
     }
-    if (checkpoint.db === reaction.db) return checkpoint;
-    // Written before checkpoints named their feed: a backup needs to know it.
-    const saved = await state.insert({ ...checkpoint, db: reaction.db });
-    return { ...checkpoint, db: reaction.db, _rev: saved.rev };
   }
 
-  /** Runs the reaction on the batch's documents it wants, then moves its checkpoint past the batch if its last move is CHECKPOINT_EVERY_MS or BATCH changes old. */
-  private async handle(reaction: Reaction<never>, checkpoint: Checkpoint, { rows, lastSeq }: ChangeBatch): Promise<void> {
+  /** Runs the reaction on the rows' documents it wants; throws to have them again after a pause. */
+  private async handle(reaction: Reaction<never>, rows: ChangeRow[]): Promise<void> {
     for (const row of rows) {
       const doc = row.doc as never;
       if (!row.doc || row.id.startsWith('_design/') || !reaction.wants(doc)) continue;
       await this.runOrSetAside(reaction, row, doc);
     }
-    const now = this.now();
-    const last = this.saved.get(reaction.name) ?? { at: -Infinity, changesSince: 0 };
-    last.changesSince += rows.length;
-    this.saved.set(reaction.name, last);
-    if (String(lastSeq) === String(checkpoint.since) || (now - last.at < CHECKPOINT_EVERY_MS && last.changesSince < BATCH)) return;
-    const saved = await this.couch.use<Checkpoint>('server').insert({ ...checkpoint, since: lastSeq });
-    checkpoint.since = lastSeq;
-    checkpoint._rev = saved.rev;
-    this.saved.set(reaction.name, { at: now, changesSince: 0 });
   }
 }

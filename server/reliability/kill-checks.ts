@@ -146,7 +146,7 @@ export function dispatchProblems(request: CareRequest): string[] {
 
 /** A checkpoint ahead of its database would skip changes for ever. Sequences compare by their number (CouchDB: `N-…`). */
 export function checkpointProblems(checkpoints: Array<{ _id: string; since: string | number }>, updateSeq: Record<string, string | number>): string[] {
-  const dbOf: Record<string, string> = { 'checkpoint-dispatch-requests': 'requests', 'checkpoint-dispatch-messages': 'messages', 'checkpoint-dispatch-alerts': 'requests' };
+  const dbOf: Record<string, string> = { 'checkpoint-requests': 'requests', 'checkpoint-messages': 'messages' };
   const problems = Object.keys(dbOf).filter((id) => !checkpoints.some((c) => c._id === id)).map((id) => `${id} missing`);
   for (const c of checkpoints) {
     const db = dbOf[c._id];
