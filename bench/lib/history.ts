@@ -260,4 +260,26 @@ export const CHANGES: Array<{ what: string; files: string[]; why: string; before
         : '';
     },
   },
+  {
+    what: 'Databases of one shard range on CouchDB; one read of each change feed for all the reactions that follow it',
+    files: ['server/storage/couch.ts', 'server/reactions/feed.ts', 'server/reactions/reaction.ts'],
+    why:
+      'On the cluster the latency left was the database’s own path per post: each write to `requests` woke six long-poll followers (the four reactions on the lease holder, ' +
+      'the two instances’ hubs), each wake a cost on every node, and each database had CouchDB’s default two shard ranges, each one more file for every write, feed read and view query. ' +
+      'Measured on an idle three-node cluster of this machine, 200 writes each: 72–74 ms of database CPU per write with six followers and q=2, 55–65 with q=1, 43 with three followers and q=1; ' +
+      'the six followers heard of a write 32–35 ms after it was sent (median) with q=2, 20 ms with three and q=1. The platform now creates its databases with q=1 ' +
+      '(`server/storage/storage.itest.ts` checks it on CouchDB), and the reactions of one database share one read of its feed, each in its own lane (a slow mail or push service holds back ' +
+      'only its own reaction), with one checkpoint per database that the per-reaction checkpoints of earlier versions catch up to (`server/reactions/reactions.itest.ts`).',
+    before:
+      'measured 2026-12-05 at b60d148 on the cluster (the report before, load/core 2.4 / 3.2): alert p95 311.8 ms (median 225.6) at 10 clients and 278 ms (median 186) at 10,000; ' +
+      'database CPU per post, net of idle, 278.3 ms at 10 clients. With q=1 alone (35ac0bd, one run at 10 and 10,000 clients): p95 272.3 (median 184) and 266.4 ms (median 175.3), 262.6 ms',
+    after: (r) => {
+      const at = (n: number) => r.cpuPerChange?.sizes?.find((x: Json) => x.clients === n);
+      const [a, b] = [at(10), at(10000)];
+      return a && b
+        ? `alert p95 ${a.latencyAllAlertedMs.p95} ms (median ${a.latencyAllAlertedMs.median}) at 10 clients and ${b.latencyAllAlertedMs.p95} ms (median ${b.latencyAllAlertedMs.median}) at 10,000; ` +
+            `database CPU per post, net of idle, ${a.perPost.dbCpuMsNetOfIdle} ms at 10 clients (load/core ${a.loadPerCore} and ${b.loadPerCore})`
+        : '';
+    },
+  },
 ];

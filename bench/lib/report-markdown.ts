@@ -182,7 +182,7 @@ export function markdown(r: Json): string {
       '## 2–3 bis. The region’s platform: two instances on a CouchDB cluster',
       '',
       `The same measure on ${r.cpuPerChange.where} (copies of the demo’s professionals, unavailable, spread over nine more territories), from \`ALERTS_CLUSTER=1 npx tsx bench/alerts.ts\`: ` +
-        'a three-node Apache CouchDB 3.5 cluster on this machine (q=2, n=3), the two instances each preferring another node, the clients and the 10 nurses spread over both; the lease holder dispatches. ' +
+        'a three-node Apache CouchDB 3.5 cluster on this machine (databases of one shard range, q=1, with n=3 copies), the two instances each preferring another node, the clients and the 10 nurses spread over both; the lease holder dispatches. ' +
         'Server CPU is both instances’ summed, database CPU the three nodes’ summed. Everything shares the machine’s 2 cores. ' +
         (r.cpuPerChange.sizes[0]?.perPost?.burst ? `CPU per post is ${cpuOverBursts(r.cpuPerChange.sizes[0].perPost.burst.posts).replace(/; $/, '. ')}` : '') +
         `**CPU per change from 10 to 10,000 clients: ${r.cpuPerChange.ratio10000to10 ?? '—'}×** (target within 1.2×; net of idle, whose ${r.cpuPerChange.sizes[0]?.perPost?.burst ? 'bursts' : 'windows'} ranged ` +
