@@ -8,7 +8,7 @@
  * added later (or the per-reaction checkpoints of earlier versions) first catches up on its own.
  */
 import type { Logger } from '../log';
-import { backoffMs, ChangeFollower, type ChangeBatch, type ChangeRow, type FeedDb, type Seq } from '../storage/changes';
+import { backoffMs, ChangeFollower, FailureStreak, type ChangeBatch, type ChangeRow, type FeedDb, type Seq } from '../storage/changes';
 import { isConflict, type Db } from '../storage/couch';
 import { BATCH, CHECKPOINT_EVERY_MS, type Checkpoint } from './checkpoint';
 
@@ -70,7 +70,7 @@ class Lane {
 
   async run(): Promise<void> {
     const { log, sleep } = this.feed;
-    let failures = 0;
+    const streak = new FailureStreak(log, { follower: this.follower.name }, LANE_LINES);
     while (!this.stopped) {
       const batch = this.queue[0];
       if (!batch) {
@@ -81,19 +81,21 @@ class Lane {
         await this.follower.handle(batch.rows);
       } catch (err) {
         if (this.stopped) return;
-        failures++;
-        if (failures === 1) log.warn({ follower: this.follower.name, err: (err as Error).message }, 'réaction interrompue ; nouvel essai après une attente croissante / reaction interrupted; retrying with backoff');
-        await sleep(backoffMs(failures));
+        await sleep(streak.failed(err));
         continue;
       }
-      if (failures) log.info({ follower: this.follower.name, failures }, 'réaction reprise / reaction resumed');
-      failures = 0;
+      streak.succeeded();
       this.queue.shift();
       // A checkpoint this batch lets through is written before the lane goes on.
       await this.feed.handled(batch);
     }
   }
 }
+
+const LANE_LINES = {
+  stopped: 'réaction interrompue ; nouvel essai après une attente croissante / reaction interrupted; retrying with backoff',
+  resumed: 'réaction reprise / reaction resumed',
+};
 
 export class ReactionFeed {
   private reader?: ChangeFollower;

@@ -30,7 +30,7 @@ export interface Reaction<T> {
  */
 export const ATTEMPTS = 8;
 
-/** The reactions of this server: add them, then start them all; each keeps its own checkpoint. */
+/** The reactions of this server: add them, then start them all; the reactions of one database share its feed and its checkpoint. */
 export class Reactions {
   private readonly reactions: Array<Reaction<never>> = [];
   private readonly feeds: ReactionFeed[] = [];

@@ -88,6 +88,34 @@ export function backoffMs(failures: number, random: () => number = Math.random):
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/**
+ * The failures in a row of a loop that retries: one line when they start and one when they end (an
+ * outage of an hour is two lines, without a stack), and the pause before each next attempt.
+ */
+export class FailureStreak {
+  private failures = 0;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly context: Record<string, unknown>,
+    private readonly lines: { stopped: string; resumed: string },
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** Counts a failure, logs the first of a streak, and gives the pause before the next attempt. */
+  failed(err: unknown): number {
+    this.failures++;
+    if (this.failures === 1) this.log.warn({ ...this.context, err: (err as Error).message }, this.lines.stopped);
+    return backoffMs(this.failures, this.random);
+  }
+
+  /** Ends a streak, if there was one. */
+  succeeded(): void {
+    if (this.failures) this.log.info({ ...this.context, failures: this.failures }, this.lines.resumed);
+    this.failures = 0;
+  }
+}
+
 /** The error that makes a batch wait for a document the feed listed but no node gave yet. */
 export class NotYetReadable extends Error {
   constructor(readonly docId: string) {
@@ -117,8 +145,7 @@ export class ChangeFollower {
     const { db, name, limit, style, handle, log, pollEveryMs } = this.options;
     const feed = pollEveryMs ? {} : LONGPOLL;
     const sleep = this.options.sleep ?? pause;
-    // One line when following stops, one when it resumes: an outage of an hour is two lines, without a stack.
-    let failures = 0;
+    const streak = new FailureStreak(log, { follower: name }, FEED_LINES, this.options.random);
     while (!this.stopped) {
       try {
         const page = await readChanges(db, { ...feed, since: this.seq, limit, style });
@@ -127,18 +154,20 @@ export class ChangeFollower {
         const rows = page.results.every(hasDocument) ? page.results : await Promise.all(page.results.map((row) => readable(db, row)));
         await handle({ rows, lastSeq: page.last_seq });
         this.seq = page.last_seq;
-        if (failures) log.info({ follower: name, failures }, 'suivi des changements repris / change feed resumed');
-        failures = 0;
+        streak.succeeded();
         if (pollEveryMs && !page.results.length) await sleep(pollEveryMs);
       } catch (err) {
         if (this.stopped) return;
-        failures++;
-        if (failures === 1) log.warn({ follower: name, err: (err as Error).message }, 'suivi des changements interrompu ; nouvel essai après une attente croissante / change feed interrupted; retrying with backoff');
-        await sleep(backoffMs(failures, this.options.random));
+        await sleep(streak.failed(err));
       }
     }
   }
 }
+
+const FEED_LINES = {
+  stopped: 'suivi des changements interrompu ; nouvel essai après une attente croissante / change feed interrupted; retrying with backoff',
+  resumed: 'suivi des changements repris / change feed resumed',
+};
 
 const hasDocument = (row: ChangeRow): boolean => Boolean(row.doc) || row.deleted === true;
 
