@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { CHROMIUM } from './lib/build';
-import { RemoteServer } from './lib/remote-server';
+import { RemoteServer } from '../server/testing/remote-server';
 import { until } from './lib/stats';
 import { DIRECTORY_COUNT } from '../e2e/helpers';
 
