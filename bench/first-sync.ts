@@ -8,11 +8,14 @@
  * IndexedDB, counted in the page) and the directory count is on screen. The peer, in the same
  * run and alternating with ours: PouchDB's browser build (IndexedDB adapter, default options)
  * replicating the same documents straight from the same database server through a same-origin
- * proxy (the whole databases for the coordinator; the nurse's documents by `doc_ids`).
+ * proxy (the whole databases for the coordinator; the nurse's documents by `doc_ids`). The floor:
+ * the documents our sync stored, written again in a fresh profile by a bare IndexedDB loop, with and
+ * without the indexes RxDB's Dexie storage gives them.
  * Writes bench/results/first-sync.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { PULL_BATCH } from '../src/domain/sync/api';
 import type { Role } from '../src/domain/session/user';
 import { PASSWORD } from '../server/testing/requests';
 import { Client, demo } from '../server/testing/server';
@@ -130,7 +133,7 @@ function watchFirstSync(expected: Record<string, number>): void {
  * Our app: from the login click until the local database holds everything readable and the directory
  * shows its count. With `partOf`, the page's CPU is profiled over that time and the result says where it went.
  */
-async function ours(browser: Browser, url: string, person: Person, server: RemoteServer, partOf?: SyncWindow['partOf']) {
+async function ours<T = undefined>(browser: Browser, url: string, person: Person, server: RemoteServer, { partOf, inspect }: { partOf?: SyncWindow['partOf']; inspect?: (page: Page) => Promise<T> } = {}) {
   const context = await browser.newContext({ baseURL: url, locale: 'fr-FR' });
   try {
     // tsx keeps function names with an `__name` helper that the page does not have.
@@ -170,7 +173,79 @@ async function ours(browser: Browser, url: string, person: Person, server: Remot
             partOf,
           })
         : undefined;
-    return { ms: watched.doneAt! - clickAt, marks, breakdown: where, serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000, dbCpuMs: cpuMsOf(server.dbPid) - db0 };
+    const inspected = inspect && (await inspect(page));
+    return { ms: watched.doneAt! - clickAt, marks, breakdown: where, serverCpuMs: (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000, dbCpuMs: cpuMsOf(server.dbPid) - db0, inspected };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A collection as RxDB's Dexie storage keeps it in IndexedDB: its object store's key path and indexes, and its documents. */
+interface Stored {
+  collection: string;
+  keyPath: string;
+  indexes: Array<{ name: string; keyPath: string | string[] }>;
+  docs: unknown[];
+}
+
+/** Runs in the page after a first sync: the documents of the directory's and the cards' databases, as stored. */
+async function readStored(): Promise<Stored[]> {
+  const asked = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => /^rxdb-dexie-cpts--\d+--(members|requests)$/.test(n));
+  const stored: Stored[] = [];
+  for (const name of names) {
+    const db = await asked(indexedDB.open(name));
+    const store = db.transaction('docs').objectStore('docs');
+    const indexes = [...store.indexNames].map((index) => ({ name: index, keyPath: store.index(index).keyPath }));
+    stored.push({ collection: name.split('--').pop()!, keyPath: store.keyPath as string, indexes, docs: await asked(store.getAll()) });
+    db.close();
+  }
+  return stored;
+}
+
+/**
+ * Runs in a fresh page: writes `stored` as a bare loop of IndexedDB `put`s would (no RxDB, no Dexie,
+ * the values parsed before the clock), one database per collection as RxDB's Dexie storage has, in
+ * transactions of one pull page each, the collections at once as the app's replications write them.
+ * Without `indexes`, the object stores have none: what the values alone take. Resolves with the ms.
+ */
+async function writeBare({ stored, indexes, page }: { stored: Stored[]; indexes: boolean; page: number }): Promise<number> {
+  const asked = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+  const dbs = await Promise.all(
+    stored.map((s) => {
+      const open = indexedDB.open(`bare-${s.collection}`, 1);
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('docs', { keyPath: s.keyPath });
+        if (indexes) for (const index of s.indexes) store.createIndex(index.name, index.keyPath);
+      };
+      return asked(open);
+    }),
+  );
+  const start = performance.now();
+  await Promise.all(
+    stored.map(async (s, k) => {
+      for (let i = 0; i < s.docs.length; i += page) {
+        await new Promise<void>((resolve, reject) => {
+          const transaction = dbs[k].transaction('docs', 'readwrite');
+          const store = transaction.objectStore('docs');
+          for (const doc of s.docs.slice(i, i + page)) store.put(doc);
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        });
+      }
+    }),
+  );
+  return performance.now() - start;
+}
+
+/** The floor: `stored` written by `writeBare` in a fresh profile (on the app's origin). */
+async function bare(browser: Browser, url: string, stored: Stored[], indexes: boolean): Promise<number> {
+  const context = await browser.newContext({ baseURL: url });
+  try {
+    await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    const page = await context.newPage();
+    await page.goto('/favicon.svg');
+    return await page.evaluate(writeBare, { stored, indexes, page: PULL_BATCH });
   } finally {
     await context.close();
   }
@@ -250,11 +325,21 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
         console.log(`run ${run + 1}/${runs} ${p.label}: ours ${Math.round(r.ours.at(-1)!)} ms (${Object.entries(r.marks.at(-1)!).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}), peer ${Math.round(r.peer.at(-1)!)} ms (load/core ${loads.at(-1)})`);
       }
     }
+    // The floor: what IndexedDB itself takes to store what our sync stored, with RxDB's indexes and without any.
+    const floors: Record<string, { withIndexes: number[]; withoutIndexes: number[]; storedKb: number }> = {};
+    for (const p of people) {
+      const stored = (await ours(browser, server.url, p, server, { inspect: (page) => page.evaluate(readStored) })).inspected!;
+      const floor = (floors[p.label] = { withIndexes: [] as number[], withoutIndexes: [] as number[], storedKb: Math.round(JSON.stringify(stored).length / 1024) });
+      for (let run = 0; run < runs; run++) {
+        for (const indexes of run % 2 === 0 ? [true, false] : [false, true]) (indexes ? floor.withIndexes : floor.withoutIndexes).push(await bare(browser, server.url, stored, indexes));
+      }
+      console.log(`${p.label}, bare IndexedDB: ${Math.round(summarize(floor.withIndexes, 0).median)} ms with the indexes, ${Math.round(summarize(floor.withoutIndexes, 0).median)} ms without (${floor.storedKb} KB)`);
+    }
     // Where the time goes: one more run per person, profiled (the profiler's own cost makes it a little slower).
     const parts: Record<string, { ms: number; parts: Breakdown; busiestModules: Record<string, number>; serverCpuMs: number; dbCpuMs: number }> = {};
     const partOf = partsOfBuild(dist);
     for (const p of people) {
-      const o = await ours(browser, server.url, p, server, partOf);
+      const o = await ours(browser, server.url, p, server, { partOf });
       const busiest = [...o.breakdown!.modules].sort((a, b) => b[1] - a[1]).slice(0, 12);
       parts[p.label] = {
         ms: round(o.ms, 0),
@@ -283,6 +368,11 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
         dbCpuMs: summarize(r.dbCpuMs, 0),
         peerDbCpuMs: summarize(r.peerDbCpuMs, 0),
         breakdown: parts[p.label],
+        // The same documents written by a bare IndexedDB loop in pages of a pull, with RxDB's indexes and without any (JSON size of what was stored).
+        bareIndexedDbMs: summarize(floors[p.label].withIndexes, 0),
+        bareIndexedDbWithoutIndexesMs: summarize(floors[p.label].withoutIndexes, 0),
+        bareRatioToPeer: round(summarize(floors[p.label].withIndexes, 0).median / peerS.median, 2),
+        storedKb: floors[p.label].storedKb,
       };
       console.log(`${p.label} (${JSON.stringify(p.expected)}): ours median ${ourS.median} ms (p95 ${ourS.p95}), peer median ${peerS.median} ms (p95 ${peerS.p95}), ratio ${round(ourS.median / peerS.median, 2)}`);
     }

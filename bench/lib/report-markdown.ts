@@ -71,7 +71,8 @@ export function markdown(r: Json): string {
     for (const who of ['coordinator', 'nurse']) {
       const f = r.firstSync[who];
       const docs = Object.values(f.documents as Record<string, number>).reduce((a, b) => a + b, 0);
-      push(`| first sync, ${who} (${docs.toLocaleString('en')} documents) | ours ${med(f.oursMs)}; PouchDB peer ${med(f.peerMs)}; **ratio ${f.ratioToPeer}** | ratio ≤ 0.3 |`);
+      const bare = f.bareIndexedDbMs ? ` (the same documents written by a bare IndexedDB loop: ${f.bareIndexedDbMs.median} ms, ratio ${f.bareRatioToPeer})` : '';
+      push(`| first sync, ${who} (${docs.toLocaleString('en')} documents) | ours ${med(f.oursMs)}; PouchDB peer ${med(f.peerMs)}; **ratio ${f.ratioToPeer}**${bare} | ratio ≤ 0.3 |`);
     }
   }
   for (const s of sizes) {
@@ -129,6 +130,20 @@ export function markdown(r: Json): string {
         `last pull page received ${c.oursPhasesMs?.lastPull} / ${n.oursPhasesMs?.lastPull} ms, directory count on screen ${c.oursPhasesMs?.shown} / ${n.oursPhasesMs?.shown} ms, everything stored and on screen ${c.oursPhasesMs?.done} / ${n.oursPhasesMs?.done} ms.`,
       '',
     );
+    if (c.bareIndexedDbMs && n.bareIndexedDbMs) {
+      push(
+        'The floor: what IndexedDB itself takes to store the same documents. After one more sync of ours, the documents RxDB stored (as stored: with its `_meta`, `_rev`, `_deleted` as `"0"`) are read back, then written by a bare loop of `put`s in a fresh profile: ' +
+          `no RxDB, no Dexie, the values parsed before the clock, one database per collection as RxDB’s Dexie storage has, a transaction per ${PULL_BATCH} documents (a pull page), the collections at once as the app’s replications write them; ` +
+          `once with the object stores’ indexes RxDB’s Dexie storage creates (\`[_deleted+id]\`, \`[_meta.lwt+id]\`, \`_meta.lwt\`, and the cards’ \`[_deleted+status+id]\`), once with none. ${r.firstSync.runs} runs of each, alternated.`,
+        '',
+        '| user | stored (JSON) | bare IndexedDB, with the indexes | ratio to the peer | without indexes | ours over the bare floor |',
+        '|---|---|---|---|---|---|',
+        ...[['coordinator', c], ['nurse', n]].map(
+          ([who, f]) => `| ${who} | ${f.storedKb.toLocaleString('en')} KB | ${med(f.bareIndexedDbMs)} | ${f.bareRatioToPeer} | ${med(f.bareIndexedDbWithoutIndexesMs)} | ${(f.oursMs.median - f.bareIndexedDbMs.median).toLocaleString('en')} ms |`,
+        ),
+        '',
+      );
+    }
   }
   if (r.firstSync?.coordinator?.breakdown && r.firstSync.nurse?.breakdown) {
     const c = r.firstSync.coordinator.breakdown;
