@@ -15,7 +15,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { PULL_BATCH } from '../src/domain/sync/api';
+import { bareFloor, readStored, type BareFloor } from './lib/bare-indexeddb';
 import type { Role } from '../src/domain/session/user';
 import { PASSWORD } from '../server/testing/requests';
 import { Client, demo } from '../server/testing/server';
@@ -180,77 +180,6 @@ async function ours<T = undefined>(browser: Browser, url: string, person: Person
   }
 }
 
-/** A collection as RxDB's Dexie storage keeps it in IndexedDB: its object store's key path and indexes, and its documents. */
-interface Stored {
-  collection: string;
-  keyPath: string;
-  indexes: Array<{ name: string; keyPath: string | string[] }>;
-  docs: unknown[];
-}
-
-/** Runs in the page after a first sync: the documents of the directory's and the cards' databases, as stored. */
-async function readStored(): Promise<Stored[]> {
-  const asked = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
-  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => /^rxdb-dexie-cpts--\d+--(members|requests)$/.test(n));
-  const stored: Stored[] = [];
-  for (const name of names) {
-    const db = await asked(indexedDB.open(name));
-    const store = db.transaction('docs').objectStore('docs');
-    const indexes = [...store.indexNames].map((index) => ({ name: index, keyPath: store.index(index).keyPath }));
-    stored.push({ collection: name.split('--').pop()!, keyPath: store.keyPath as string, indexes, docs: await asked(store.getAll()) });
-    db.close();
-  }
-  return stored;
-}
-
-/**
- * Runs in a fresh page: writes `stored` as a bare loop of IndexedDB `put`s would (no RxDB, no Dexie,
- * the values parsed before the clock), one database per collection as RxDB's Dexie storage has, in
- * transactions of one pull page each, the collections at once as the app's replications write them.
- * Without `indexes`, the object stores have none: what the values alone take. Resolves with the ms.
- */
-async function writeBare({ stored, indexes, page }: { stored: Stored[]; indexes: boolean; page: number }): Promise<number> {
-  const asked = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
-  const dbs = await Promise.all(
-    stored.map((s) => {
-      const open = indexedDB.open(`bare-${s.collection}`, 1);
-      open.onupgradeneeded = () => {
-        const store = open.result.createObjectStore('docs', { keyPath: s.keyPath });
-        if (indexes) for (const index of s.indexes) store.createIndex(index.name, index.keyPath);
-      };
-      return asked(open);
-    }),
-  );
-  const start = performance.now();
-  await Promise.all(
-    stored.map(async (s, k) => {
-      for (let i = 0; i < s.docs.length; i += page) {
-        await new Promise<void>((resolve, reject) => {
-          const transaction = dbs[k].transaction('docs', 'readwrite');
-          const store = transaction.objectStore('docs');
-          for (const doc of s.docs.slice(i, i + page)) store.put(doc);
-          transaction.oncomplete = () => resolve();
-          transaction.onerror = () => reject(transaction.error);
-        });
-      }
-    }),
-  );
-  return performance.now() - start;
-}
-
-/** The floor: `stored` written by `writeBare` in a fresh profile (on the app's origin). */
-async function bare(browser: Browser, url: string, stored: Stored[], indexes: boolean): Promise<number> {
-  const context = await browser.newContext({ baseURL: url });
-  try {
-    await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
-    const page = await context.newPage();
-    await page.goto('/favicon.svg');
-    return await page.evaluate(writeBare, { stored, indexes, page: PULL_BATCH });
-  } finally {
-    await context.close();
-  }
-}
-
 /** The peer: PouchDB replicating the same documents from the database server, in a fresh profile. */
 async function peer(browser: Browser, proxyUrl: string, specs: Array<{ name: string; docIds?: string[] }>, server: RemoteServer) {
   const context = await browser.newContext();
@@ -326,13 +255,10 @@ async function measure(browser: Browser, dist: string, peerPage: string, runs: n
       }
     }
     // The floor: what IndexedDB itself takes to store what our sync stored, with RxDB's indexes and without any.
-    const floors: Record<string, { withIndexes: number[]; withoutIndexes: number[]; storedKb: number }> = {};
+    const floors: Record<string, BareFloor> = {};
     for (const p of people) {
       const stored = (await ours(browser, server.url, p, server, { inspect: (page) => page.evaluate(readStored) })).inspected!;
-      const floor = (floors[p.label] = { withIndexes: [] as number[], withoutIndexes: [] as number[], storedKb: Math.round(JSON.stringify(stored).length / 1024) });
-      for (let run = 0; run < runs; run++) {
-        for (const indexes of run % 2 === 0 ? [true, false] : [false, true]) (indexes ? floor.withIndexes : floor.withoutIndexes).push(await bare(browser, server.url, stored, indexes));
-      }
+      const floor = (floors[p.label] = await bareFloor(browser, server.url, stored, runs));
       console.log(`${p.label}, bare IndexedDB: ${Math.round(summarize(floor.withIndexes, 0).median)} ms with the indexes, ${Math.round(summarize(floor.withoutIndexes, 0).median)} ms without (${floor.storedKb} KB)`);
     }
     // Where the time goes: one more run per person, profiled (the profiler's own cost makes it a little slower).
