@@ -1,63 +1,47 @@
 /** The test's side of `server-process.ts`: the real server in a child process that can be killed (SIGKILL) and started again on the same DATA_DIR and port. */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { ChildRpc } from './child-rpc';
 
 const SCRIPT = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
 export class KillableServer {
-  private next = 0;
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   url = '';
   /** The embedded PouchDB Server's pid. */
   dbPid = 0;
 
-  private constructor(private readonly child: ChildProcess) {
-    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-      const p = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      if (m.error) p?.reject(new Error(m.error));
-      else p?.resolve(m.result);
-    });
-    child.on('exit', (code, signal) => {
-      for (const p of this.pending.values()) p.reject(new Error(`server process exited (${code ?? signal})`));
-      this.pending.clear();
-    });
-  }
+  private constructor(private readonly rpc: ChildRpc) {}
 
   get pid(): number {
-    return this.child.pid!;
+    return this.rpc.child.pid!;
   }
 
   /** `env` as for `startTestServer`; give a fixed `PORT` so clients find the server again after a restart. */
   static async start(dataDir: string, env: Record<string, string>): Promise<KillableServer> {
     const child = fork(SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, TEST_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' } });
-    const server = new KillableServer(child);
+    const server = new KillableServer(new ChildRpc(child));
     const info = await server.call<{ url: string; dbPid: number }>('start', env, dataDir);
     Object.assign(server, info);
     return server;
   }
 
   call<T>(command: string, ...args: unknown[]): Promise<T> {
-    const id = ++this.next;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.child.send({ id, command, args });
-    });
+    return this.rpc.call<T>(command, ...args);
   }
 
   /** SIGKILL: no handler runs, nothing is flushed, as in a crash. Resolves once the process is gone. */
   async kill(): Promise<void> {
-    const exited = new Promise((r) => (this.child.exitCode !== null || this.child.signalCode !== null ? r(null) : this.child.once('exit', r)));
-    this.child.kill('SIGKILL');
+    const exited = this.rpc.exited();
+    this.rpc.child.kill('SIGKILL');
     await exited;
   }
 
   async stop(): Promise<void> {
     await this.call('stop').catch(() => undefined);
-    if (this.child.connected) this.child.disconnect();
-    await new Promise((r) => (this.child.exitCode !== null || this.child.signalCode !== null ? r(null) : this.child.once('exit', r)));
+    if (this.rpc.child.connected) this.rpc.child.disconnect();
+    await this.rpc.exited();
   }
 }
 

@@ -14,6 +14,7 @@ import { REPLICATED_DATABASES, SERVER_DATABASES } from '../storage/storage';
 import { makeAvailable, PASSWORD } from './requests';
 import type { Clock } from '../clock';
 import { startRealTimeTestServer, type TestServer } from './server';
+import { serveCommands } from './child-rpc';
 
 let server: TestServer<Clock> | undefined;
 let passwordHash: string | undefined;
@@ -194,13 +195,5 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   },
 };
 
-process.on('message', (message: { id: number; command: string; args: unknown[] }) => {
-  const run = commands[message.command];
-  Promise.resolve()
-    .then(() => (run as (...a: unknown[]) => Promise<unknown>)(...message.args))
-    .then(
-      (result) => process.send!({ id: message.id, result }),
-      (err: Error) => process.send!({ id: message.id, error: `${message.command}: ${err.stack ?? err.message}` }),
-    );
-});
+serveCommands(commands);
 process.on('disconnect', () => void (server?.dispose() ?? Promise.resolve()).finally(() => process.exit(0)));

@@ -1,6 +1,7 @@
 /** The client's side of `remote-server-process.ts` (benchmarks, soak test): forks the server in its own process and calls it over IPC. */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ChildRpc } from './child-rpc';
 import type { Role } from '../../src/domain/session/user';
 
 export interface DirectoryEntry {
@@ -25,8 +26,6 @@ export interface Usage {
 }
 
 export class RemoteServer {
-  private next = 0;
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   url = '';
   dbUrl = '';
   /** Put before the name of each of its databases on the database server (COUCHDB_PREFIX). */
@@ -35,18 +34,7 @@ export class RemoteServer {
   dbPid?: number;
   pid = 0;
 
-  private constructor(private readonly child: ChildProcess) {
-    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-      const p = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      if (m.error) p?.reject(new Error(m.error));
-      else p?.resolve(m.result);
-    });
-    child.on('exit', (code) => {
-      for (const p of this.pending.values()) p.reject(new Error(`server process exited (${code})`));
-      this.pending.clear();
-    });
-  }
+  private constructor(private readonly rpc: ChildRpc) {}
 
   /** `env` as for `startTestServer` (e.g. `DEMO_ACTIVITY: '1'`, `STATIC_DIR`). */
   static async start(env: Record<string, string> = {}): Promise<RemoteServer> {
@@ -54,7 +42,7 @@ export class RemoteServer {
       execArgv: ['--import', 'tsx', '--expose-gc'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const server = new RemoteServer(child);
+    const server = new RemoteServer(new ChildRpc(child));
     const info = await server.call<{ url: string; dbUrl: string; dbPrefix: string; dbPid?: number; pid: number }>('start', env);
     Object.assign(server, info);
     return server;
@@ -62,15 +50,11 @@ export class RemoteServer {
 
   /** False once the server's process has exited (a crash during a run shows here). */
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.rpc.alive;
   }
 
   call<T>(command: string, ...args: unknown[]): Promise<T> {
-    const id = ++this.next;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.child.send({ id, command, args });
-    });
+    return this.rpc.call<T>(command, ...args);
   }
 
   members() {
@@ -101,7 +85,7 @@ export class RemoteServer {
 
   async stop(): Promise<void> {
     await this.call('stop').catch(() => undefined);
-    this.child.disconnect();
-    await new Promise((r) => (this.child.exitCode !== null ? r(null) : this.child.once('exit', r)));
+    this.rpc.child.disconnect();
+    await this.rpc.exited();
   }
 }

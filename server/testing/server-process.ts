@@ -6,6 +6,7 @@ import type { Role } from '../../src/domain/session/user';
 import { clientFor, makeAvailable } from './requests';
 import type { Clock } from '../clock';
 import { startRealTimeTestServer, type TestServer } from './server';
+import { serveCommands } from './child-rpc';
 
 let server: TestServer<Clock> | undefined;
 
@@ -57,13 +58,6 @@ const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
   },
 };
 
-process.on('message', (message: { id: number; command: string; args: unknown[] }) => {
-  Promise.resolve()
-    .then(() => (commands[message.command] as (...a: unknown[]) => Promise<unknown>)(...message.args))
-    .then(
-      (result) => process.send!({ id: message.id, result }),
-      (err: Error) => process.send!({ id: message.id, error: `${message.command}: ${err.stack ?? err.message}` }),
-    );
-});
+serveCommands(commands);
 // The test runner gone: stop cleanly rather than leave a server behind.
 process.on('disconnect', () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
