@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseRoles, refuseRoleChange } from '../../src/domain/session/roles';
 import { objectBody } from '../http/body';
+import { idParam } from '../http/params';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import type { Sessions } from '../session/sessions';
 import type { Accounts } from './accounts';
@@ -11,8 +12,9 @@ export function accountRoutes(app: FastifyInstance, { sessions, accounts }: { se
   app.put<{ Params: { id: string } }>('/api/accounts/:id/roles', { preHandler: requireCoordinator(sessions) }, async (request) => {
     const roles = parseRoles(objectBody(request.body).roles);
     if (!roles) throw badRequest('Champ « roles » : une liste de rôles parmi member, coordinator, admin est attendue.', [{ field: 'roles', message: 'valeur non autorisée' }]);
-    const account = await accounts.get(request.params.id);
-    if (!account || !request.params.id.startsWith('acc-')) throw notFound('Compte introuvable.');
+    const id = idParam(request.params.id, 'Compte introuvable.');
+    const account = id.startsWith('acc-') ? await accounts.get(id) : undefined;
+    if (!account) throw notFound('Compte introuvable.');
     const refused = refuseRoleChange(request.user!, { id: account._id, roles: account.roles }, roles);
     if (refused) throw forbidden(`Changement de rôles refusé : ${refused}.`);
     await accounts.update({ ...account, roles });

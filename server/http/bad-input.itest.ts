@@ -74,6 +74,21 @@ describe('bad input on /api and /api/sync', () => {
     expect(unknown.json.error).toContain('/api/nope');
   });
 
+  it('refuses an id in a URL that would name another database’s document, and leaves that document alone', async () => {
+    const coordinator = new Client(server.url);
+    await coordinator.login(demo('coordination').email, demo('coordination').password);
+    const members = server.parts.storage.couch.use<Record<string, unknown> & { _id: string }>('members');
+    const target = (await members.list({ include_docs: true, limit: 20 })).rows.find((r) => !r.id.startsWith('_'))!.doc!;
+    const elsewhere = `../../${server.parts.config.couchdbPrefix}members/${target._id}`;
+    const roles = await coordinator.request('PUT', `/api/accounts/${encodeURIComponent(`acc-_local/${elsewhere}`)}/roles`, { roles: ['member', 'coordinator'] });
+    expect(roles.status).toBe(404);
+    expect(roles.json.error).toMatch(/Compte introuvable/);
+    const retry = await coordinator.request('POST', `/api/dead-letters/${encodeURIComponent(`_local/${elsewhere}`)}/retry`);
+    expect(retry.status).toBe(404);
+    expect(retry.json.error).toMatch(/n’existe plus/);
+    expect(await members.get(target._id)).toEqual(target);
+  });
+
   it('keeps serving after all of that', async () => {
     expect((await member.request('GET', '/api/health')).json.status).toBe('ok');
     expect((await member.request('GET', '/api/session')).status).toBe(200);
