@@ -94,7 +94,8 @@ beforeAll(async () => {
     }),
   );
   trace('devices in sync');
-  await sleep(1000);
+  // The rounds start from a settled platform: the threads' requests dispatched, as each round ends.
+  await until(async () => (await docs('requests', requestIds)).map(asRequest), (rs) => rs.every((r) => r.status !== 'sent' && r.dispatch?.steps.length), 30_000);
 }, 180_000);
 
 afterAll(async () => {
