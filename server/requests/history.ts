@@ -1,6 +1,7 @@
 /**
  * A patient's history in the CPTS: the earlier requests for the same person (same name, first name
- * and birth date — identities are not qualified), for the participants of a case; every consultation is audited.
+ * and birth date — identities are not qualified), for the participants of a case once it is sent,
+ * drafts left out; every consultation is audited.
  */
 import type { HistoryItem } from '../../src/domain/requests/api';
 import type { PatientBlock } from '../../src/domain/requests/patient-schema';
@@ -22,6 +23,8 @@ export function isParticipant(user: SessionUser, request: CareRequest): boolean 
 export async function patientHistory(couch: Couch, audit: AuditLog, user: SessionUser, requestId: string): Promise<HistoryItem[]> {
   const request = await getDomainDoc<CareRequest>(couch, 'requests', requestId);
   if (!request || !isParticipant(user, request)) throw notFound('Demande introuvable ou réservée à ses participants.');
+  // A draft is not yet a case: it would let anyone look up any identity by typing it into one.
+  if (request.status === 'draft') throw forbidden('L’historique du patient s’ouvre une fois la demande envoyée.');
   const patient = await getDomainDoc<PatientBlock>(couch, 'patients', patientIdOf(requestId));
   if (!patient) throw forbidden('Le bloc patient de cette demande n’est pas encore arrivé sur le serveur.');
   const { lastName, firstName, birthDate } = patient.identity;
@@ -33,6 +36,7 @@ export async function patientHistory(couch: Couch, audit: AuditLog, user: Sessio
   const res = await couch.use<StoredDoc>('requests').fetch({ keys: ids });
   return foundDocs(res)
     .map(({ doc }) => toDomainDoc<CareRequest>(doc))
+    .filter((r) => r.status !== 'draft')
     .map((r) => ({ id: r.id, type: r.type, createdAt: r.createdAt, status: r.status, ...(r.assigneeId ? { assigneeId: r.assigneeId } : {}) }))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

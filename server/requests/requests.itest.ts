@@ -40,6 +40,23 @@ describe('patient history', () => {
     const audit = await server.parts.audit.forRequest(second.id);
     expect(audit.some((a) => a.action === 'history' && a.memberId === gpId)).toBe(true);
   });
+
+  it('is not open on a draft, which could name anyone, and leaves drafts out', async () => {
+    const sent = newRequest(gpId);
+    const draft = newRequest(gpId, { status: 'draft' });
+    await post(gp, 'requests', [sent, draft]);
+    const identity = { ...patientFor(sent).identity, lastName: 'Brouillon', firstName: 'Zoé' };
+    await post(gp, 'patients', [{ ...patientFor(sent), identity }, { ...patientFor(draft), identity }]);
+    await until(() => storedRequest(server, sent.id), (r) => r.status === 'searching');
+
+    const probe = await gp.request('GET', `/api/requests/${draft.id}/history`);
+    expect(probe.status).toBe(403);
+    expect(probe.json.error).toMatch(/une fois la demande envoyée/);
+    const history = await gp.request('GET', `/api/requests/${sent.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.json.requests).toEqual([]);
+    expect((await storedRequest(server, draft.id)).status).toBe('draft');
+  });
 });
 
 describe('audit log endpoints', () => {

@@ -46,7 +46,8 @@ export function PatientPanel(props: { request: RequestEntry; patient: PatientEnt
         </Match>
         <Match when={props.patient}>{(p) => <Identity patient={p()} onHide={() => setOpen(false)} />}</Match>
       </Switch>
-      <Show when={shared()}>
+      {/* The server opens a patient's history once the request is sent, not on a draft. */}
+      <Show when={shared() && props.request.status !== 'draft'}>
         <History requestId={props.request.id} />
       </Show>
     </section>
