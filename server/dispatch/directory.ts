@@ -33,7 +33,8 @@ export class MemberDirectory implements DocsInMemory {
     const since = (await db.info()).update_seq as string | number;
     const all = await db.list({ include_docs: true });
     for (const row of all.rows) this.apply(row.doc);
-    const handle = ({ rows }: ChangeBatch) => rows.forEach((row) => this.apply(row.doc));
+    // A deletion may come without its document (read after it was deleted): it removes the entry all the same.
+    const handle = ({ rows }: ChangeBatch) => rows.forEach((row) => this.apply(row.doc ?? (row.deleted ? { _id: row.id, _deleted: true } : undefined)));
     this.follower = new ChangeFollower({ name: 'annuaire du dispatcher', log: this.log, db, handle }, since);
     this.follower.start();
   }

@@ -171,6 +171,24 @@ const FEED_LINES = {
 
 const hasDocument = (row: ChangeRow): boolean => Boolean(row.doc) || row.deleted === true;
 
+/**
+ * The rows with their documents, up to the first whose document cannot be read yet (a cluster node
+ * can list a change before it holds the document); `complete` is false when they stop before the end.
+ */
+export async function readableRows(db: FeedDb, rows: ChangeRow[]): Promise<{ rows: ChangeRow[]; complete: boolean }> {
+  if (rows.every(hasDocument)) return { rows, complete: true };
+  const read: ChangeRow[] = [];
+  for (const row of rows) {
+    try {
+      read.push(await readable(db, row));
+    } catch (err) {
+      if (err instanceof NotYetReadable) return { rows: read, complete: false };
+      throw err;
+    }
+  }
+  return { rows: read, complete: true };
+}
+
 /** The row with its document: read again when the feed gave none; a document deleted since is a deletion. */
 export async function readable(db: FeedDb, row: ChangeRow): Promise<ChangeRow> {
   if (hasDocument(row)) return row;

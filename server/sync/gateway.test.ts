@@ -139,11 +139,12 @@ describe('long-polls kept alive by heartbeats', () => {
 });
 
 /** A database whose change feed is `rows` (seq = position + 1), answering `_changes` by `since` and `limit`. */
-function feedDb(rows: ChangeRow[]) {
+function feedDb(rows: ChangeRow[], get?: (id: string) => Promise<unknown>) {
   let reads = 0;
   const limits: number[] = [];
   const db = {
     config: { db: 'test' },
+    get,
     changes: async ({ since, limit }: { since: number; limit: number }) => {
       reads++;
       limits.push(limit);
@@ -155,6 +156,25 @@ function feedDb(rows: ChangeRow[]) {
 }
 
 describe('pages of the change feed', () => {
+  it('end before a change whose document this node cannot read yet, and go on from it once it can', async () => {
+    // A cluster node can list a change before it holds the document: the feed's row comes without it.
+    const rows: ChangeRow[] = [row('r1', ['alice'], 1), { id: 'r2', seq: 2, changes: [{ rev: '1-a' }] }, row('r3', ['alice'], 3)];
+    let arrived = false;
+    const fake = feedDb(rows, async (id) => {
+      if (id === 'r2' && arrived) return { _id: 'r2', _rev: '1-a', readers: ['alice'] };
+      throw Object.assign(new Error('missing'), { statusCode: 404, reason: 'missing' });
+    });
+    const gateway = new Gateway(fake.db, policy, new ChangesHub(fake.db, policy, testLog));
+    const first = await gateway.changes(user('alice'), 0, 5);
+    expect(first).toEqual({ results: [expect.objectContaining({ id: 'r1' })], last_seq: 1 });
+    // Nothing readable after 1 yet: the device is told to come back, not moved past r2.
+    await expect(gateway.changes(user('alice'), 1, 5)).rejects.toMatchObject({ status: 503 });
+    arrived = true;
+    const next = await gateway.changes(user('alice'), 1, 5);
+    expect(next.results.map((r) => r.id)).toEqual(['r2', 'r3']);
+    expect(next.last_seq).toBe(3);
+  });
+
   it('are full until the end of the feed, however sparse the reader’s documents (RxDB ends its pull at a short page)', async () => {
     // 1,200 changes, one in two hundred for alice: more than one database batch per page.
     const rows = Array.from({ length: 1200 }, (_, i) => row(`r${i + 1}`, i % 200 === 0 ? ['alice'] : ['bob'], i + 1));

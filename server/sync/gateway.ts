@@ -13,7 +13,8 @@ import type { ChangesHub } from './changes-hub';
 import { firstSyncPage, inMemory, parseCursor, readerView, type DocsInMemory, type Entry } from './first-sync-pages';
 import type { PageReads } from './page-reads';
 import { ReadAhead } from './read-ahead';
-import { readChanges, type ChangeRow } from '../storage/changes';
+import { readableRows, readChanges, type ChangeRow } from '../storage/changes';
+import { unavailable } from '../http/errors';
 import { relayableRow, isInternalId, isWithdrawnStub } from './rows';
 
 export interface ChangesResponse {
@@ -173,15 +174,20 @@ export class Gateway {
     // First read what the page can hold (a reader of everything wastes nothing), then wider.
     for (let batch = limit; ; batch = SCAN_BATCH) {
       const res = await readChanges(this.db, { since: seq, limit: batch, style: 'all_docs' });
-      const rows = res.results;
+      const { rows, complete } = await readableRows(this.db, res.results);
       for (const row of rows) {
         seq = row.seq;
         const clean = relayableRow(row, this.policy.withdrawn);
         if (clean && this.readable(user, clean.doc)) results.push(clean);
         if (results.length >= limit) return { results, last_seq: seq };
       }
+      if (!complete) {
+        // A change whose document this node cannot read yet: the page ends before it, never past it.
+        if (seq === since) throw unavailable('Une modification arrive encore sur le serveur : nouvel essai dans un instant.');
+        return { results, last_seq: seq };
+      }
       seq = res.last_seq;
-      if (rows.length < batch) return { results, last_seq: seq };
+      if (res.results.length < batch) return { results, last_seq: seq };
     }
   }
 
