@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
-import { backoffMs, ChangeFollower, type ChangeBatch, type ChangeRow, type FeedDb } from './changes';
+import { backoffMs, ChangeFollower, LAG_PAUSE_MAX_MS, type ChangeBatch, type ChangeRow, type FeedDb } from './changes';
 import { testLog } from '../testing/log';
 
 /** A feed that serves scripted pages by position, and answers `get` from a script of outcomes per id. */
@@ -79,6 +79,22 @@ describe('the change follower', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0].rows.map((r) => r.doc)).toEqual([{ _id: 'a' }, { _id: 'late', n: 2 }]);
     expect(follower.seq).toBe('2');
+  });
+
+  it('reads a document the feed listed again within a second each time, however long no node gives it', async () => {
+    const late = Array.from({ length: 12 }, () => ({ status: 404 as const, reason: 'missing' }));
+    const { db } = feed({ '0': { results: [row('late', '1')], last_seq: '1' } }, { late: [...late, { _id: 'late' }] });
+    const pauses: number[] = [];
+    let done!: () => void;
+    const handled = new Promise<void>((resolve) => (done = resolve));
+    const follower = new ChangeFollower({ name: 'test', log: testLog, db, random: () => 1, sleep: async (ms) => void pauses.push(ms), handle: () => done() }, '0');
+    follower.start();
+    await handled;
+    follower.stop();
+    expect(pauses).toHaveLength(12);
+    // An outage's pauses would have grown to 30 s by then (the test below).
+    expect(Math.max(...pauses)).toBe(LAG_PAUSE_MAX_MS);
+    expect(pauses.slice(0, 3)).toEqual([250, 500, 1000]);
   });
 
   it('hands a document deleted since it was listed as a deletion', async () => {

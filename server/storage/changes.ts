@@ -74,6 +74,9 @@ export interface FollowerOptions {
   pollEveryMs?: number;
 }
 
+/** The longest pause before reading again a document the feed listed and no node gave yet. */
+export const LAG_PAUSE_MAX_MS = 1_000;
+
 /** Kept open while nothing changes. */
 const LONGPOLL = { feed: 'longpoll', timeout: 30_000, heartbeat: 10_000 } as const;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -158,7 +161,10 @@ export class ChangeFollower {
         if (pollEveryMs && !page.results.length) await sleep(pollEveryMs);
       } catch (err) {
         if (this.stopped) return;
-        await sleep(streak.failed(err));
+        const pause = streak.failed(err);
+        // A document listed before this node holds it is a lag of the cluster, not an outage: read
+        // again soon (a pause grown to 30 s would hold every change behind it that long).
+        await sleep(err instanceof NotYetReadable ? Math.min(pause, LAG_PAUSE_MAX_MS) : pause);
       }
     }
   }
